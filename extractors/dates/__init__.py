@@ -1,0 +1,5 @@
+"""The dates extractor: see `extractor.extract`."""
+
+from extractors.dates.extractor import extract
+
+__all__ = ["extract"]

@@ -1,0 +1,28 @@
+"""The pipeline version: changes whenever the extraction could give another result.
+
+It hashes the source and data files of `extractors/` and `models/` (code, lexicons, patterns)
+with the model's name and version and the excluded components, so an incremental refresh never
+serves a record made by older rules as if it were current.
+"""
+
+import hashlib
+from functools import lru_cache
+from pathlib import Path
+
+from extractors.nlp import EXCLUDED_COMPONENTS, model_version
+
+PACKAGE_ROOTS = (Path(__file__).resolve().parent, Path(__file__).resolve().parent.parent / "models")
+HASHED_SUFFIXES = {".py", ".txt", ".toml", ".json"}
+
+
+@lru_cache(maxsize=1)
+def pipeline_version() -> str:
+    digest = hashlib.sha256()
+    digest.update(model_version().encode())
+    digest.update(",".join(EXCLUDED_COMPONENTS).encode())
+    for root in PACKAGE_ROOTS:
+        for path in sorted(root.rglob("*")):
+            if path.suffix in HASHED_SUFFIXES and "__pycache__" not in path.parts:
+                digest.update(str(path.relative_to(root.parent)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
