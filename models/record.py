@@ -43,7 +43,7 @@ class ArticleRecord(BaseModel):
     def offset_errors(self, text: str) -> list[str]:
         """Facts whose offsets do not give back their text in `text` (should always be empty)."""
         return [
-            f"{f.id}: text[{f.start_char}:{f.end_char}]={text[f.start_char:f.end_char]!r} != {f.text!r}"
+            f"{f.id}: text[{f.start_char}:{f.end_char}]={text[f.start_char : f.end_char]!r} != {f.text!r}"
             for f in self.facts()
             if text[f.start_char : f.end_char] != f.text
         ]
