@@ -1,0 +1,66 @@
+"""An editor's correction of a fact, validated by the fact's own pydantic model.
+
+Only the normalised fields can be corrected (never the id, surface text, offsets or rule), and a
+correction that the model refuses comes back as a short message an editor can act on.
+"""
+
+from typing import Any
+
+from pydantic import ValidationError
+
+from models.facts import Fact
+from review.store import fact_values
+
+
+class CorrectionError(ValueError):
+    """A correction the fact's model refuses; `str()` is the message shown to the editor."""
+
+
+def editable_fields(fact_type: type[Fact]) -> list[str]:
+    """The normalised fields of a kind, in model order."""
+    base = set(Fact.model_fields)
+    return [name for name in fact_type.model_fields if name not in base]
+
+
+def optional_field(fact_type: type[Fact], name: str) -> bool:
+    return not fact_type.model_fields[name].is_required() and fact_type.model_fields[name].default is None
+
+
+def parse_form(fact: Fact, form: dict[str, str]) -> dict[str, Any]:
+    """Turn submitted form strings into changes: only fields that differ from the extracted fact.
+
+    An empty optional field means "none"; the model does the type conversion and the checks.
+    """
+    fact_type = type(fact)
+    unknown = sorted(set(form) - set(editable_fields(fact_type)))
+    if unknown:
+        raise CorrectionError(f"these fields cannot be corrected: {', '.join(unknown)}")
+    submitted: dict[str, Any] = {}
+    for name, raw in form.items():
+        value = raw.strip() if isinstance(raw, str) else raw
+        submitted[name] = None if value == "" and optional_field(fact_type, name) else value
+    corrected = apply_changes(fact, submitted)
+    extracted, now = fact_values(fact), fact_values(corrected)
+    return {name: now[name] for name in submitted if now[name] != extracted[name]}
+
+
+def apply_changes(fact: Fact, changes: dict[str, Any]) -> Fact:
+    """The fact with `changes` applied, validated by its model, or a CorrectionError."""
+    fact_type = type(fact)
+    locked = sorted(set(changes) - set(editable_fields(fact_type)))
+    if locked:
+        raise CorrectionError(f"these fields cannot be corrected: {', '.join(locked)}")
+    try:
+        return fact_type.model_validate({**fact.model_dump(), **changes})
+    except ValidationError as exc:
+        raise CorrectionError(describe(exc)) from None
+
+
+def describe(exc: ValidationError) -> str:
+    """One line per problem, naming the field: "value: Input should be a valid integer"."""
+    lines = []
+    for error in exc.errors(include_url=False):
+        where = ".".join(str(part) for part in error["loc"])
+        message = error["msg"].removeprefix("Value error, ")
+        lines.append(f"{where}: {message}" if where else message)
+    return "; ".join(lines)
