@@ -1,11 +1,201 @@
-"""Find officials in a Doc (placeholder until the officials rules land)."""
+"""Find officials (people in public office) and other named people in a Doc.
+
+Relies on spaCy's NER (PER entities), POS tags (where a title's complement stops) and the sentence
+boundaries of the parser only through token order; no lemma is used. Titles are read beside a
+name: apposition after (`X, délégué interministériel à ...`), before (`le secrétaire d'État chargé
+du numérique, X`, `la ministre X`), `en tant que`, and parentheses. One person is one group of
+mentions (a later surname-only mention joins the full name) with one title: the first public one,
+a bare title completed from a fuller wording of the same office elsewhere in the article.
+A person with no public office is returned as a PersonFact with their role, if any.
+"""
+
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
 from extractors.context import ArticleContext
-from models.facts import OfficialFact
+from extractors.officials.names import HONORIFICS, PARTICLES, entity_names, name_after, name_before
+from extractors.officials.normalize import fold, squash
+from extractors.officials.titles import TITLE_MODIFIERS, Role, find_roles, is_public, title_organization
+from models.facts import OfficialFact, PersonFact
+
+OPENERS = (",", "(")
+EN_TANT_QUE = ("en", "tant", "que")
 
 
-def extract(doc: Doc, ctx: ArticleContext) -> list[OfficialFact]:
-    """Every official fact of the article."""
-    return []
+@dataclass
+class Mention:
+    start: int
+    end: int
+    rule: str
+    role: Role | None = None
+    title_start: int | None = None  # where the title text begins (a modifier such as "ancien" included)
+
+
+@dataclass
+class Person:
+    name: str
+    mentions: list[Mention] = field(default_factory=list)
+
+
+def _role_after(doc: Doc, end: int, roles_by_start: dict[int, Role]) -> tuple[Role, int, str] | None:
+    """A role in apposition after a name ending at token `end`: `, TITLE`, `(TITLE`, `, en tant que TITLE`."""
+    k = end
+    rule = "apposition"
+    if k < len(doc) and doc[k].text in OPENERS:
+        rule = "parenthesis" if doc[k].text == "(" else "apposition"
+        k += 1
+    elif not (k + 2 < len(doc) and tuple(fold(t.text) for t in doc[k : k + 3]) == EN_TANT_QUE):
+        return None
+    if k + 2 < len(doc) and tuple(fold(t.text) for t in doc[k : k + 3]) == EN_TANT_QUE:
+        k += 3
+        rule = "en_tant_que"
+    if k < len(doc) and doc[k].pos_ == "DET":
+        k += 1
+    title_start = k
+    while k < len(doc) and fold(doc[k].text) in TITLE_MODIFIERS:
+        k += 1
+    role = roles_by_start.get(k)
+    return (role, title_start, rule) if role is not None else None
+
+
+def _role_before(doc: Doc, start: int, roles_by_end: dict[int, Role]) -> Role | None:
+    """A role whose complement ends right before a name at token `start` (optionally with `,` or `(`)."""
+    role = roles_by_end.get(start)
+    if role is None and start > 0 and doc[start - 1].text in OPENERS:
+        role = roles_by_end.get(start - 1)
+    return role
+
+
+def _mentions(doc: Doc, roles: list[Role]) -> list[Mention]:
+    """Name mentions with the role next to each, PER entities first, then bare names beside titles."""
+    roles_by_start = {r.start: r for r in roles}
+    roles_by_end: dict[int, Role] = {}
+    for r in roles:
+        roles_by_end.setdefault(r.end, r)
+    spans = entity_names(doc)
+    taken = {i for s, e in spans for i in range(s, e)}
+    for role in roles:  # names spaCy did not label, right after or right before a title
+        after = role.end + (1 if role.end < len(doc) and doc[role.end].text in OPENERS else 0)
+        before = role.start - 1 if role.start > 0 and doc[role.start - 1].text in OPENERS else None
+        if role.start > 0 and doc[role.start - 1].pos_ == "DET" and before is None:
+            before = role.start - 2 if role.start > 1 and doc[role.start - 2].text in OPENERS else None
+        for found in (name_after(doc, after), name_before(doc, before) if before is not None else None):
+            if found is not None and not taken.intersection(range(*found)):
+                spans.append(found)
+                taken.update(range(*found))
+    mentions = []
+    for start, end in sorted(spans):
+        mention = Mention(start, end, "name")
+        after = _role_after(doc, end, roles_by_start)
+        if after is not None:
+            mention.role, mention.title_start, mention.rule = after
+        else:
+            before = _role_before(doc, start, roles_by_end)
+            if before is not None:
+                mention.role, mention.title_start, mention.rule = before, before.start, "title_before"
+        mentions.append(mention)
+    return mentions
+
+
+def _group(doc: Doc, mentions: list[Mention]) -> list[Person]:
+    """People from mentions: a one-word mention joins the full name it ends, or stands alone with a title."""
+    people: dict[str, Person] = {}
+    surnames: dict[str, str] = {}
+    for m in mentions:
+        if m.end - m.start >= 2:
+            name = doc[m.start : m.end].text
+            key = squash(name)
+            people.setdefault(key, Person(name)).mentions.append(m)
+            surnames.setdefault(squash(doc[m.end - 1].text), key)
+            # a surname with a particle ("de Montchalin") is also a way to name the person
+            for i in range(m.start + 1, m.end - 1):
+                if fold(doc[i].text) in PARTICLES:
+                    surnames.setdefault(squash(doc[i : m.end].text), key)
+                    break
+    for m in mentions:
+        if m.end - m.start >= 2:
+            continue
+        key = surnames.get(squash(doc[m.start : m.end].text))
+        if key is not None:
+            m.rule = "surname"
+            people[key].mentions.append(m)
+        elif m.role is not None or (m.start > 0 and fold(doc[m.start - 1].text) in HONORIFICS):
+            name = doc[m.start : m.end].text
+            people.setdefault(squash(name), Person(name)).mentions.append(m)
+    return list(people.values())
+
+
+def _title_text(doc: Doc, m: Mention) -> str:
+    assert m.role is not None and m.title_start is not None
+    return doc[m.title_start : m.role.end].text
+
+
+def _expand(doc: Doc, role: Role, title: str, roles: list[Role], attached: set[int]) -> tuple[str, Role]:
+    """A bare title ("en tant que délégué") completed by the fuller wording of the same office elsewhere.
+
+    Only when the article gives one fuller wording (or several, each a prefix of the longest), and
+    that wording is not attached to another named person.
+    """
+    if role.end != role.head_end:
+        return title, role
+    bare = squash(title)
+    fuller = [
+        r
+        for r in roles
+        if r.start not in attached and squash(r.text(doc)).startswith(bare + " ") and r.end > r.head_end
+    ]
+    if not fuller:
+        return title, role
+    longest = max(fuller, key=lambda r: len(r.text(doc)))
+    longest_key = squash(longest.text(doc))
+    if all(longest_key.startswith(squash(r.text(doc))) for r in fuller):
+        return longest.text(doc), longest
+    return title, role
+
+
+def extract(doc: Doc, ctx: ArticleContext) -> list[OfficialFact | PersonFact]:
+    """Every official of the article (one fact per mention), and named people without public office."""
+    roles = find_roles(doc)
+    if not any(ent.label_ == "PER" for ent in doc.ents) and not roles:
+        return []
+    mentions = _mentions(doc, roles)
+    people = _group(doc, mentions)
+    attached = {m.role.start for p in people for m in p.mentions if m.role is not None}
+    facts: list[OfficialFact | PersonFact] = []
+    for person in people:
+        full = max((doc[m.start : m.end].text for m in person.mentions), key=len)
+        public: tuple[str, str | None] | None = None
+        private: str | None = None
+        for m in person.mentions:
+            if m.role is None:
+                continue
+            title, role = _expand(doc, m.role, _title_text(doc, m), roles, attached - {m.role.start})
+            if is_public(title, role.cls):
+                organization = title_organization(doc, role)
+                public = public or (title, organization)
+            elif private is None:
+                private = title
+        if public is None and len(full.split()) < 2 and private is None:
+            continue
+        for m in person.mentions:
+            start, end = doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text)
+            rule = f"officials.{m.rule}"
+            if public is not None:
+                facts.append(
+                    OfficialFact.at(
+                        ctx.doc_id,
+                        doc.text,
+                        start,
+                        end,
+                        name=full,
+                        title=public[0],
+                        organization=public[1],
+                        rule=rule,
+                    )
+                )
+            else:
+                facts.append(
+                    PersonFact.at(ctx.doc_id, doc.text, start, end, name=full, role=private, rule=rule)
+                )
+    return sorted(facts, key=lambda f: f.start_char)
