@@ -1,0 +1,139 @@
+"""The year of a date written without one, from the passage that governs it.
+
+Order, after the annotation guidelines: a relative word against the publication date
+(`novembre dernier`); a year tied to the event in the same sentence (`l'édition 2024`); an
+earlier explicit period that contains the date (same event); an explicit day-precise date
+earlier in the same paragraph; the heading of the section (`Novembre 2017 : ...`); the
+publication date's year; the nearest explicit year, day-precise dates first, before then after.
+"""
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from datetime import date
+
+from extractors.dates.normalize import Interval, Part, relative_year
+from extractors.dates.patterns import EDITION_YEAR_RE
+
+_SENTENCE_END = re.compile(r"[.!?\n]")
+_HEADING_MAX = 100
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """An explicit year stated at `pos`: `strong` when it belongs to a day-precise date."""
+
+    pos: int
+    year: int
+    strong: bool
+    interval: Interval | None = None
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line."""
+    out, start = [], 0
+    for line in text.split("\n"):
+        out.append((start, start + len(line)))
+        start += len(line) + 1
+    return out
+
+
+def _is_heading(text: str, lines: list[tuple[int, int]], i: int) -> bool:
+    """A short line without closing punctuation, set apart by a blank line or opening the text."""
+    start, end = lines[i]
+    line = text[start:end].strip()
+    if not line or len(line) > _HEADING_MAX or line[-1] in ".;,":
+        return False
+    before = i == 0 or not text[lines[i - 1][0] : lines[i - 1][1]].strip()
+    after = i + 1 < len(lines) and not text[lines[i + 1][0] : lines[i + 1][1]].strip()
+    return before or after
+
+
+class YearContext:
+    """Answers `year_for(pos, part)` for one article."""
+
+    def __init__(self, text: str, published: date | None, anchors: list[Anchor]) -> None:
+        self.text = text
+        self.published = published
+        self.anchors = sorted(anchors, key=lambda a: a.pos)
+        self._positions = [a.pos for a in self.anchors]
+        self._lines = _lines(text)
+        self._line_starts = [s for s, _ in self._lines]
+        self._sections = self._heading_sections()
+
+    def _heading_sections(self) -> list[tuple[int, int | None]]:
+        """(start, year or None) from each heading on: the year its heading states, if only one."""
+        sections: list[tuple[int, int | None]] = []
+        for i, (start, end) in enumerate(self._lines):
+            if not _is_heading(self.text, self._lines, i):
+                continue
+            years = {a.year for a in self.anchors if start <= a.pos < end}
+            sections.append((start, years.pop() if len(years) == 1 else None))
+        return sections
+
+    def _line_of(self, pos: int) -> tuple[int, int]:
+        return self._lines[max(0, bisect_left(self._line_starts, pos + 1) - 1)]
+
+    def _sentence(self, pos: int) -> tuple[int, int]:
+        start = max(self.text.rfind(c, 0, pos) for c in ".!?\n") + 1
+        m = _SENTENCE_END.search(self.text, pos)
+        return start, m.start() if m else len(self.text)
+
+    def year_for(self, pos: int, part: Part) -> int | None:
+        """The year of the yearless `part` written at `pos`, or None when nothing states one."""
+        if part.month is None:
+            return None
+        if part.rel and self.published is not None:
+            return relative_year(part, self.published)
+        s_start, s_end = self._sentence(pos)
+        edition = EDITION_YEAR_RE.search(self.text, s_start, s_end)
+        if edition:
+            return int(edition.group("y"))
+        before = self.anchors[: bisect_left(self._positions, pos)]
+        for a in reversed(before):
+            if a.strong and a.interval and _within(a.interval, a.year, part):
+                return a.year
+        l_start, _ = self._line_of(pos)
+        for a in reversed(before):
+            if a.pos < l_start:
+                break
+            if a.strong:
+                return a.year
+        heading = self._heading_year(pos)
+        if heading is not None:
+            return heading
+        if self.published is not None:
+            return self.published.year
+        return self._nearest(pos)
+
+    def _heading_year(self, pos: int) -> int | None:
+        year = None
+        for start, y in self._sections:
+            if start > pos:
+                break
+            year = y
+        return year
+
+    def _nearest(self, pos: int) -> int | None:
+        cut = bisect_left(self._positions, pos)
+        before, after = self.anchors[:cut], self.anchors[cut:]
+        for pool in (
+            [a for a in reversed(before) if a.strong],
+            list(reversed(before)),
+            [a for a in after if a.strong],
+            after,
+        ):
+            if pool:
+                return pool[0].year
+        return None
+
+
+def _within(interval: Interval, year: int, part: Part) -> bool:
+    """Does the yearless part, put in `year`, fall inside the interval?"""
+    assert part.month is not None
+    try:
+        first = date(year, part.month, part.day or 1)
+        last = first if part.day else date(year, part.month, 28)
+    except ValueError:
+        return False
+    return first <= interval[1] and interval[0] <= last

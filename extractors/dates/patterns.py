@@ -1,0 +1,147 @@
+"""The French date grammar: regexes over raw text, built once at import from the lexicons.
+
+Raw text rather than spaCy tokens, because the tokenizer splits `20.12.18`, `1er` or `mi-mars`
+in ways that change between model versions. Each top-level pattern is one rule; its name is the
+`rule` id of the facts it yields. Sub-parts (a day, a month, a year) are re-read by
+`normalize.read_part`, so the patterns only decide where a mention starts and ends.
+"""
+
+import re
+from collections.abc import Iterable
+
+from extractors.lexicons import load_list, load_table
+
+_MONTHS = load_table("months")
+MONTH_NUMBERS: dict[str, int] = {
+    **_MONTHS["names"],
+    **_MONTHS["abbreviations"],
+    **_MONTHS["abbreviations_with_dot"],
+}
+WEEKDAYS: tuple[str, ...] = load_list("weekdays")
+RELATIVE: dict[str, int] = load_table("date_relative")["direction"]
+
+
+def _alt(words: Iterable[str]) -> str:
+    """A non-capturing alternation of literal words, longest first, spaces matching any blank."""
+    items = sorted(set(words), key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"[^\S\n]+") for w in items) + ")"
+
+
+def _cues(name: str) -> str:
+    """Cue words of a lexicon; apostrophes match both ' and ’, a final hyphen glues to what follows."""
+    return _alt(load_list(name)).replace("'", "['’]")
+
+
+S = r"[^\S\n]+"  # blanks inside a date never cross a line break
+S0 = r"[^\S\n]*"
+END = r"(?![\w])"
+
+MONTH_FULL = _alt(_MONTHS["names"]) + END
+MONTH = (
+    "(?:"
+    + _alt(_MONTHS["names"])
+    + END
+    + "|"
+    + _alt(_MONTHS["abbreviations"])
+    + r"(?:\.|"
+    + END
+    + ")|"
+    + _alt(_MONTHS["abbreviations_with_dot"])
+    + r"\.)"
+)
+WEEKDAY = _alt(WEEKDAYS) + END
+REL = _alt(RELATIVE) + END
+DAYNUM = r"(?<![\w.,/-])(?:1[^\S\n]?er|1ᵉʳ|premier|[12]\d|3[01]|0?[1-9])(?!\d)"
+# A year, never the start of a grouped thousand (`2 025 000`) nor part of a longer number.
+YEAR = r"(?<![\w.,/-])(?:1[89]\d\d|20\d\d)(?![\d]|[^\S\n]\d{3}(?!\d))"
+NUMDATE = (
+    r"(?<![\w./-])(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})"
+    r"|\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})|\d{1,2}-\d{1,2}-\d{4})(?![\w]|[./-]\d)"
+)
+DAYSPEC = rf"(?:{WEEKDAY}{S})?{DAYNUM}"
+# After a hyphen (`19-25 novembre`, `2015-2017`) the number is not glued to a longer one.
+DAYNUM_AFTER = r"(?<!\d)(?:1[^\S\n]?er|1ᵉʳ|premier|[12]\d|3[01]|0?[1-9])(?!\d)"
+YEAR_AFTER = r"(?<!\d)(?:1[89]\d\d|20\d\d)(?![\d]|[^\S\n]\d{3}(?!\d))"
+MONTHYEAR = rf"{MONTH}(?:{S0},?{S}{YEAR})?"
+FULLDAY = rf"{DAYSPEC}{S}{MONTHYEAR}(?:{S}{REL})?"
+ITEM = rf"{DAYSPEC}(?:{S}{MONTHYEAR})?(?:{S}{REL})?"
+APOS = "['’]"
+
+_FLAGS = re.IGNORECASE | re.VERBOSE
+
+RULES: dict[str, re.Pattern[str]] = {
+    # du 2 au 30 novembre 2022, du lundi 19 au vendredi 23 novembre 2018, du 08/11 au ...
+    "range_du_au": re.compile(
+        rf"""(?:du|depuis{S}le|[àa]{S}partir{S}du)
+        {S}(?P<a>{NUMDATE}|{DAYSPEC}(?:{S}{MONTHYEAR})?)(?:{S}inclus)?
+        {S0},?{S0}(?:(?:et{S})?jusqu{APOS}{S0}au|au)
+        {S}(?P<b>{NUMDATE}|{FULLDAY})(?:{S}inclus)?""",
+        _FLAGS,
+    ),
+    # entre le 4 et le 8 avril
+    "range_entre": re.compile(
+        rf"""entre{S}le{S}(?P<a>{DAYSPEC}(?:{S}{MONTHYEAR})?)
+        {S}et{S}(?:le{S})?(?P<b>{FULLDAY})""",
+        _FLAGS,
+    ),
+    # 19-25 novembre 2018, 28 février - 3 mars
+    "range_hyphen": re.compile(
+        rf"""(?:(?:du|les|le){S})?(?P<a>{DAYSPEC}(?:{S}{MONTH})?){S0}[-–]{S0}(?P<b>(?:{WEEKDAY}{S})?{DAYNUM_AFTER}{S}{MONTHYEAR})""",
+        _FLAGS,
+    ),
+    # d'avril à juin 2020, de janvier 2019 à mars 2020, entre mai et juillet
+    "range_months": re.compile(
+        rf"""(?:(?:de|entre|du{S}mois{S}de){S}|d{APOS}{S0})
+        (?P<a>{MONTHYEAR}){S}(?:à|a|au|et|jusqu{APOS}{S0}(?:en|à))
+        {S}(?P<b>{MONTHYEAR})(?:{S}(?P<rel>{REL}))?""",
+        _FLAGS,
+    ),
+    # les 8 et 9 mai 2017, les 16 et le 21 novembre, les 3, 4 et 5 juillet
+    "enumeration": re.compile(
+        rf"""(?:(?:les|aux|des|le){S})?
+        (?P<items>{ITEM}(?:{S0},{S0}(?:le{S})?{ITEM})*{S0},?{S}(?:et|ou){S}(?:le{S})?{FULLDAY})""",
+        _FLAGS,
+    ),
+    # le 8 novembre, mardi 20 novembre 2018, 1er déc., 2 Nov. 2017, le 8 novembre dernier
+    "day": re.compile(rf"(?:(?:le|du|au|ce){S})?(?P<a>{FULLDAY})", _FLAGS),
+    # avril 24th 2015 (translated from English word order)
+    "day_month_first": re.compile(
+        rf"(?P<a>{MONTH}{S}(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|er|e)?{S0},?{S}{YEAR})", _FLAGS
+    ),
+    # 08/11/2022, 8/11/22, 08.11.2022, 20.12.18, 2022-11-08
+    "numeric": re.compile(rf"(?:(?:le|du|au){S})?(?:{WEEKDAY}{S})?(?P<a>{NUMDATE})", _FLAGS),
+    # Novembre 2017, en octobre, 2016, fin novembre 2018, mi-mars 2020
+    "month_year": re.compile(
+        rf"(?:(?P<cue>{_cues('date_month_cues')}){S0})?(?P<a>{MONTH}{S0},?{S}{YEAR})", _FLAGS
+    ),
+    # novembre dernier, en mars prochain
+    "month_relative": re.compile(
+        rf"(?:(?P<cue>{_cues('date_month_cues')}){S0})?(?P<a>{MONTH_FULL}{S}{REL})", _FLAGS
+    ),
+    # en mai, début juin, fin novembre (the year comes from the context)
+    "month_cued": re.compile(rf"(?P<cue>{_cues('date_month_cues')}){S0}(?P<a>{MONTH_FULL})", _FLAGS),
+    # le mois dernier, le mois prochain
+    "month_word_relative": re.compile(rf"(?:le|au|du|ce){S}mois{S}(?P<rel>{REL})", _FLAGS),
+    # lundi dernier, vendredi prochain
+    "weekday_relative": re.compile(rf"(?P<a>{WEEKDAY}){S}(?P<rel>{REL})", _FLAGS),
+    # 2015-2017, de 2015 à 2017, entre 2015 et 2017
+    "year_range": re.compile(
+        rf"(?:(?:de|entre){S})?(?P<a>{YEAR}){S0}(?:[-–/]|{S}(?:à|a|et|au){S}){S0}(?P<b>{YEAR_AFTER})", _FLAGS
+    ),
+    # en 2014, depuis 2019, l'été 2015, l'édition 2024
+    "year_cued": re.compile(rf"(?:{_cues('date_year_cues')})(?:{S}de|{S}d{APOS})?{S0}(?P<a>{YEAR})", _FLAGS),
+    # `2017 : ...` opening a heading
+    "year_heading": re.compile(rf"^{S0}(?P<a>{YEAR})(?={S0}:)", re.MULTILINE),
+}
+
+# Sub-part readers used by normalize.
+DAY_RE = re.compile(r"(?<!\d)(1[^\S\n]?er|1ᵉʳ|premier|\d{1,2})(?!\d)", re.IGNORECASE)
+MONTH_RE = re.compile(MONTH, re.IGNORECASE)
+YEAR_RE = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+WEEKDAY_RE = re.compile(WEEKDAY, re.IGNORECASE)
+REL_RE = re.compile(REL, re.IGNORECASE)
+ITEM_RE = re.compile(ITEM, re.IGNORECASE)
+NUMDATE_RE = re.compile(NUMDATE)
+EDITION_YEAR_RE = re.compile(rf"{_cues('date_edition_cues')}{S}(?P<y>{YEAR})", re.IGNORECASE)
+PUBLICATION_CUE_RE = re.compile(rf"^[^\S\n]*[-–—•*|]?{S0}{_cues('date_publication_cues')}\b", re.I | re.M)
+UPDATE_CUE_RE = re.compile(_cues("date_update_cues"), re.IGNORECASE)
