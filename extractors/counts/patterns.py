@@ -1,0 +1,92 @@
+"""Closed word lists and regexes of the counts extractor, built once at import from the lexicons."""
+
+import re
+
+from extractors.lexicons import load_list, load_table
+
+
+def _apos(s: str) -> str:
+    """One apostrophe for all: scraped French text mixes ' and ’."""
+    return s.replace("\u2019", "'").replace("\u02bc", "'")
+
+
+NUMBER_WORDS: frozenset[str] = frozenset(load_list("number_words"))
+"""Cardinal words; a run of them (or a hyphenated compound of them) is one number."""
+
+ARTICLE_WORDS: frozenset[str] = frozenset({"un", "une"})
+"""Alone, these are articles, not the number one."""
+
+TENS_BEFORE_ET: frozenset[str] = frozenset({"vingt", "trente", "quarante", "cinquante", "soixante"})
+"""`vingt et un`: only after these does `et` join a number run."""
+
+_approx = load_table("approximations")
+APPROX_NOUNS: dict[str, int] = dict(_approx["nouns"])
+APPROX_SINGLE_DETS: frozenset[str] = frozenset(_approx["determiners"]["single"])
+MULTIPLIERS: dict[str, int] = dict(_approx["multipliers"])
+
+_qual = load_table("count_qualifiers")
+QUALIFIERS_BEFORE: dict[str, str] = {_apos(k): v for k, v in _qual["before"].items()}
+QUALIFIERS_AFTER: dict[str, str] = {_apos(k): v for k, v in _qual["after"].items()}
+NOT_QUALIFIERS: tuple[str, ...] = tuple(_apos(p) for p in _qual["not_before"]["phrases"])
+CENTRED_VERBS: frozenset[str] = frozenset(_qual["autour_de"]["centred_verbs"])
+TOPIC_UNITS: frozenset[str] = frozenset(_qual["autour_de"]["topic_units"])
+
+
+def _month_words() -> frozenset[str]:
+    """Month names from the dates extractor's lexicon: `21 novembre` is a day, never a count."""
+    try:
+        months = load_table("months")
+    except FileNotFoundError:  # the dates lexicon is optional for counts; resolve settles overlaps
+        return frozenset()
+    return frozenset(k for table in months.values() if isinstance(table, dict) for k in table)
+
+
+NON_COUNT_UNITS: frozenset[str] = frozenset(load_list("non_count_units")) | _month_words()
+"""Nouns after a number that make it a duration, money, size, fraction, address or date."""
+
+ID_PREFIXES: frozenset[str] = frozenset(load_list("count_id_prefixes"))
+"""Words right before a number that make it an identifier (`programme 34`, `UMR 6249`)."""
+
+PARTITIVE_DETS: frozenset[str] = frozenset(
+    {"ces", "ses", "leurs", "nos", "vos", "mes", "tes", "ceux", "celles"}
+)
+"""`deux de ces projets`: a partitive between the number and its noun."""
+
+ELISION_TRIGGERS: frozenset[str] = frozenset({"dont", "parmi", "soit"})
+"""`douze initiatives, dont trois ...`: the noun is the one of the count just before."""
+
+ENUM_LINKS: frozenset[str] = frozenset({"et", ",", "contre", "puis", "ou", "plus"})
+"""`13 en régions et 12 dans les ministères`: a second number sharing the first one's noun."""
+
+OPEN_QUOTES: frozenset[str] = frozenset({"«", '"', "“", "‹", "'", "‘"})
+CLOSE_QUOTES: frozenset[str] = frozenset({"»", '"', "”", "›", "'", "’"})
+
+YEAR_MIN, YEAR_MAX = 1000, 2100
+"""A four-digit number in this range with no counted noun after it is a year."""
+
+DIGITS_RE = re.compile(
+    r"(?<![\w\-/.,:€$£#°])"
+    r"(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)"
+    r"(?![\w\-/°]|[.,]\d)"
+)
+"""An integer in digits with any French thousands separator (space, no-break, narrow no-break, dot).
+Digits glued to letters, hyphens or slashes (`FR0025`, `COVID-19`, `2015-2017`) and decimals are left out."""
+
+DECIMAL_RE = re.compile(r"(?<![\w\-/.,])(\d+)[.,](\d{1,3})(?![\w\-/]|[.,]\d)")
+"""`1,5` before `million`: only with a multiplier does a decimal give a count."""
+
+
+def _qualifier_regex(phrases: list[str]) -> re.Pattern[str]:
+    alternatives = "|".join(
+        re.escape(p).replace(r"\ ", r"\s+").replace("'", "['’]")
+        for p in sorted(phrases, key=len, reverse=True)
+    )
+    return re.compile(rf"(?:^|(?<=[^\w'’]))({alternatives})\s*$", re.IGNORECASE)
+
+
+QUALIFIER_BEFORE_RE = _qualifier_regex(list(QUALIFIERS_BEFORE))
+NOT_QUALIFIER_RE = _qualifier_regex(list(NOT_QUALIFIERS))
+_AFTER_ALTERNATIVES = "|".join(
+    re.escape(p).replace(r"\ ", r"\s+") for p in sorted(QUALIFIERS_AFTER, key=len, reverse=True)
+)
+QUALIFIER_AFTER_RE = re.compile(rf"^\s*({_AFTER_ALTERNATIVES})\b", re.IGNORECASE)
