@@ -1,0 +1,182 @@
+"""Fixtures for the review app: output folders made by the real extractors or built by hand,
+and a live uvicorn server on a free loopback port."""
+
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+import uvicorn
+from spacy.language import Language
+
+from extractors.article import extract_records, text_file_for
+from models.facts import CountFact, DateFact, EditionFact, Fact, LabFact, OfficialFact, PersonFact
+from models.record import ArticleRecord
+from pipelines.io import discover, read_article, sha256_text, write_record
+
+# Articles written for these tests (not from the sample corpus).
+ARTICLES = {
+    "salon-rennes": (
+        "Cap sur les sciences à Rennes\n\n"
+        "Publié le 12 octobre 2021\n\n"
+        "La 3e édition du salon Cap Sciences s'est tenue le 9 octobre 2021 au Liberté. "
+        "Plus de 1 200 visiteurs et 45 exposants ont découvert les travaux du laboratoire "
+        "Lumière Matière de Rennes. Le préfet de région, Jean-Marc Vasseur, a inauguré "
+        "l'événement aux côtés de la chercheuse Aïcha Benali.\n"
+    ),
+    "piege-script": (
+        "Un titre avec <script>window.__pressfactsPwned = 1</script> dedans\n\n"
+        "Le 4 février 2020, 17 collèges ont rejoint le programme <img src=x onerror=alert(1)>.\n"
+    ),
+}
+
+# Facts added by hand to what the extractors find, at fixed spans, so every kind is on the page
+# whatever state the extractors are in. Spans are searched in the text: ids stay stable.
+SYNTHETIC: dict[str, list[tuple[type[Fact], str, dict[str, Any]]]] = {
+    "salon-rennes": [
+        (EditionFact, "3e édition", {"value": 3, "event": "salon Cap Sciences"}),
+        (DateFact, "9 octobre 2021", {"start": "2021-10-09", "end": "2021-10-09", "granularity": "day"}),
+        (CountFact, "1 200 visiteurs", {"value": 1200, "unit": "visiteur", "qualifier": "at_least"}),
+        (CountFact, "45 exposants", {"value": 45, "unit": "exposant"}),
+        (LabFact, "laboratoire Lumière Matière", {"name": "Lumière Matière", "location": "Rennes"}),
+        (
+            OfficialFact,
+            "préfet de région, Jean-Marc Vasseur",
+            {"name": "Jean-Marc Vasseur", "title": "préfet"},
+        ),
+        (PersonFact, "Aïcha Benali", {"name": "Aïcha Benali", "role": "chercheuse"}),
+    ],
+    "piege-script": [
+        (DateFact, "4 février 2020", {"start": "2020-02-04", "end": "2020-02-04", "granularity": "day"}),
+        (CountFact, "17 collèges", {"value": 17, "unit": "collège"}),
+    ],
+}
+
+
+def write_corpus(corpus_dir: Path, articles: dict[str, str] = ARTICLES) -> Path:
+    corpus_dir.mkdir(parents=True, exist_ok=True)
+    for doc_id, text in articles.items():
+        (corpus_dir / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+    return corpus_dir
+
+
+def with_synthetic(record: ArticleRecord, text: str) -> ArticleRecord:
+    """The record plus the hand-made facts whose spans no extracted fact overlaps."""
+    taken = [(f.start_char, f.end_char) for f in record.facts()]
+    lists = {
+        kind: list(getattr(record, kind)) for kind in ("dates", "counts", "editions", "labs", "officials")
+    }
+    lists["people"] = list(record.people)
+    for fact_type, surface, values in SYNTHETIC.get(record.doc_id, []):
+        start = text.index(surface)
+        end = start + len(surface)
+        if any(s < end and start < e for s, e in taken):
+            continue
+        lists[fact_type.kind].append(fact_type.at(record.doc_id, text, start, end, **values))
+        taken.append((start, end))
+    for facts in lists.values():
+        facts.sort(key=lambda f: f.start_char)
+    return ArticleRecord.model_validate({**record.model_dump(), **lists})
+
+
+def run_pipeline(corpus_dir: Path, out_dir: Path, nlp: Language) -> dict[str, ArticleRecord]:
+    """The real extraction (no Prefect), plus the synthetic facts, written into `out_dir`."""
+    articles = [read_article(p, corpus_dir) for p in discover(corpus_dir)]
+    records = {}
+    for result in extract_records(articles, nlp):
+        assert result.record is not None, result.error
+        record = with_synthetic(result.record, result.article.text)
+        write_record(record, result.article.text, out_dir)
+        records[record.doc_id] = record
+    return records
+
+
+def build_record(
+    out_dir: Path, doc_id: str, text: str, facts: list[tuple[type[Fact], str, dict]]
+) -> ArticleRecord:
+    """A record made by hand (exact control over its facts), written into `out_dir`."""
+    lists: dict[str, list[Fact]] = {}
+    for fact_type, surface, values in facts:
+        start = text.index(surface)
+        fact = fact_type.at(doc_id, text, start, start + len(surface), **values)
+        lists.setdefault(fact_type.kind, []).append(fact)
+    record = ArticleRecord(
+        doc_id=doc_id,
+        source=f"{doc_id}.txt",
+        content_sha256=sha256_text(text),
+        title=text.splitlines()[0],
+        pipeline_version="test",
+        text_file=text_file_for(doc_id),
+        **lists,
+    )
+    write_record(record, text, out_dir)
+    return record
+
+
+@pytest.fixture
+def synthetic_out(tmp_path: Path) -> tuple[Path, dict[str, ArticleRecord]]:
+    """An output folder with the test articles and only hand-made facts (no model needed)."""
+    out = tmp_path / "out"
+    records = {
+        doc_id: build_record(out, doc_id, text, SYNTHETIC[doc_id]) for doc_id, text in ARTICLES.items()
+    }
+    return out, records
+
+
+@pytest.fixture
+def extracted_out(tmp_path: Path, nlp: Language) -> tuple[Path, Path, dict[str, ArticleRecord]]:
+    """Corpus folder, output folder and records from the real extractors."""
+    corpus = write_corpus(tmp_path / "corpus")
+    out = tmp_path / "out"
+    return corpus, out, run_pipeline(corpus, out, nlp)
+
+
+@contextmanager
+def live_server(app: Any) -> Iterator[str]:
+    """Serve `app` with uvicorn on a free 127.0.0.1 port in a thread; stopped on exit."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("the review server did not start")
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=15)
+        sock.close()
+
+
+@pytest.fixture
+def serve() -> Callable[[Any], Any]:
+    return live_server
+
+
+# Per kind: a field an editor corrects, a value the model refuses, and a good new value.
+BAD_VALUES: dict[str, tuple[str, str]] = {
+    "dates": ("start", "31/02/2021"),
+    "counts": ("value", "beaucoup"),
+    "editions": ("value", "0"),
+    "labs": ("name", " "),
+    "officials": ("name", ""),
+    "people": ("name", ""),
+}
+
+
+def good_value(fact: Fact) -> tuple[str, str]:
+    """A correction the model accepts and that differs from the extracted value."""
+    if isinstance(fact, DateFact):
+        return "start", "1999-12-31"
+    if isinstance(fact, CountFact | EditionFact):
+        return "value", str(fact.value + 1)
+    return "name", f"{fact.name} (vérifié)"
