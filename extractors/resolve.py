@@ -1,22 +1,46 @@
-"""Overlaps between fact kinds and duplicate facts, settled in one place."""
+"""Overlaps between fact kinds and duplicate facts, settled in one place.
 
-from models.facts import Fact
+Extractors run independently, so one number may be claimed twice: `21 novembre` by dates and
+counts, `5ème édition` by editions, `UMR 6249` by labs. The more specific reading wins:
+a count yields to a day or month date, an edition and a lab; a year-only date yields to a count
+that names its counted noun (`2000 participants` is a quantity, not the year 2000).
+"""
 
-# A count inside one of these spans is a number of another kind (a day, an ordinal...).
-COUNTS_YIELD_TO = ("dates", "editions")
+from models.facts import CountFact, DateFact, Fact
+
+COUNTS_YIELD_TO = ("dates", "editions", "labs")
+"""A count inside one of these spans is a number of another kind (a day, an ordinal, a lab's number)."""
 
 
 def _overlaps(a: Fact, b: Fact) -> bool:
     return a.start_char < b.end_char and b.start_char < a.end_char
 
 
+def _count_beats_year(count: Fact, date: Fact) -> bool:
+    """A year-only date overlapping a count that reaches past it (the count names its noun)."""
+    return (
+        isinstance(count, CountFact)
+        and isinstance(date, DateFact)
+        and date.granularity == "year"
+        and count.start_char <= date.start_char
+        and count.end_char > date.end_char
+    )
+
+
 def resolve(facts: dict[str, list[Fact]]) -> dict[str, list[Fact]]:
-    """Drop duplicate spans within a kind and counts that overlap a date or an edition; sort by offset."""
+    """Drop duplicate spans within a kind and settle overlaps between counts and other kinds.
+
+    Returns every kind sorted by offset; the input lists are left untouched.
+    """
     resolved: dict[str, list[Fact]] = {}
     for kind, items in facts.items():
         unique = {(f.start_char, f.end_char): f for f in sorted(items, key=lambda f: f.start_char)}
         resolved[kind] = sorted(unique.values(), key=lambda f: (f.start_char, f.end_char))
+    counts = resolved.get("counts", [])
+    if not counts:
+        return resolved
+    if resolved.get("dates"):
+        resolved["dates"] = [d for d in resolved["dates"] if not any(_count_beats_year(c, d) for c in counts)]
     blockers = [f for kind in COUNTS_YIELD_TO for f in resolved.get(kind, [])]
-    if "counts" in resolved and blockers:
-        resolved["counts"] = [c for c in resolved["counts"] if not any(_overlaps(c, b) for b in blockers)]
+    resolved["counts"] = [c for c in counts if not any(_overlaps(c, b) for b in blockers)]
     return resolved
