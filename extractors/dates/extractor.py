@@ -22,7 +22,7 @@ from extractors.dates.normalize import (
     span,
     year_interval,
 )
-from extractors.dates.patterns import ITEM_RE, RELATIVE, RULES
+from extractors.dates.patterns import ITEM_RE, RELATIVE, RULES, TRIGGER_WORDS, WINDOW_AFTER, WINDOW_BEFORE
 from models.facts import DateFact
 
 # What each rule yields; the order breaks ties between equally long matches.
@@ -45,6 +45,7 @@ KIND: dict[str, str] = {
     "year_heading": "year",
 }
 _PRIORITY = {rule: i for i, rule in enumerate(KIND)}
+_DIGITS = re.compile(r"\d+")
 
 
 @dataclass(frozen=True)
@@ -93,13 +94,45 @@ def _items(rule: str, m: re.Match[str]) -> tuple[Item, ...]:
     return tuple(out)
 
 
+def lowered(text: str) -> str:
+    """`text` in lower case, character for character (offsets unchanged)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def segments(low: str) -> list[tuple[int, int]]:
+    """Stretches of text around digits and month/weekday names: the only places a date can be.
+
+    Running the rules there only keeps the extractor at a small cost per article.
+    """
+    hits = [m.start() for m in _DIGITS.finditer(low)]
+    for word in TRIGGER_WORDS:
+        i = low.find(word)
+        while i >= 0:
+            hits.append(i)
+            i = low.find(word, i + 1)
+    hits.sort()
+    out: list[tuple[int, int]] = []
+    for hit in hits:
+        start, end = max(0, hit - WINDOW_BEFORE), min(len(low), hit + WINDOW_AFTER)
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Every date expression of `text`, longest first where two overlap, in text order."""
+    low = lowered(text)
     candidates = []
-    for rule, pattern in RULES.items():
-        for m in pattern.finditer(text):
-            if m.end() > m.start():
-                candidates.append((m.start(), m.end(), rule, m))
+    for seg_start, seg_end in segments(low):
+        for rule, pattern in RULES.items():
+            for m in pattern.finditer(low, seg_start, seg_end):
+                if m.end() > m.start():
+                    candidates.append((m.start(), m.end(), rule, m))
     candidates.sort(key=lambda c: (c[0] - c[1], _PRIORITY[c[2]], c[0]))
     taken = bytearray(len(text))
     chosen = []

@@ -1,0 +1,66 @@
+"""Publication date from bylines and datelines; an update or access date never is one."""
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from extractors.metadata import find_published, find_title
+
+BODY = "Le texte de l'article commence ici et parle d'innovation publique dans les territoires."
+FILLER = ("Une phrase de remplissage qui éloigne la suite du haut de la page. " * 40).strip()
+
+CASES = [
+    ("byline", f"Titre de l'article\n\nPublié le 21 mars 2019 par la rédaction\n\n{BODY}", date(2019, 3, 21)),
+    ("byline_numeric", f"Titre\nPublié le 08/11/2022\n{BODY}", date(2022, 11, 8)),
+    ("byline_weekday", f"Titre\nPubliée le mardi 4 avril 2017\n{BODY}", date(2017, 4, 4)),
+    ("byline_date_de_publication", f"Titre\nDate de publication : 14/09/2023\n{BODY}", date(2023, 9, 14)),
+    ("byline_mis_en_ligne", f"Titre\nMis en ligne le 4 avril 2016\n{BODY}", date(2016, 4, 4)),
+    ("byline_at_bottom", f"Titre\n\n{FILLER}\n\nPublié le 2 février 2015", date(2015, 2, 2)),
+    (
+        "byline_then_update",
+        f"Titre\nPublié le 3 mars 2020 - Mis à jour le 5 mars 2020\n{BODY}",
+        date(2020, 3, 3),
+    ),
+    (
+        "update_line_first",
+        f"Titre\nMis à jour le 5 mars 2020\nPublié le 1er mars 2020\n{BODY}",
+        date(2020, 3, 1),
+    ),
+    (
+        "bare_numeric_under_title",
+        f"Menu\n\nTitre de l'article\n12.09.17\nTitre de l'article\n\n{BODY}",
+        date(2017, 9, 12),
+    ),
+    ("bare_words_under_title", f"Titre\n7 janvier 2014\n{BODY}", date(2014, 1, 7)),
+    ("dateline_city", f"Titre\n\nLyon, le 2 novembre 2021 – {BODY}", date(2021, 11, 2)),
+    ("dateline_le", f"Communiqué\n\nLe 15 juin 2012\n\n{BODY}", date(2012, 6, 15)),
+    ("dateline_comma", f"Communiqué\n\nLe 15 juin 2012, {BODY}", date(2012, 6, 15)),
+    ("only_update", f"Titre\nDernière mise à jour le 24 juin 2021\n{BODY}", None),
+    ("only_update_mis_a_jour", f"Titre\n\nMis à jour le 5 mars 2020\n\n{BODY}", None),
+    ("access_date", f"Titre\n{BODY}\n(consulté le 2 mai 2019)", None),
+    ("no_date", f"Titre\n\n{BODY}", None),
+    ("enumeration_is_no_dateline", f"Titre\n\nLes 8 et 9 juin 2016, {BODY}", None),
+    ("date_in_sentence", f"Titre\n\nLa réunion du 12 mai 2019 a permis d'avancer. {BODY}", None),
+    ("cited_publication", f"Titre\n\nLe rapport publié le 3 mai 2018 fait référence. {BODY}", None),
+    ("dateline_too_deep", f"Titre\n\n{FILLER}\n\nLe 3 mars 2019, le conseil a voté.", None),
+    ("byline_without_year", f"Titre\nPublié le 4 avril\n{BODY}", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_find_published(nlp: Language, text: str, expected: date | None) -> None:
+    assert find_published(nlp.make_doc(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "html_title", "expected"),
+    [
+        ("\n\n  Premier titre  \nsuite", None, "Premier titre"),
+        ("Texte", "  Titre   HTML ", "Titre HTML"),
+        ("", None, None),
+    ],
+    ids=["first_line", "html_title", "empty"],
+)
+def test_find_title(nlp: Language, text: str, html_title: str | None, expected: str | None) -> None:
+    assert find_title(nlp.make_doc(text), html_title) == expected
