@@ -19,12 +19,10 @@ from pathlib import Path
 
 import pytest
 
-REQUIRE_SERVICES = os.environ.get("PRESSFACTS_REQUIRE_SERVICES") == "1"
-
 
 def missing_service(reason: str) -> None:
     """Skip, or fail when the environment says services are required (CI)."""
-    if REQUIRE_SERVICES:
+    if os.environ.get("PRESSFACTS_REQUIRE_SERVICES") == "1":
         pytest.fail(f"{reason} (PRESSFACTS_REQUIRE_SERVICES=1)")
     pytest.skip(reason)
 

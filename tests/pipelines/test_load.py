@@ -18,6 +18,7 @@ from sqlalchemy import select, text
 from models.facts import DateFact
 from pipelines import cli
 from pipelines.load import FACT_KINDS, METADATA, engine_url, load_records, main, make_engine
+from tests.pipelines import pg
 from tests.pipelines.pg import create_database, free_port, postgres_cluster
 from tests.pipelines.sample_records import SYNTHETIC_TEXTS, json_counts, read_json, write_json, write_samples
 
@@ -87,7 +88,11 @@ def test_typed_values_round_trip(out: Path, db_url: str) -> None:
     counts, dates = METADATA.tables["counts"], METADATA.tables["dates"]
     try:
         with engine.connect() as conn:
-            big = conn.execute(select(counts.c.value, counts.c.qualifier).where(counts.c.value > 100)).all()
+            big = conn.execute(
+                select(counts.c.value, counts.c.qualifier).where(
+                    (counts.c.value > 100) & (counts.c.doc_id == FESTIVAL)
+                )
+            ).all()
             day = conn.execute(select(dates.c.start, dates.c.end).where(dates.c.doc_id == FESTIVAL)).one()
     finally:
         engine.dispose()
@@ -238,3 +243,17 @@ def test_older_table_layout_is_refused(out: Path, tmp_path: Path, capsys: pytest
     engine.dispose()
     assert main(load_args(out, url)) == 2
     assert "table counts lacks columns" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("required", "outcome"),
+    [("1", pytest.fail.Exception), ("", pytest.skip.Exception)],
+    ids=["ci-fails", "dev-skips"],
+)
+def test_missing_postgres_binaries(
+    required: str, outcome: type[BaseException], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PRESSFACTS_REQUIRE_SERVICES", required)
+    monkeypatch.setattr(pg, "find_bindir", lambda: None)
+    with pytest.raises(outcome, match="PostgreSQL server binaries"), postgres_cluster():
+        pass
