@@ -145,8 +145,16 @@ class _Scanner:
             tail = re.sub(r"\s+", " ", fold(self.phrase(j, last)))
             if tail in self.voc.regions:
                 return self.phrase(j, last)
+        return None
+
+    def place_ending_name(self, first: int, last: int) -> str | None:
+        """A LOC entity as the last of two name words or more after the lab word (`Lab Emploi Paris`)."""
+        words = self.words
+        names = [j for j in range(first, last + 1) if key(words[j]) not in self.voc.lab_words]
+        if len(names) < 2 or names[-1] != last:
+            return None
         span = self.doc.char_span(words[last].start, words[last].end, alignment_mode="expand")
-        if span is not None and len(span) and span[0].ent_type_ == "LOC" and not is_cap(words[first]):
+        if span is not None and len(span) and span[0].ent_type_ == "LOC":
             return words[last].text
         return None
 
@@ -265,6 +273,7 @@ class _Scanner:
         location = self.place_in_name(first, last)
         if location is None and last + 1 < len(words) and self.clean_gap(last):
             location, _ = self.place_after(last + 1)
+        location = location or self.place_ending_name(first, last)
         mention = Mention(words[first].start, words[last].end, name, "labs.lab", location)
         return [self.with_parenthesis(mention)]
 
@@ -364,7 +373,18 @@ class _Scanner:
                 first -= 1
             while first <= k and (not is_cap(words[first]) or key(words[first]) in self.voc.not_name_words):
                 first += 1
-            if first <= k and is_cap(words[k]) and key(words[k]) not in self.voc.lab_words:
+            opening = first
+            while (
+                opening > 0
+                and key(words[opening - 1]) in {"le", "la", "les", "l"}
+                and self.clean_gap(opening - 1)
+            ):
+                opening -= 1
+            begins_clause = (
+                self.sentence_start(opening)
+                or "," in self.text[words[opening - 1].end : words[opening].start]
+            )
+            if first <= k and begins_clause and is_cap(words[k]) and key(words[k]) not in self.voc.lab_words:
                 return [Mention(words[first].start, words[k].end, self.phrase(first, k), "labs.apposition")]
         return []
 
@@ -401,6 +421,10 @@ class _Scanner:
         found = [m for m in found if m.name.strip()]
         taken = [(m.start, m.end) for m in found]
         found.extend(self.numbered_units(taken))
+        aliases = {m.alias for m in found if m.alias}
+        for w in self.words if aliases else ():  # a lab named again by its acronym alone
+            if w.text in aliases and not any(s <= w.start < e for s, e in taken):
+                found.append(Mention(w.start, w.end, w.text, "labs.acronym_again"))
         for m in found:
             if m.location is None:
                 m.location = self.place_in_sentence(m.start)

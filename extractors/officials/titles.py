@@ -44,6 +44,36 @@ TITLE_ADVERBS = frozenset({"aupres"})
 # Prepositions after which the rest of a title names its body ("directeur général de l'ARS Bretagne").
 BODY_PREPOSITIONS = frozenset({"de", "du", "des", "d'", "a", "au", "aux"})
 MAX_TITLE_TOKENS = 24
+# Nouns that begin the name of a public body inside a title ("président du conseil départemental").
+BODY_NOUNS = frozenset(
+    {
+        "conseil",
+        "ville",
+        "mairie",
+        "prefecture",
+        "agence",
+        "direction",
+        "commune",
+        "ministere",
+        "metropole",
+        "commission",
+        "caisse",
+        "office",
+        "etablissement",
+        "universite",
+        "hopital",
+        "centre",
+        "communaute",
+        "institut",
+        "autorite",
+        "tribunal",
+        "cour",
+        "assemblee",
+        "senat",
+        "rectorat",
+        "academie",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -129,6 +159,10 @@ def complement_end(doc: Doc, start: int, folded_tokens: list[str] | None = None)
             nxt = doc[i + 1] if i + 1 < len(doc) else None
             if low != "et" or nxt is None or nxt.pos_ not in ("ADP", "ADJ", "NOUN"):
                 break
+        elif (
+            pos == "NOUN" and prev is not None and i > start and prev.pos_ == "NOUN" and token.text.islower()
+        ):
+            break  # two common nouns in a row: the title ended ("... en santé pilote la feuille de route")
         elif pos in ("NOUN", "PROPN", "ADJ", "NUM", "X") or (pos == "VERB" and low in TITLE_PARTICIPLES):
             # a capitalised word right after a common word starts a new name ("préfet de région Jean X")
             if (
@@ -138,6 +172,7 @@ def complement_end(doc: Doc, start: int, folded_tokens: list[str] | None = None)
                 and prev.pos_ in ("NOUN", "ADJ", "PROPN", "VERB")
                 and not (prev.ent_type_ and token.ent_iob_ == "I")
                 and not prev.text[:1].isupper()
+                and token.ent_type_ not in ("LOC", "ORG", "MISC")
             ):
                 break
         elif pos == "ADV" and low in TITLE_ADVERBS:
@@ -177,36 +212,20 @@ def is_public(title: str, cls: RoleClass) -> bool:
 
 
 def title_organization(doc: Doc, role: Role) -> str | None:
-    """The public body named in a title's complement ("directeur général de l'ARS Bretagne" -> ARS Bretagne).
+    """The public body named in a title ("directeur général de l'ARS Bretagne" -> ARS Bretagne).
 
-    A body is an ORG entity or a capitalised run beginning with an acronym or with a public-body noun,
-    introduced by a preposition; a domain ("ministre de l'Intérieur") or a bare place is not one.
+    A body is introduced by a preposition and begins with an acronym or a public-body noun
+    ("conseil régional", "ville de Lyon"); a domain ("ministre de l'Intérieur") or a bare place is not one.
     """
-    cue = _public_cue_regex()
-    i = role.head_end
-    while i < role.end:
-        token = doc[i]
-        if fold(token.text) in BODY_PREPOSITIONS and i + 1 < role.end:
+    i = role.start + 1
+    while i < role.end - 1:
+        if fold(doc[i].text) in BODY_PREPOSITIONS:
             j = i + 1
-            if doc[j].pos_ == "DET":
+            if doc[j].pos_ == "DET" and j + 1 < role.end:
                 j += 1
-            if j >= role.end:
-                break
-            first = doc[j]
-            acronym = first.text.isupper() and len(first.text) >= 2 and first.text.isalpha()
-            if first.ent_type_ == "ORG" or acronym:
-                return doc[j : role.end].text
-            if first.text[:1].isupper() and cue.match(fold(doc[j : role.end].text)):
-                return doc[j : role.end].text
-            if fold(first.text) in (
-                "conseil",
-                "ville",
-                "mairie",
-                "prefecture",
-                "agence",
-                "direction",
-                "commune",
-            ):
+            first = doc[j].text
+            acronym = first.isupper() and len(first) >= 2 and first.isalpha()
+            if acronym or (fold(first) in BODY_NOUNS and (first[:1].isupper() or role.end - j >= 2)):
                 return doc[j : role.end].text
         i += 1
     return None
