@@ -1,0 +1,285 @@
+# ruff: noqa: E402 (Prefect reads its settings when imported: the environment is set first)
+"""`pressfacts run`: the Prefect flow from a corpus folder to validated records.
+
+The flow only orders the stages of `pipelines.stages` and reports: it plans the batches, submits
+one coarse task per batch of paths (never one per article, never the model as an argument: each
+worker process loads it once), merges the counts, then writes `errors.jsonl`, `summary.json`
+and a Prefect artifact. Prefect runs in its local mode (a temporary server), without telemetry.
+"""
+
+import os
+
+# Before Prefect is imported: no telemetry, and time for the temporary server on a busy machine.
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+
+import argparse
+import importlib.util
+import json
+import logging
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any, TextIO
+
+from prefect import flow, task
+from prefect.artifacts import create_markdown_artifact
+from prefect.cache_policies import NO_CACHE
+from prefect.futures import as_completed
+from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
+
+from models.schema import write_schema
+from pipelines.checks import DEFAULT_MAX_BYTES
+from pipelines.io import write_atomic
+from pipelines.stages import (
+    BatchResult,
+    RunOptions,
+    chunk,
+    plan,
+    prepare_out_dir,
+    process_batch,
+    summarize,
+    summary_markdown,
+    task_size,
+    warm_model,
+    write_errors,
+)
+
+ARTIFACT_KEY = "pressfacts-run-summary"
+# Set by `main` to the process start, so the summary tells Prefect's start-up apart from the work.
+_process_started: float | None = None
+
+
+class Progress:
+    """`done/total articles, rate` on one terminal line; silent when stderr is not a terminal."""
+
+    def __init__(self, total: int, stream: TextIO | None = None) -> None:
+        self.total = total
+        self.done = 0
+        self.stream = stream if stream is not None else sys.stderr
+        self.enabled = self.stream.isatty()
+        self.started = time.perf_counter()
+
+    def advance(self, n: int) -> None:
+        self.done += n
+        if self.enabled:
+            rate = self.done / max(time.perf_counter() - self.started, 1e-6)
+            self.stream.write(f"\r{self.done}/{self.total} articles, {rate:.1f} articles/s ")
+            self.stream.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+@task(name="extract-batch", cache_policy=NO_CACHE, persist_result=False)
+def extract_batch(paths: list[str], corpus_dir: str, out_dir: str, options: RunOptions) -> BatchResult:
+    """One batch of article paths, read, checked, extracted and written in the worker."""
+    return process_batch(paths, corpus_dir, out_dir, options)
+
+
+def _task_runner(runner: str, address: str | None, workers: int) -> TaskRunner[Any]:
+    """The task runner from `pipelines.runners` when present, else threads in this process."""
+    if importlib.util.find_spec("pipelines.runners") is not None:
+        from pipelines.runners import make_task_runner
+
+        return make_task_runner(runner, address, workers)
+    if runner != "local":
+        raise ValueError(f"runner {runner!r} needs pipelines.runners")
+    return ThreadPoolTaskRunner(max_workers=workers)
+
+
+def _write_facts_jsonl(out_dir: Path) -> str | None:
+    """`facts.jsonl` from the records, when that module is installed; the error text if it failed."""
+    if importlib.util.find_spec("pipelines.facts_jsonl") is None:
+        return None
+    from pipelines.facts_jsonl import write_facts_jsonl
+
+    try:
+        write_facts_jsonl(out_dir)
+    except Exception as exc:  # the records are written; report, do not lose the summary
+        return f"facts.jsonl not written: {type(exc).__name__}: {exc}"
+    return None
+
+
+def _batch_crashed(paths: list[str], corpus_dir: Path, exc: BaseException) -> BatchResult:
+    """Every article of a batch whose task died (a worker killed, out of memory) counts as failed."""
+    result = BatchResult(seen=len(paths))
+    for raw in paths:
+        path = Path(raw)
+        source = str(path.relative_to(corpus_dir)) if path.is_relative_to(corpus_dir) else raw
+        result.fail(path.stem, source, "task", f"batch task failed: {type(exc).__name__}: {exc}")
+    return result
+
+
+@flow(name="pressfacts", persist_result=False, log_prints=False)
+def pressfacts_flow(
+    corpus_dir: str,
+    out_dir: str,
+    force: bool = False,
+    batch_size: int = 16,
+    workers: int = 1,
+    runner: str = "local",
+    address: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> dict:
+    """Extract every article of `corpus_dir` into `out_dir`; returns the run summary."""
+    started = time.perf_counter()
+    startup = time.time() - _process_started if _process_started is not None else None
+    corpus, out = Path(corpus_dir), Path(out_dir)
+    if not corpus.is_dir():
+        raise FileNotFoundError(f"corpus folder not found: {corpus}")
+    prepare_out_dir(out)
+    write_schema(out / "schema.json")
+
+    paths, result = plan(corpus, out)
+    options = RunOptions(force=force, batch_size=batch_size, max_bytes=max_bytes)
+    batches = chunk([str(p) for p in paths], task_size(len(paths), workers))
+    progress = Progress(total=len(paths) + result.seen)
+    progress.advance(result.seen)
+    if batches:
+        with _task_runner(runner, address, workers) as task_runner:
+            futures = {
+                task_runner.submit(
+                    extract_batch,
+                    {"paths": batch, "corpus_dir": str(corpus), "out_dir": str(out), "options": options},
+                ): batch
+                for batch in batches
+            }
+            for future in as_completed(list(futures)):
+                try:
+                    batch_result = future.result()
+                except Exception as exc:
+                    batch_result = _batch_crashed(futures[future], corpus, exc)
+                result.merge(batch_result)
+                progress.advance(batch_result.seen)
+    progress.close()
+
+    write_errors(out, result.errors)
+    facts_error = _write_facts_jsonl(out)
+    summary = summarize(
+        result,
+        corpus_dir=str(corpus),
+        out_dir=str(out),
+        seconds=round(time.perf_counter() - started, 2),
+        prefect_startup_seconds=round(startup, 2) if startup is not None else None,
+        runner=runner,
+        workers=workers,
+        errors_file="errors.jsonl",
+        facts_jsonl_error=facts_error,
+    )
+    write_atomic(out / "summary.json", json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
+    create_markdown_artifact(
+        markdown=summary_markdown(summary), key=ARTIFACT_KEY, description="pressfacts run summary"
+    )
+    return summary
+
+
+# --- command line -------------------------------------------------------------------------------
+
+
+def _positive_int(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
+    return number
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("corpus_dir", metavar="CORPUS_DIR", help="folder of .txt, .md and .html articles")
+    parser.add_argument("--out", required=True, metavar="OUT_DIR", help="output folder (records/, ...)")
+    parser.add_argument("--force", action="store_true", help="re-extract articles whose record is current")
+    parser.add_argument(
+        "--batch-size", type=_positive_int, default=16, metavar="N", help="texts per nlp.pipe batch"
+    )
+    parser.add_argument(
+        "--max-bytes",
+        type=_positive_int,
+        default=DEFAULT_MAX_BYTES,
+        metavar="N",
+        help=f"refuse article files larger than this (default {DEFAULT_MAX_BYTES})",
+    )
+    parser.add_argument("--verbose", action="store_true", help="show Prefect's logs on the terminal")
+    if importlib.util.find_spec("pipelines.runners") is not None:
+        from pipelines.runners import add_runner_arguments
+
+        add_runner_arguments(parser)
+    else:
+        parser.add_argument("--workers", type=_positive_int, default=1, metavar="N")
+        parser.add_argument("--runner", choices=("local",), default="local")
+        parser.add_argument("--address", default=None, metavar="URL")
+
+
+def _quiet_prefect_console() -> None:
+    """Keep Prefect's INFO lines off the terminal (they still reach the Prefect server)."""
+    for name in ("", "prefect", "prefect.flow_runs", "prefect.task_runs"):
+        for handler in logging.getLogger(name).handlers:
+            if isinstance(handler, logging.StreamHandler) and not isinstance(handler, logging.FileHandler):
+                handler.setLevel(max(handler.level, logging.WARNING))
+
+
+def summary_text(summary: dict[str, Any]) -> str:
+    """The summary as aligned lines for the terminal."""
+    facts = ", ".join(f"{kind} {n}" for kind, n in summary["facts_by_kind"].items())
+    startup = summary.get("prefect_startup_seconds")
+    lines = [
+        f"articles seen {summary['articles_seen']}: processed {summary['processed']}, "
+        f"skipped {summary['skipped']} (up to date), failed {summary['failed']}",
+        f"facts: {facts}",
+        f"seconds: {summary['seconds']:.1f} for the flow"
+        + (f", {startup:.1f} for start-up (Python, Prefect)" if startup is not None else ""),
+        f"records in {Path(summary['out_dir']) / 'records'}",
+    ]
+    if summary["failed"]:
+        lines.append(f"failures listed in {Path(summary['out_dir']) / summary['errors_file']}")
+    if summary.get("facts_jsonl_error"):
+        lines.append(summary["facts_jsonl_error"])
+    return "\n".join(lines)
+
+
+def main(args: argparse.Namespace) -> int:
+    global _process_started
+    corpus, out = Path(args.corpus_dir), Path(args.out)
+    if not corpus.is_dir():
+        what = "is not a folder" if corpus.exists() else "does not exist"
+        print(f"pressfacts run: corpus folder {str(corpus)!r} {what}", file=sys.stderr)
+        return 2
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        print(f"pressfacts run: cannot create output folder {str(out)!r}: {exc}", file=sys.stderr)
+        return 2
+    try:
+        import psutil
+
+        _process_started = psutil.Process().create_time()
+    except Exception:
+        _process_started = None
+    if not args.verbose:
+        _quiet_prefect_console()
+    if args.runner == "local" and args.workers == 1:
+        # The batch task runs in this process: load the model while Prefect's server starts.
+        threading.Thread(target=warm_model, name="warm-model", daemon=True).start()
+    if sys.stderr.isatty():
+        print("starting Prefect (temporary local server)...", file=sys.stderr)
+    try:
+        summary = pressfacts_flow(
+            corpus_dir=str(corpus),
+            out_dir=str(out),
+            force=args.force,
+            batch_size=args.batch_size,
+            workers=args.workers,
+            runner=args.runner,
+            address=args.address,
+            max_bytes=args.max_bytes,
+        )
+    except KeyboardInterrupt:
+        print("pressfacts run: interrupted; records written so far are complete", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        print(f"pressfacts run: failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+    print(summary_text(summary))
+    return 1 if summary.get("facts_jsonl_error") else 0
