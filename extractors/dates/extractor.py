@@ -5,8 +5,10 @@ turns them into `DateFact`s once the publication date and the governing years ar
 """
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -124,8 +126,12 @@ def segments(low: str) -> list[tuple[int, int]]:
     return out
 
 
-def find_mentions(text: str) -> list[Mention]:
-    """Every date expression of `text`, longest first where two overlap, in text order."""
+@lru_cache(maxsize=8)
+def find_mentions(text: str) -> tuple[Mention, ...]:
+    """Every date expression of `text`, longest first where two overlap, in text order.
+
+    Cached: `metadata.find_published` and `extract` read the same article one after the other.
+    """
     low = lowered(text)
     candidates = []
     for seg_start, seg_end in segments(low):
@@ -145,7 +151,7 @@ def find_mentions(text: str) -> list[Mention]:
         taken[start:end] = b"\x01" * (end - start)
         chosen.append(Mention(rule, start, end, items))
     chosen.sort(key=lambda mention: mention.start)
-    return chosen
+    return tuple(chosen)
 
 
 def interval_of(kind: str, parts: list[Part]) -> tuple[Interval | None, str]:
@@ -170,7 +176,7 @@ def _explicit(mention: Mention) -> Interval | None:
     return interval_of(mention.kind, parts)[0]
 
 
-def anchors_of(mentions: list[Mention]) -> list[Anchor]:
+def anchors_of(mentions: Iterable[Mention]) -> list[Anchor]:
     """The explicit years stated in the text, to resolve yearless dates from."""
     out = []
     for mention in mentions:

@@ -54,9 +54,10 @@ REL = _alt(RELATIVE) + END
 DAYNUM = r"(?<![\w.,/-])(?:1[^\S\n]?er|1ᵉʳ|premier|[12]\d|3[01]|0?[1-9])(?!\d)"
 # A year, never the start of a grouped thousand (`2 025 000`) nor part of a longer number.
 YEAR = r"(?<![\w.,/-])(?:1[89]\d\d|20\d\d)(?![\d]|[^\S\n]\d{3}(?!\d))"
+# Day first, or ISO; an ISO time may follow (`2022-11-08T10:00`), another number part may not.
 NUMDATE = (
     r"(?<![\w./-])(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})"
-    r"|\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})|\d{1,2}-\d{1,2}-\d{4})(?![\w]|[./-]\d)"
+    r"|\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})|\d{1,2}-\d{1,2}-\d{4})(?!(?![tT]\d)\w|[./-]\d)"
 )
 DAYSPEC = rf"(?:{WEEKDAY}{S})?{DAYNUM}"
 # After a hyphen (`19-25 novembre`, `2015-2017`) the number is not glued to a longer one.

@@ -178,6 +178,12 @@ CASES = [
         [("2023-09-14", "2023-09-14", "2023-09-14", "day")],
     ),
     (
+        "numeric_iso_with_time",
+        "Horodatage 2021-07-02T08:30:00 du dépôt.",
+        None,
+        [("2021-07-02", "2021-07-02", "2021-07-02", "day")],
+    ),
+    (
         "numeric_hyphen",
         "Délibération n° 45 du 12-05-2022.",
         None,
