@@ -2,9 +2,11 @@
 
 Why it looks like this: downstream teams point their own database at the pipeline's output, so
 the loader must be safe to re-run at any time. Each article is replaced whole in its own
-transaction (a reader never sees half an article), an unchanged record file is skipped by its
-digest, and one bad record or database error is reported without stopping the others. Tables are
-built with SQLAlchemy Core from the pydantic models, so the same statements run on every dialect.
+transaction (a reader never sees half an article). An unchanged record file is skipped by its
+digest, which is stricter than comparing content_sha256 + pipeline_version: a record whose facts
+a reviewer edited is reloaded too (`--force` reloads everything). One bad record or database
+error is reported without stopping the others. Tables are built with SQLAlchemy Core from the
+pydantic models, so the same statements run on every dialect.
 """
 
 import argparse
@@ -265,7 +267,7 @@ def load_file(engine: Engine, path: Path, loaded: dict[str, str], force: bool = 
         outcome = Outcome(path.stem, "failed", error=f"invalid record: {_first_lines(str(exc))}")
     except SQLAlchemyError as exc:
         outcome = Outcome(path.stem, "failed", error=f"database error: {_db_message(exc)}")
-    except (OSError, ValueError) as exc:
+    except Exception as exc:  # bad input never stops the run: this article is reported, the rest load
         outcome = Outcome(path.stem, "failed", error=f"{type(exc).__name__}: {_first_lines(str(exc))}")
     return outcome
 

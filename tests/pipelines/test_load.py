@@ -14,9 +14,11 @@ from typing import Any
 import pytest
 from spacy.language import Language
 from sqlalchemy import select, text
+from sqlalchemy.exc import OperationalError
 
 from models.facts import DateFact
 from pipelines import cli
+from pipelines import load as load_module
 from pipelines.load import FACT_KINDS, METADATA, engine_url, load_records, main, make_engine
 from tests.pipelines import pg
 from tests.pipelines.pg import create_database, free_port, postgres_cluster
@@ -257,3 +259,27 @@ def test_missing_postgres_binaries(
     monkeypatch.setattr(pg, "find_bindir", lambda: None)
     with pytest.raises(outcome, match="PostgreSQL server binaries"), postgres_cluster():
         pass
+
+
+@pytest.mark.parametrize(
+    "error",
+    [OperationalError("UPDATE", {}, Exception("server closed the connection")), RuntimeError("bug")],
+    ids=["connection-lost", "unexpected-error"],
+)
+def test_error_after_all_rows_are_written_rolls_the_article_back(
+    out: Path, db_url: str, error: Exception, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = load_module.replace_article
+
+    def failing(conn: Any, record: Any, digest: str, outcome: Any) -> None:
+        real(conn, record, digest, outcome)
+        if record.doc_id == FESTIVAL:
+            raise error
+
+    monkeypatch.setattr(load_module, "replace_article", failing)
+    summary = load_records(out, db_url)
+    assert [o.doc_id for o in summary.failed] == [FESTIVAL]
+    expected = json_counts(out)
+    festival = read_json(out, FESTIVAL)
+    expected = {k: v - (1 if k == "articles" else len(festival.get(k, []))) for k, v in expected.items()}
+    assert row_counts(db_url) == expected
