@@ -91,6 +91,7 @@ def create_app(
             "previous_doc": doc_ids[index - 1] if index > 0 else None,
             "next_doc": doc_ids[index + 1] if index + 1 < len(doc_ids) else None,
             "errors": {},
+            "submitted": {},
             **extra,
         }
         return templates.TemplateResponse(request, "article.html", context, status_code=status_code)
@@ -109,6 +110,10 @@ def create_app(
             "frame-ancestors 'none'; form-action 'self'"
         )
         return response
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        return Response(status_code=204)
 
     @app.get("/", response_class=HTMLResponse)
     def index(request: Request, unreviewed: bool = False) -> Response:
@@ -163,8 +168,8 @@ def create_app(
         elif not editor:
             message = "Give your name (top of the page) before deciding, so the history says who did it."
         changes: dict[str, Any] = {}
+        fields = {k.removeprefix(FIELD_PREFIX): v for k, v in form.items() if k.startswith(FIELD_PREFIX)}
         if message is None and action == "correct":
-            fields = {k.removeprefix(FIELD_PREFIX): v for k, v in form.items() if k.startswith(FIELD_PREFIX)}
             try:
                 changes = parse_form(current.fact, fields)
             except CorrectionError as exc:
@@ -172,11 +177,11 @@ def create_app(
         if message is not None:
             if wants_json:
                 history = store.history(doc_id, fact_id)
-                card = _card(
-                    templates, doc_id, current, history, error=message, open_edit=action == "correct"
-                )
+                card = _card(templates, doc_id, current, history, message, action == "correct", fields)
                 return JSONResponse({"ok": False, "message": message, "card": card}, status_code=422)
-            return render_article(request, state, 422, errors={fact_id: message}, focus=fact_id)
+            return render_article(
+                request, state, 422, errors={fact_id: message}, submitted={fact_id: fields}, focus=fact_id
+            )
         seen_raw = form.get("seen", "")
         seen = int(seen_raw) if seen_raw.isdigit() else None
         outcome = store.decide(doc_id, current.fact, action, editor, changes=changes, seen=seen)
@@ -234,10 +239,16 @@ def _card(
     history: list,
     error: str | None = None,
     open_edit: bool = False,
+    submitted: dict[str, str] | None = None,
 ) -> str:
-    """One fact's card, as the article page renders it (sent back to the script after a decision)."""
+    """One fact's card, as the article page renders it (sent back to the script after a decision).
+
+    After a refused correction the form shows what the editor typed, so they can fix it.
+    """
     template = templates.env.get_template("_fact.html")
-    return template.render(s=fact_state, doc_id=doc_id, history=history, error=error, open_edit=open_edit)
+    return template.render(
+        s=fact_state, doc_id=doc_id, history=history, error=error, open_edit=open_edit, submitted=submitted
+    )
 
 
 def _not_found(templates: Jinja2Templates, request: Request, message: str) -> Response:

@@ -58,7 +58,8 @@
     if (submitter && submitter.name) data.set(submitter.name, submitter.value);
     let response;
     try {
-      response = await fetch(form.action, { method: "POST", body: data, headers: { Accept: "application/json" } });
+      // getAttribute: `form.action` would be the field named "action".
+      response = await fetch(form.getAttribute("action"), { method: "POST", body: data, headers: { Accept: "application/json" } });
     } catch (err) {
       say("Could not reach the review server: the decision was not saved.", false);
       return null;

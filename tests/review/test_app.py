@@ -168,6 +168,7 @@ def test_correction_bad_then_good(client: TestClient, synthetic_out: tuple) -> N
     assert bad.status_code == 422
     assert "Correction refused: value: Input should be a valid integer" in bad.json()["message"]
     assert "Correction refused" in bad.json()["card"] and ReviewStore.for_output(out).count() == 0
+    assert 'name="field.value" value="quarante"' in bad.json()["card"]  # what the editor typed stays
     good = client.post(url, data={"action": "correct", "field.value": "46", "seen": "0"}, headers=JSON)
     assert good.json()["ok"] and good.json()["status"] == "corrected"
     assert "<ins>46</ins>" in client.get("/articles/salon-rennes").text
