@@ -25,13 +25,15 @@ LANGUAGE_SAMPLE_CHARS = 20_000
 MIN_WORDS_FOR_DENSITY = 30
 MIN_FRENCH_RATIO = 0.08
 
+# Languages told apart from French, each with a list of its function words that French lacks.
+OTHER_LANGUAGES = {"en": "English", "es": "Spanish", "it": "Italian", "de": "German"}
 LEXICONS = Path(__file__).resolve().parent / "lexicons"
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
 @cache
 def stopwords(language: str) -> frozenset[str]:
-    """Function words of `language` ("fr" or "en") from `lexicons/stopwords_<language>.txt`."""
+    """Function words of `language` ("fr", "en"...) from `lexicons/stopwords_<language>.txt`."""
     lines = (LEXICONS / f"stopwords_{language}.txt").read_text(encoding="utf-8").splitlines()
     return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
 
@@ -85,26 +87,33 @@ def check_length(text: str, max_chars: int) -> str | None:
     return None
 
 
-def language_counts(text: str) -> tuple[int, int, int]:
-    """(words, French function words, English function words) in the start of `text`."""
+def language_counts(text: str) -> tuple[int, dict[str, int]]:
+    """Words in the start of `text`, and how many are function words of each language."""
     words = [w.lower() for w in WORD.findall(text[:LANGUAGE_SAMPLE_CHARS])]
-    french_words, english_words = stopwords("fr"), stopwords("en")
-    french = sum(1 for w in words if w in french_words)
-    english = sum(1 for w in words if w in english_words)
-    return len(words), french, english
+    counts = {}
+    for language in ("fr", *OTHER_LANGUAGES):
+        lexicon = stopwords(language)
+        counts[language] = sum(1 for w in words if w in lexicon)
+    return len(words), counts
 
 
 def check_french(text: str) -> str | None:
-    """Refuse text that is not French: more English than French function words, or too few French ones.
+    """Refuse text that is not French: another language's function words outnumber French ones,
+    or a long text has too few French ones.
 
     French prose is about a third function words; a French article quoting English stays well
-    above the threshold, an English or German one falls far below it.
+    above the threshold, an English, Spanish, Italian or German one falls far below it.
     """
-    words, french, english = language_counts(text)
+    words, counts = language_counts(text)
     if words == 0:
         return None  # nothing to judge; check_empty or the extractors decide
-    if english > french:
-        return f"not French: {english} English function words against {french} French ones"
+    french = counts["fr"]
+    other = max(OTHER_LANGUAGES, key=lambda language: counts[language])
+    if counts[other] > french:
+        return (
+            f"not French: looks {OTHER_LANGUAGES[other]} "
+            f"({counts[other]} {OTHER_LANGUAGES[other]} function words against {french} French ones)"
+        )
     if words >= MIN_WORDS_FOR_DENSITY and french / words < MIN_FRENCH_RATIO:
         return f"not French: only {french} French function words in {words} words"
     return None

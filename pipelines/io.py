@@ -26,6 +26,8 @@ FALLBACK_ENCODINGS = ("cp1252", "latin-1")
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 # A .txt file whose first non-blank characters are one of these is HTML in disguise.
 HTML_SNIFF = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.IGNORECASE | re.DOTALL)
+# HTML collapses these (ASCII whitespace) but keeps no-break spaces, which French typography uses.
+HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 TEMP_SUFFIX = ".tmp"
 
 
@@ -112,7 +114,8 @@ class _VisibleText(HTMLParser):
             "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
         }
     )  # fmt: skip
-    VOID = frozenset({"br", "hr", "img", "meta", "link", "input", "wbr", "area", "base", "col", "source"})
+
+    PARAGRAPHS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "blockquote"})
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -121,23 +124,37 @@ class _VisibleText(HTMLParser):
         self.hidden: list[str] = []  # stack of open hidden elements
         self.in_title = False
         self.in_pre = 0
+        self.pending_break = 0  # line breaks owed before the next text: 1 a line, 2 a paragraph
+
+    def _block_edge(self, tag: str) -> None:
+        """Adjacent block edges share their break instead of piling up blank lines."""
+        self.pending_break = max(self.pending_break, 2 if tag in self.PARAGRAPHS else 1)
+
+    def _emit(self, text: str) -> None:
+        if self.pending_break:
+            if self.parts:
+                self.parts.append("\n" * self.pending_break)
+            self.pending_break = 0
+        self.parts.append(text)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "title":
             self.in_title = True
         elif tag == "body" and "head" in self.hidden:  # a page that never closed its head
             self.hidden.clear()
-        elif tag in self.HIDDEN and tag not in self.VOID:
+        elif tag in self.HIDDEN:
             self.hidden.append(tag)
-        elif tag == "br":
-            self.parts.append("\n")
+        elif tag == "br" and not self.hidden:
+            self._emit("\n")
         elif tag in self.BLOCKS:
-            self.parts.append("\n\n" if tag in {"p", "h1", "h2", "h3", "h4", "h5", "h6"} else "\n")
+            self._block_edge(tag)
             self.in_pre += tag == "pre"
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "br" or tag in self.BLOCKS:
-            self.parts.append("\n")
+        if tag == "br" and not self.hidden:
+            self._emit("\n")
+        elif tag in self.BLOCKS:
+            self._block_edge(tag)
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
@@ -146,14 +163,16 @@ class _VisibleText(HTMLParser):
             while self.hidden and self.hidden.pop() != tag:
                 pass
         elif tag in self.BLOCKS:
-            self.parts.append("\n\n" if tag in {"p", "h1", "h2", "h3", "h4", "h5", "h6"} else "\n")
+            self._block_edge(tag)
             self.in_pre -= tag == "pre" and self.in_pre > 0
 
     def handle_data(self, data: str) -> None:
         if self.in_title:
             self.title_parts.append(data)
         elif not self.hidden:
-            self.parts.append(data if self.in_pre else re.sub(r"\s+", " ", data))
+            text = data if self.in_pre else HTML_SPACE.sub(" ", data)
+            if text.strip() or not self.pending_break:
+                self._emit(text)
 
 
 def html_to_text(html: str) -> tuple[str, str | None]:
