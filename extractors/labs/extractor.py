@@ -9,10 +9,12 @@ or parent body stated with it (`des Pays de la Loire`, `en Bretagne`, `(CNRS/Uni
 place inside its name (`ville de Marseille`, a trailing region), or `région X` in its sentence.
 Mentions of the same lab share the fullest name and the first location found.
 
-spaCy components used: POS tags (lower-case words inside a name), NER (LOC), parser (sentences).
+spaCy components used: POS tags (lower-case words inside a name) and NER (LOC); sentences are cut on
+the text itself, so the parser is not needed.
 """
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -30,9 +32,10 @@ from extractors.labs.patterns import (
     vocabulary,
     words_of,
 )
-from extractors.officials.normalize import fold
+from extractors.officials.normalize import doc_text, fold
 from models.facts import LabFact
 
+SENTENCE_END_RE = re.compile(r"[.!?](?=\s)|\n")
 CONTENT_POS = frozenset({"NOUN", "ADJ", "PROPN", "X"})
 MAX_LOWER_RUN = 3
 
@@ -50,11 +53,21 @@ class Mention:
 class _Scanner:
     """One article's words, with the look-ups the lab forms need."""
 
-    def __init__(self, doc: Doc, voc: Vocabulary) -> None:
+    def __init__(self, doc: Doc, text: str, folded: str, voc: Vocabulary) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = text  # Doc.text joins every token on each call: read it once
+        self.folded = folded
         self.voc = voc
-        self.words = words_of(self.text, fold(self.text))
+        self.words = words_of(text, folded)
+        self.word_at = {w.start: i for i, w in enumerate(self.words)}
+        self.sentence_ends = [m.end() for m in SENTENCE_END_RE.finditer(text)]
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        """Character bounds of the sentence holding `pos` (ends: `. `, `! `, `? ` or a line break)."""
+        k = bisect_right(self.sentence_ends, pos)
+        start = self.sentence_ends[k - 1] if k > 0 else 0
+        end = self.sentence_ends[k] if k < len(self.sentence_ends) else len(self.text)
+        return start, end
 
     # --- small helpers -------------------------------------------------------------------------
     def clean_gap(self, i: int) -> bool:
@@ -160,27 +173,23 @@ class _Scanner:
 
     def place_in_sentence(self, start: int) -> str | None:
         """`région X` (or `département X`) in the sentence of a lab, nearest before it."""
-        span = self.doc.char_span(start, start + 1, alignment_mode="expand")
-        if span is None or not len(span):
-            return None
-        sent = span[0].sent
-        before = fold(self.text[sent.start_char : start])
+        sent_start, _ = self.sentence(start)
+        before = self.folded[sent_start:start]
         found = None
         for match in re.finditer(r"(?<!\w)(?:region|departement)\s+(?=[A-Z\u00c0-\u00de])", before):
             found = match.end()
         if found is None:
             found = None
             for match in re.finditer(r"(?<!\w)(?:la )?(?:region|departement)\s+", before):
-                if self.text[sent.start_char + match.end() : sent.start_char + match.end() + 1].isupper():
+                if self.text[sent_start + match.end() : sent_start + match.end() + 1].isupper():
                     found = match.end()
         if found is None:
             return None
-        pos = sent.start_char + found
-        for idx, w in enumerate(self.words):
-            if w.start == pos:
-                last = self.cap_run(idx)
-                return self.phrase(idx, last) if last >= idx else None
-        return None
+        idx = self.word_at.get(sent_start + found)
+        if idx is None:
+            return None
+        last = self.cap_run(idx)
+        return self.phrase(idx, last) if last >= idx else None
 
     def parenthesis(self, end_char: int) -> tuple[str, int] | None:
         """The content of `(...)` right after a name, and the offset after `)`."""
@@ -216,7 +225,7 @@ class _Scanner:
         if not apostrophe:
             j = i - 1
             while j >= 0 and i - j <= 3 and self.clean_gap(j) and is_cap(words[j]):
-                if key(words[j]) in voc.not_name_words or self.sentence_start(j) and j == i - 1 and False:
+                if key(words[j]) in voc.not_name_words:
                     break
                 first = j
                 j -= 1
@@ -394,11 +403,8 @@ class _Scanner:
         for match in ACRONYM_NUMBER_RE.finditer(self.text):
             if any(s <= match.start() < e for s, e in taken):
                 continue
-            span = self.doc.char_span(match.start(), match.end(), alignment_mode="expand")
-            if span is None:
-                continue
-            sent = span.sent
-            if not self.voc.research_cue_re.search(fold(sent.text)):
+            sent_start, sent_end = self.sentence(match.start())
+            if not self.voc.research_cue_re.search(self.folded[sent_start:sent_end]):
                 continue
             mention = self.with_parenthesis(Mention(match.start(), match.end(), match.group(0), "labs.unit"))
             found.append(mention)
@@ -422,9 +428,10 @@ class _Scanner:
         taken = [(m.start, m.end) for m in found]
         found.extend(self.numbered_units(taken))
         aliases = {m.alias for m in found if m.alias}
-        for w in self.words if aliases else ():  # a lab named again by its acronym alone
-            if w.text in aliases and not any(s <= w.start < e for s, e in taken):
-                found.append(Mention(w.start, w.end, w.text, "labs.acronym_again"))
+        for alias in sorted(aliases):  # a lab named again by its acronym alone
+            for match in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", self.text):
+                if not any(s <= match.start() < e for s, e in taken):
+                    found.append(Mention(match.start(), match.end(), alias, "labs.acronym_again"))
         for m in found:
             if m.location is None:
                 m.location = self.place_in_sentence(m.start)
@@ -457,14 +464,15 @@ def _merge(mentions: list[Mention]) -> list[Mention]:
 
 def extract(doc: Doc, ctx: ArticleContext) -> list[LabFact]:
     """Every lab mention of the article, one fact each, mentions of a lab sharing name and location."""
-    low = fold(doc.text)
-    if "lab" not in low and "umr" not in low and not ACRONYM_NUMBER_RE.search(doc.text):
+    text = doc_text(doc)
+    low = fold(text)
+    if "lab" not in low and "umr" not in low and not ACRONYM_NUMBER_RE.search(text):
         return []
-    scanner = _Scanner(doc, vocabulary())
+    scanner = _Scanner(doc, text, low, vocabulary())
     mentions = _merge(scanner.mentions())
     facts = {}
     for m in mentions:
         facts[(m.start, m.end)] = LabFact.at(
-            ctx.doc_id, doc.text, m.start, m.end, name=m.name, location=m.location, rule=m.rule
+            ctx.doc_id, text, m.start, m.end, name=m.name, location=m.location, rule=m.rule
         )
     return sorted(facts.values(), key=lambda f: f.start_char)

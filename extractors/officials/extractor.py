@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from extractors.context import ArticleContext
 from extractors.officials.names import HONORIFICS, PARTICLES, entity_names, name_after, name_before
-from extractors.officials.normalize import fold, squash
+from extractors.officials.normalize import doc_text, fold, squash
 from extractors.officials.titles import TITLE_MODIFIERS, Role, find_roles, is_public, title_organization
 from models.facts import OfficialFact, PersonFact
 
@@ -156,7 +156,8 @@ def _expand(doc: Doc, role: Role, title: str, roles: list[Role], attached: set[i
 
 def extract(doc: Doc, ctx: ArticleContext) -> list[OfficialFact | PersonFact]:
     """Every official of the article (one fact per mention), and named people without public office."""
-    roles = find_roles(doc)
+    text = doc_text(doc)
+    roles = find_roles(doc, text)
     if not any(ent.label_ == "PER" for ent in doc.ents) and not roles:
         return []
     mentions = _mentions(doc, roles)
@@ -185,7 +186,7 @@ def extract(doc: Doc, ctx: ArticleContext) -> list[OfficialFact | PersonFact]:
                 facts.append(
                     OfficialFact.at(
                         ctx.doc_id,
-                        doc.text,
+                        text,
                         start,
                         end,
                         name=full,
@@ -195,7 +196,5 @@ def extract(doc: Doc, ctx: ArticleContext) -> list[OfficialFact | PersonFact]:
                     )
                 )
             else:
-                facts.append(
-                    PersonFact.at(ctx.doc_id, doc.text, start, end, name=full, role=private, rule=rule)
-                )
+                facts.append(PersonFact.at(ctx.doc_id, text, start, end, name=full, role=private, rule=rule))
     return sorted(facts, key=lambda f: f.start_char)
