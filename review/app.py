@@ -298,6 +298,7 @@ def main(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"pressfacts review: cannot listen on {args.host}:{args.port}: {exc.strerror}", file=sys.stderr)
         return 2
+    sock.listen(128)  # connections made as soon as the address is printed wait for uvicorn
     port = sock.getsockname()[1]
     shown = f"[{args.host.strip('[]')}]" if family == socket.AF_INET6 else args.host
     if not is_loopback(args.host):

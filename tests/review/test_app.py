@@ -327,3 +327,30 @@ def test_two_editors_at_once_lose_nothing(synthetic_out: tuple, serve) -> None:
         assert {r.editor for r in rows} == {"Nadia", "Pierre"}
         for before, after in zip(rows, rows[1:], strict=False):
             assert after.supersedes == before.id and after.previous_status == before.status
+
+
+def test_the_command_prints_its_loopback_address_and_serves(synthetic_out: tuple) -> None:
+    """`pressfacts review OUT_DIR --port 0` in a subprocess: the printed address answers."""
+    import subprocess
+    import sys
+
+    out, _ = synthetic_out
+    command = [sys.executable, "-m", "pipelines.cli", "review", str(out), "--port", "0", "--editor", "Léa"]
+    process = subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    try:
+        line = process.stdout.readline()
+        address = re.search(r"http://127\.0\.0\.1:\d+/", line)
+        assert address, (line, process.stderr.read() if process.poll() is not None else "")
+        with urllib.request.urlopen(address.group(0), timeout=30) as response:
+            assert response.status == 200 and "Cap sur les sciences" in response.read().decode()
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+        process.stdout.close()
+        process.stderr.close()

@@ -106,6 +106,14 @@ def test_editor_reviews_an_article_with_the_keyboard(browser, tmp_path: Path, nl
             assert "".join(m.text for m in marks) == fact.text
         shot(browser, "review-article-open.png")
 
+        # Clicking a highlight selects its fact; clicking a fact's quote selects its highlight.
+        last = facts[-1]
+        browser.find_element(By.ID, f"t-{last.id}").click()
+        wait.until(lambda d: current() == last.id)
+        browser.find_element(By.CSS_SELECTOR, f"#card-{facts[0].id} .goto").click()
+        wait.until(lambda d: "current" in d.find_element(By.ID, f"t-{facts[0].id}").get_attribute("class"))
+        assert current() == facts[0].id
+
         # Accept the selected fact with the keyboard.
         accepted = current()
         press("a")
