@@ -38,6 +38,7 @@ from extractors.counts.patterns import (
     NUMBER_WORDS,
     OPEN_QUOTES,
     PARTITIVE_DETS,
+    PREPOSED_ADJECTIVES,
     TENS_BEFORE_ET,
 )
 from models.facts import CountFact
@@ -66,8 +67,10 @@ _YEAR_CUES = frozenset(
         "-",
     }
 )
-_BROKEN_DETS = frozenset({"des", "les", "de", "d'", "d’", "ces", "leurs", "nos", "ses"})
+_BROKEN_DETS = frozenset({"des", "de", "d'", "d’"})
+"""`des participants 70`: only an indefinite plural; `les décrets 45 et 46` are identifiers."""
 _AU_NOMBRE_DE = re.compile(r"(?:^|\W)(au\s+nombre\s+d['’e]\s*)$", re.IGNORECASE)
+_MORE_OR_LESS = re.compile(r"\s+de\s+(?:plus|moins)\b", re.IGNORECASE)
 _MAX_ADJECTIVES = 3
 _ANTECEDENT_WINDOW = 120  # tokens searched back for the noun of an elided count
 
@@ -311,6 +314,13 @@ def _noun_after(doc: Doc, number: _Number) -> _Noun | None | bool:
         token = doc[j]
         if token.text in OPEN_QUOTES and not quoted and not adjectives:
             quoted = True
+        elif (
+            token.lower_ in PREPOSED_ADJECTIVES
+            and len(adjectives) < _MAX_ADJECTIVES
+            and (k := _next_index(doc, j + 1)) is not None
+            and doc[k].pos_ in {"NOUN", "ADJ"}
+        ):
+            adjectives.append(token)  # `deux des principales associations`, tagged as a noun
         elif token.pos_ in {"NOUN", "PROPN"} and token.is_alpha or token.text in NON_COUNT_UNITS:
             head = token
             break
@@ -321,7 +331,9 @@ def _noun_after(doc: Doc, number: _Number) -> _Noun | None | bool:
         else:
             break
         j = _next_index(doc, j + 1)
-    if head is None and adjectives and _is_plural(adjectives[0]):
+    p = _prev_index(doc, number.start)
+    elided = p is not None and doc[p].lower_ in ELISION_TRIGGERS  # `dont quatre portés par...`
+    if head is None and adjectives and _is_plural(adjectives[0]) and not elided:
         head = adjectives[0]  # a nominalised adjective or participle: `300 inscrits`, `12 élus`
     if head is None:
         return None
@@ -354,6 +366,8 @@ class _Counter:
         for k, sent in enumerate(doc.sents):
             for t in range(sent.start, sent.end):
                 self.sent_of[t] = k
+        self.numbers_at: dict[int, _Number] = {}  # first token -> number, for ranges
+        self.range_upper: set[int] = set()  # first tokens of the upper bounds of ranges
         self.fact_sent: list[int] = []
         self.fact_end_token: list[int] = []
 
@@ -399,6 +413,8 @@ class _Counter:
             return
         before = qualifier_before(doc.text[max(0, number.start_char - 40) : number.start_char])
         qualifier, start = number.qualifier, number.start_char
+        if number.start in self.range_upper:
+            qualifier = "at_most"
         if before:
             qualifier, start = before[0], number.start_char - before[1]
         noun = _noun_after(doc, number)
@@ -446,11 +462,28 @@ class _Counter:
         nxt = _next_index(doc, number.end)
         if nxt is not None and doc[nxt].pos_ in {"NOUN", "PROPN", "NUM", "ADJ"}:
             return
+        if _MORE_OR_LESS.match(doc.text, number.end_char):  # `soit 300 de plus`: a difference
+            return
         p = _prev_index(doc, number.start)
         if p is None:
             return
         prev_low = _low(doc[p])
         last = number.end - 1
+        if prev_low == "entre" and nxt is not None and doc[nxt].lower_ == "et":
+            upper = self.numbers_at.get(_next_index(doc, nxt + 1) or -1)
+            noun = _noun_after(doc, upper) if upper is not None else None
+            if isinstance(noun, _Noun):  # `entre 200 et 300 personnes`: at least 200, at most 300
+                self.range_upper.add(upper.start)
+                self.add(
+                    doc[p].idx,
+                    number.end_char,
+                    number.value,
+                    _unit(noun.head),
+                    "at_least",
+                    "count.range",
+                    last,
+                )
+            return
         if number.digits and (nxt is None or doc[nxt].pos_ in {"PUNCT", "PRON", "SCONJ", "CCONJ"}):
             broken = self._noun_before(number)
             if broken is not None:
@@ -522,6 +555,11 @@ class _Counter:
         d = _prev_index(doc, i)
         if d is None or _low(doc[d]) not in _BROKEN_DETS:
             return None
+        k = _next_index(doc, number.end)
+        if k is not None and doc[k].lower_ in {"et", ",", "ou", "à"}:
+            n = _next_index(doc, k + 1)
+            if n is not None and doc[n].like_num:  # `des salles 12 et 14`: a list of labels
+                return None
         return d, i
 
     def _clitic_en(self, start: int) -> int | None:
@@ -540,7 +578,9 @@ class _Counter:
 def extract(doc: Doc, ctx: ArticleContext) -> list[CountFact]:
     """Every count fact of the article, one per mention, in text order."""
     counter = _Counter(doc, ctx)
-    for number in _find_numbers(doc):
+    numbers = _find_numbers(doc)
+    counter.numbers_at = {n.start: n for n in numbers}
+    for number in numbers:
         try:
             counter.count(number)
         except (ValueError, IndexError):  # one odd number never stops the article

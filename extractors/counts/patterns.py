@@ -44,6 +44,9 @@ def _month_words() -> frozenset[str]:
 NON_COUNT_UNITS: frozenset[str] = frozenset(load_list("non_count_units")) | _month_words()
 """Nouns after a number that make it a duration, money, size, fraction, address or date."""
 
+PREPOSED_ADJECTIVES: frozenset[str] = frozenset(load_list("preposed_adjectives"))
+"""Adjectives before the counted noun, skipped even when the tagger calls them nouns."""
+
 ID_PREFIXES: frozenset[str] = frozenset(load_list("count_id_prefixes"))
 """Words right before a number that make it an identifier (`programme 34`, `UMR 6249`)."""
 

@@ -18,6 +18,12 @@ _OF = frozenset({"de", "du", "des", "d'", "d’"})
 _ARTICLES = frozenset({"la", "le", "les", "l'", "l’"})
 
 
+def _opens_clause(doc: Doc, i: int) -> bool:
+    """Token `i` is followed by a determiner that no name word takes (`ferme ses portes`): a verb."""
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    return nxt is not None and nxt.pos_ == "DET" and nxt.lower_ not in NAME_LINKS
+
+
 def _name_from(doc: Doc, start: int, limit: int) -> str | None:
     """The event name starting at token `start`: nouns, adjectives and linking words, up to a
     number, a verb or punctuation (`Semaine de l'innovation publique 2018` -> without the year)."""
@@ -31,6 +37,8 @@ def _name_from(doc: Doc, start: int, limit: int) -> str | None:
                 break
         elif token.pos_ not in {"NOUN", "PROPN", "ADJ", "X"} or token.like_num or token.is_space:
             break
+        elif end > start and _opens_clause(doc, end):
+            break  # `le Salon des maires ferme ses portes`: a verb mistagged as a noun
         end += 1
     while end > start and doc[end - 1].lower_ in NAME_LINKS:
         end -= 1
