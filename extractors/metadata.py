@@ -1,10 +1,11 @@
 """Article metadata found before the extractors: title and publication date.
 
-The publication date is read from, in order: a byline cue at the start of a line
-(`Publié le 21 décembre 2017`, `Date de publication : 08/11/2022`); a line near the top that
-holds nothing but a full date (`20.12.18` under the title); a dateline opening a line near the
-top (`Paris, le 2 novembre 2021 -`). A line about an update or an access date (`Mis à jour le`,
-`Dernière mise à jour`, `consulté`) never gives it.
+The publication date is read from, in order: a byline cue at the start of a line, after an
+optional section label (`Publié le 21 décembre 2017`, `Date de publication : 08/11/2022`,
+`Actualités | Mis en ligne le 4 avril 2022`); a line near the top that holds nothing but a full
+date, possibly after a section label (`20.12.18` under the title, `Communiqué de presse – 3 mars
+2023`); a dateline opening a line near the top (`Paris, le 2 novembre 2021 -`). A line about
+an update or an access date (`Mis à jour le`, `Modifié le`, `consulté`) never gives it.
 """
 
 import re
@@ -14,13 +15,13 @@ from spacy.tokens import Doc
 
 from extractors.dates.extractor import Mention, find_mentions
 from extractors.dates.normalize import day_interval
-from extractors.dates.patterns import PUBLICATION_CUE_RE, UPDATE_CUE_RE
+from extractors.dates.patterns import PUBLICATION_CUE_RE, SECTION_LABEL, UPDATE_CUE_RE
 
 HEAD_CHARS = 1500  # bare dates and datelines count only near the top
 HEAD_LINES = 15
 CUE_GAP = 40  # at most this many characters between a byline cue and its date
 _DATELINE = re.compile(r"[^\S\n]*(?:[A-ZÀ-Ý][\w'’ -]{1,40},[^\S\n]*)?[Ll]e[^\S\n]+$")
-_BARE_PREFIX = re.compile(r"[^\S\n]*(?:[Ll]e[^\S\n]+)?$")
+_BARE_PREFIX = re.compile(rf"[^\S\n]*{SECTION_LABEL}?(?:[Ll]e[^\S\n]+)?$")
 _BARE_SUFFIX = re.compile(r"[^\S\n]*[.,;:–—-]?[^\S\n]*$")
 _DATELINE_SUFFIX = re.compile(r"[^\S\n]*(?:[,:–—-]|$)")
 

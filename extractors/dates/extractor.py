@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from extractors.context import ArticleContext
 from extractors.dates.context import Anchor, YearContext
+from extractors.dates.fallback import read_span
 from extractors.dates.normalize import (
     Interval,
     Part,
@@ -24,7 +25,16 @@ from extractors.dates.normalize import (
     span,
     year_interval,
 )
-from extractors.dates.patterns import ITEM_RE, RELATIVE, RULES, TRIGGER_WORDS, WINDOW_AFTER, WINDOW_BEFORE
+from extractors.dates.patterns import (
+    ITEM_RE,
+    RELATIVE,
+    RULES,
+    TRIGGER_WORDS,
+    WEEKDAY_RE,
+    WEEKDAYS,
+    WINDOW_AFTER,
+    WINDOW_BEFORE,
+)
 from models.facts import DateFact
 
 # What each rule yields; the order breaks ties between equally long matches.
@@ -37,6 +47,8 @@ KIND: dict[str, str] = {
     "day": "day",
     "day_month_first": "day",
     "numeric": "day",
+    "numeric_yearless": "day",
+    "dateparser_fallback": "day",
     "month_year": "month",
     "month_relative": "month",
     "month_cued": "month",
@@ -80,6 +92,14 @@ def _items(rule: str, m: re.Match[str]) -> tuple[Item, ...]:
         s, e = m.span("items")
         text = m.string
         return tuple(Item(i.start(), i.end(), read_part(i.group(0))) for i in ITEM_RE.finditer(text, s, e))
+    if rule == "dateparser_fallback":
+        part = read_span(groups["a"])
+        if part is None:
+            return ()
+        weekday = WEEKDAY_RE.search(m.string, m.start(), m.start("a"))
+        if weekday:
+            part = replace(part, weekday=WEEKDAYS.index(weekday.group(0).lower()))
+        return (Item(*m.span("a"), part),)
     if rule == "month_word_relative":
         return (Item(*m.span(), Part(rel=RELATIVE[groups["rel"].lower()])),)
     out = []

@@ -14,6 +14,7 @@ from extractors.dates.patterns import (
     MONTH_NUMBERS,
     MONTH_RE,
     NUMDATE_RE,
+    NUMDAY_RE,
     REL_RE,
     RELATIVE,
     WEEKDAY_RE,
@@ -46,7 +47,10 @@ def two_digit_year(yy: int) -> int:
 
 
 def read_numeric(text: str) -> Part | None:
-    """`08/11/2022`, `8/11/22`, `20.12.18`, `2022-11-08`: day first except in ISO order."""
+    """`08/11/2022`, `8/11/22`, `20.12.18`, `2022-11-08`, `8/11`: day first except in ISO order."""
+    if NUMDAY_RE.fullmatch(text):
+        day, month = (int(f) for f in text.split("/"))
+        return Part(day=day, month=month)
     if not NUMDATE_RE.fullmatch(text):
         return None
     sep = next(c for c in "/.-" if c in text)

@@ -19,6 +19,7 @@ MONTH_NUMBERS: dict[str, int] = {
 }
 WEEKDAYS: tuple[str, ...] = load_list("weekdays")
 RELATIVE: dict[str, int] = load_table("date_relative")["direction"]
+_FALLBACK_MONTHS = load_table("date_fallback_months")
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -59,6 +60,8 @@ NUMDATE = (
     r"(?<![\w./-])(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})"
     r"|\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})|\d{1,2}-\d{1,2}-\d{4})(?!(?![tT]\d)\w|[./-]\d)"
 )
+# Day and month without a year (`le 8/11`): read only after `le`, `du`, `au` or a weekday.
+NUMDAY = r"(?<![\w./-])(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9])(?![\w/-]|[.,]\d)"
 DAYSPEC = rf"(?:{WEEKDAY}{S})?{DAYNUM}"
 # After a hyphen (`19-25 novembre`, `2015-2017`) the number is not glued to a longer one.
 DAYNUM_AFTER = r"(?<!\d)(?:1[^\S\n]?er|1ᵉʳ|premier|[12]\d|3[01]|0?[1-9])(?!\d)"
@@ -67,6 +70,11 @@ MONTHYEAR = rf"{MONTH}(?:{S0},?{S}{YEAR})?"
 FULLDAY = rf"{DAYSPEC}{S}{MONTHYEAR}(?:{S}{REL})?"
 ITEM = rf"{DAYSPEC}(?:{S}{MONTHYEAR})?(?:{S}{REL})?"
 APOS = "['’]"
+# Month words only dateparser reads (English, or French short forms that are also words).
+FB_MONTH = _alt(_FALLBACK_MONTHS["with_day"]) + rf"(?:\.|{END})"
+FB_MONTH_Y = _alt(_FALLBACK_MONTHS["with_day_and_year"]) + rf"(?:\.|{END})"
+FB_DAY = r"(?:1[^\S\n]?er|1ᵉʳ|(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)(?!\w)"
+FB_YEAR = rf"{S0},?{S}{YEAR_AFTER}"
 
 # RULES run on the lower-cased text (`lowered`): case-sensitive matching is several times faster.
 _FLAGS = re.VERBOSE
@@ -112,6 +120,19 @@ RULES: dict[str, re.Pattern[str]] = {
     ),
     # 08/11/2022, 8/11/22, 08.11.2022, 20.12.18, 2022-11-08
     "numeric": re.compile(rf"(?:(?:le|du|au){S})?(?:{WEEKDAY}{S})?(?P<a>{NUMDATE})", _FLAGS),
+    # le 8/11, du 08/11 à 14h, mardi 8/11 (the year comes from the context)
+    "numeric_yearless": re.compile(
+        rf"""(?:(?:le|du|au){S}(?:{WEEKDAY}{S})?|{WEEKDAY}{S})(?P<a>{NUMDAY})
+        (?!{S}(?:des?|du){END}|{S}d{APOS})""",  # `le 1/4 de finale` is a fraction
+        _FLAGS,
+    ),
+    # 24 April 2015, April 24th, 2015, 12 sept 2021, mar. 3, 2020: read by dateparser
+    "dateparser_fallback": re.compile(
+        rf"""(?:(?:le|du|au){S})?(?:{WEEKDAY}{S})?(?P<a>
+        (?<![\w.,/-]){FB_DAY}{S}(?:{FB_MONTH}(?:{FB_YEAR})?|{FB_MONTH_Y}{FB_YEAR})
+        |(?:{FB_MONTH}{S}{FB_DAY}(?:{FB_YEAR})?|{FB_MONTH_Y}{S}{FB_DAY}{FB_YEAR}))""",
+        _FLAGS,
+    ),
     # Novembre 2017, en octobre, 2016, fin novembre 2018, mi-mars 2020
     "month_year": re.compile(
         rf"(?:(?P<cue>{_cues('date_month_cues')}){S0})?(?P<a>{MONTH}{S0},?{S}{YEAR})", _FLAGS
@@ -151,6 +172,12 @@ WEEKDAY_RE = re.compile(WEEKDAY, re.IGNORECASE)
 REL_RE = re.compile(REL, re.IGNORECASE)
 ITEM_RE = re.compile(ITEM, re.IGNORECASE)
 NUMDATE_RE = re.compile(NUMDATE)
+NUMDAY_RE = re.compile(NUMDAY)
 EDITION_YEAR_RE = re.compile(rf"{_cues('date_edition_cues')}{S}(?P<y>{YEAR})", re.IGNORECASE)
-PUBLICATION_CUE_RE = re.compile(rf"^[^\S\n]*[-–—•*|]?{S0}{_cues('date_publication_cues')}\b", re.I | re.M)
+# A section label and a separator before a byline date (`Actualités | `, `Communiqué de presse – `):
+# a short run of words without digits or sentence punctuation; a hyphen counts only after a blank.
+SECTION_LABEL = r"(?:[^\W\d][^\n\d|–—•·.!?]{0,40}?[^\S\n]*(?:[|–—•·]|[^\S\n]-)[^\S\n]*)"
+PUBLICATION_CUE_RE = re.compile(
+    rf"^[^\S\n]*{SECTION_LABEL}?[-–—•*|]?{S0}{_cues('date_publication_cues')}\b", re.I | re.M
+)
 UPDATE_CUE_RE = re.compile(_cues("date_update_cues"), re.IGNORECASE)
