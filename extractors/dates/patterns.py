@@ -71,7 +71,9 @@ FULLDAY = rf"{DAYSPEC}{S}{MONTHYEAR}(?:{S}{REL})?"
 ITEM = rf"{DAYSPEC}(?:{S}{MONTHYEAR})?(?:{S}{REL})?"
 APOS = "['’]"
 # Month words only dateparser reads (English, or French short forms that are also words).
-FB_MONTH = _alt(_FALLBACK_MONTHS["with_day"]) + rf"(?:\.|{END})"
+FB_MONTH = (
+    rf"""(?:{_alt(_FALLBACK_MONTHS["names"])}{END}|{_alt(_FALLBACK_MONTHS["abbreviations"])}(?:\.|{END}))"""
+)
 FB_MONTH_Y = _alt(_FALLBACK_MONTHS["with_day_and_year"]) + rf"(?:\.|{END})"
 FB_DAY = r"(?:1[^\S\n]?er|1ᵉʳ|(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)(?!\w)"
 FB_YEAR = rf"{S0},?{S}{YEAR_AFTER}"
@@ -123,7 +125,7 @@ RULES: dict[str, re.Pattern[str]] = {
     # le 8/11, du 08/11 à 14h, mardi 8/11 (the year comes from the context)
     "numeric_yearless": re.compile(
         rf"""(?:(?:le|du|au){S}(?:{WEEKDAY}{S})?|{WEEKDAY}{S})(?P<a>{NUMDAY})
-        (?!{S}(?:des?|du){END}|{S}d{APOS})""",  # `le 1/4 de finale` is a fraction
+        (?!{S}(?:des|du){END}|{S}de{S}(?!\d)|{S}d{APOS})""",  # `le 1/4 de finale`: a fraction
         _FLAGS,
     ),
     # 24 April 2015, April 24th, 2015, 12 sept 2021, mar. 3, 2020: read by dateparser

@@ -45,6 +45,28 @@ CASES = [
     ("cited_publication", f"Titre\n\nLe rapport publié le 3 mai 2018 fait référence. {BODY}", None),
     ("dateline_too_deep", f"Titre\n\n{FILLER}\n\nLe 3 mars 2019, le conseil a voté.", None),
     ("byline_without_year", f"Titre\nPublié le 4 avril\n{BODY}", None),
+    # --- a section label and a separator before the date
+    ("section_pipe_numeric", f"Titre\nActualités | 21/12/2017\n{BODY}", date(2017, 12, 21)),
+    ("section_dash_words", f"Titre\n\nCommuniqué de presse – 3 mars 2023\n\n{BODY}", date(2023, 3, 3)),
+    ("section_bullet", f"Titre\nÉconomie • 9 octobre 2019\n{BODY}", date(2019, 10, 9)),
+    ("section_spaced_hyphen", f"Titre\nVie locale - 17.05.21\n{BODY}", date(2021, 5, 17)),
+    ("section_then_le", f"Titre\nAgenda | le 6 juin 2018\n{BODY}", date(2018, 6, 6)),
+    ("section_then_cue", f"Titre\nCulture | Mis en ligne le 4 avril 2022\n{BODY}", date(2022, 4, 4)),
+    ("section_then_publie", f"Titre\nSanté — Publié le 11 janvier 2024\n{BODY}", date(2024, 1, 11)),
+    ("mis_en_ligne_2022", f"Titre\n\nMis en ligne le 4 avril 2022\n\n{BODY}", date(2022, 4, 4)),
+    ("section_english_month", f"Titre\nInternational | 24 April 2015\n{BODY}", date(2015, 4, 24)),
+    ("section_then_update", f"Titre\nActualités | Mis à jour le 4 avril 2022\n{BODY}", None),
+    ("section_then_modifie", f"Titre\nActualités – Modifié le 4 avril 2022\n{BODY}", None),
+    ("update_as_label", f"Titre\nMis à jour – 3 mars 2023\n{BODY}", None),
+    ("modifie_le_alone", f"Titre\n\nModifié le 8 février 2016\n\n{BODY}", None),
+    ("label_is_a_sentence", f"Titre\nLa séance est levée. Bilan – 3 mars 2023\n{BODY}", None),
+    ("label_with_digits", f"Titre\nSalle 12 | 3 mars 2023\n{BODY}", None),
+    (
+        "label_too_long",
+        f"Titre\nUne rubrique au nom vraiment très long qui continue | 3 mars 2023\n{BODY}",
+        None,
+    ),
+    ("label_deep_in_text", f"Titre\n\n{FILLER}\n\nAgenda | 3 mars 2019\n\n{BODY}", None),
 ]
 
 
