@@ -1,0 +1,238 @@
+"""`pressfacts bench`: the pipeline's speed against bare spaCy, from one run on this machine.
+
+It generates N distinct articles from the sample corpus, then runs each measurement in a fresh
+process (bare `nlp.pipe` with 1 and 2 processes, the flow with 1 and 2 workers, the incremental
+re-run, the small-N run for memory, the naive approach) and prints the figures and a PASS/FAIL
+line per target of issue 8. Prefect runs on its own temporary database (PREFECT_HOME in the work
+folder), warmed up by a tiny run first, so other users of the machine do not skew its start-up.
+"""
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+from bench.corpus import make_corpus
+from bench.report import format_report
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SOURCE = REPO_ROOT / "corpus"
+WARMUP_ARTICLES = 5
+
+
+def _positive_int(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
+    return number
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--n", type=_positive_int, default=1000, help="articles in the corpus (default 1000)")
+    parser.add_argument(
+        "--n-small",
+        type=_positive_int,
+        default=100,
+        help="articles of the small run for peak RSS (default 100)",
+    )
+    parser.add_argument("--batch-size", type=_positive_int, default=16, help="texts per nlp.pipe batch")
+    parser.add_argument(
+        "--naive-n", type=_positive_int, default=50, help="articles for the naive approach (default 50)"
+    )
+    parser.add_argument(
+        "--out",
+        metavar="DIR",
+        default=None,
+        help="keep the corpus, outputs, report.md and results.json here (default: a temp folder, removed)",
+    )
+    parser.add_argument(
+        "--source",
+        metavar="DIR",
+        default=str(DEFAULT_SOURCE),
+        help="sample articles to build the corpus from",
+    )
+    parser.add_argument("--skip-naive", action="store_true", help="do not measure the naive approach")
+    parser.add_argument("--skip-parallel", action="store_true", help="do not measure two processes/workers")
+
+
+def _package_version(name: str) -> str:
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return "not installed"
+
+
+def _cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def _git_commit() -> str:
+    try:
+        out = subprocess.run(
+            ["git", "describe", "--always", "--dirty"],
+            cwd=REPO_ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return out.stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
+def machine_info() -> dict[str, str]:
+    """What the figures depend on: hardware, versions, load of a possibly shared machine."""
+    import psutil
+
+    from extractors.nlp import EXCLUDED_COMPONENTS, MODEL_NAME
+
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    return {
+        "date (UTC)": datetime.now(UTC).strftime("%Y-%m-%d %H:%M"),
+        "CPU": f"{_cpu_model()}, {os.cpu_count()} cores",
+        "RAM": f"{psutil.virtual_memory().total / 1024**3:.1f} GiB",
+        "OS": platform.platform(),
+        "Python": platform.python_version(),
+        "spaCy": _package_version("spacy"),
+        "model": f"{MODEL_NAME} {_package_version(MODEL_NAME.replace('_', '-'))}",
+        "excluded components": ", ".join(EXCLUDED_COMPONENTS) or "none",
+        "Prefect": _package_version("prefect"),
+        "dateparser": _package_version("dateparser"),
+        "git": _git_commit(),
+        "load average at start (1, 5, 15 min)": load,
+    }
+
+
+class Runner:
+    """Runs probes in fresh processes, logging their output in the work folder."""
+
+    def __init__(self, work: Path) -> None:
+        self.work = work
+        self.env = dict(os.environ)
+        self.env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT), os.environ.get("PYTHONPATH")]))
+        self.env["PREFECT_HOME"] = str(work / "prefect-home")
+        self.env.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+        self.env.pop("PREFECT_API_URL", None)  # always Prefect's temporary local server
+
+    def probe(self, name: str, kind: str, params: dict[str, Any]) -> dict[str, Any]:
+        result_path = self.work / f"{name}.json"
+        log_path = self.work / f"{name}.log"
+        print(f"bench: {name} ...", file=sys.stderr, flush=True)
+        started = time.perf_counter()
+        with open(log_path, "w", encoding="utf-8") as log:
+            completed = subprocess.run(
+                [sys.executable, "-m", "bench.probes", kind, json.dumps(params), str(result_path)],
+                cwd=REPO_ROOT,
+                env=self.env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                check=False,
+            )
+        if completed.returncode != 0:
+            tail = log_path.read_text(encoding="utf-8", errors="replace")[-2000:]
+            raise RuntimeError(f"probe {name} failed (exit {completed.returncode}):\n{tail}")
+        result = json.loads(result_path.read_text(encoding="utf-8"))
+        print(f"bench: {name} done in {time.perf_counter() - started:.1f} s", file=sys.stderr, flush=True)
+        return result
+
+
+def run(args: argparse.Namespace, work: Path) -> dict[str, Any]:
+    """Every measurement, in the order that keeps the compared pairs close in time."""
+    source = Path(args.source)
+    n_small = min(args.n_small, args.n)
+    corpus = make_corpus(source, work / "corpus", args.n)
+    corpus_small = make_corpus(source, work / "corpus-small", n_small)
+    warmup = make_corpus(source, work / "corpus-warmup", WARMUP_ARTICLES)
+    results: dict[str, Any] = {
+        "machine": machine_info(),
+        "params": {"n": args.n, "n_small": n_small, "batch_size": args.batch_size, "naive_n": args.naive_n},
+        "corpus": vars(corpus),
+        "corpus_small": vars(corpus_small),
+    }
+    runner = Runner(work)
+    batch = args.batch_size
+    flow = {"batch_size": batch, "workers": 1}
+    results["warmup"] = runner.probe(
+        "warmup", "flow", {**flow, "corpus": warmup.folder, "out": str(work / "out-warmup")}
+    )
+    results["bare1"] = runner.probe(
+        "bare1", "bare", {"corpus": corpus.folder, "batch_size": batch, "n_process": 1}
+    )
+    out1 = str(work / "out-1")
+    results["flow1"] = runner.probe(
+        "flow1", "flow", {**flow, "corpus": corpus.folder, "out": out1, "preload": True}
+    )
+    results["incremental"] = runner.probe(
+        "incremental", "flow", {**flow, "corpus": corpus.folder, "out": out1}
+    )
+    results["flow_small"] = runner.probe(
+        "flow_small",
+        "flow",
+        {**flow, "corpus": corpus_small.folder, "out": str(work / "out-small"), "preload": True},
+    )
+    if not args.skip_parallel:
+        results["bare2"] = runner.probe(
+            "bare2", "bare", {"corpus": corpus.folder, "batch_size": batch, "n_process": 2}
+        )
+        results["flow2"] = runner.probe(
+            "flow2",
+            "flow",
+            {"corpus": corpus.folder, "out": str(work / "out-2"), "batch_size": batch, "workers": 2,
+             "measure_worker_start": True},
+        )  # fmt: skip
+    if not args.skip_naive:
+        results["naive"] = runner.probe(
+            "naive",
+            "naive",
+            {"corpus": corpus.folder, "limit": min(args.naive_n, args.n), "batch_size": batch},
+        )
+    results["machine"]["load average at end (1, 5, 15 min)"] = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    return results
+
+
+def main(args: argparse.Namespace) -> int:
+    keep = args.out is not None
+    work = Path(args.out) if keep else Path(tempfile.mkdtemp(prefix="pressfacts-bench-"))
+    try:
+        if keep:
+            work.mkdir(parents=True, exist_ok=True)
+            if any(work.iterdir()):
+                print(f"pressfacts bench: {work} is not empty; give an empty or new folder", file=sys.stderr)
+                return 2
+        try:
+            results = run(args, work)
+        except (RuntimeError, OSError, ValueError) as exc:
+            print(f"pressfacts bench: {exc}", file=sys.stderr)
+            return 1
+        report = format_report(results)
+        print(report)
+        if keep:
+            (work / "results.json").write_text(
+                json.dumps(results, indent=1, default=str) + "\n", encoding="utf-8"
+            )
+            (work / "report.md").write_text(report, encoding="utf-8")
+        return 0
+    finally:
+        if not keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(prog="python -m bench.benchmark", description=__doc__.splitlines()[0])
+    add_arguments(parser)
+    sys.exit(main(parser.parse_args()))

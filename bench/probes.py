@@ -1,0 +1,153 @@
+"""One measurement per fresh process: `python -m bench.probes KIND PARAMS_JSON RESULT_JSON`.
+
+A fresh process per measurement keeps the peak RSS of one measurement out of the next and lets
+each one time the model load apart from the work. Every probe returns plain JSON data; the
+throughputs count only the work, never the imports or the model load, which are reported apart.
+"""
+
+import json
+import os
+import resource
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+Probe = Callable[[dict[str, Any]], dict[str, Any]]
+
+
+def peak_rss() -> dict[str, int]:
+    """Peak resident memory in bytes of this process and of its largest finished child (Linux: KiB)."""
+    return {
+        "peak_rss_self": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
+        "peak_rss_children": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024,
+    }
+
+
+def read_texts(corpus_dir: str, limit: int | None = None) -> list[str]:
+    """The corpus texts exactly as the pipeline decodes them."""
+    from pipelines.io import discover, read_article
+
+    corpus = Path(corpus_dir)
+    paths = list(discover(corpus))[:limit]
+    return [read_article(path, corpus).text for path in paths]
+
+
+def _load_model() -> tuple[Any, float]:
+    from extractors.nlp import load_nlp
+
+    started = time.perf_counter()
+    nlp = load_nlp()
+    return nlp, time.perf_counter() - started
+
+
+def bare(params: dict[str, Any]) -> dict[str, Any]:
+    """Bare `nlp.pipe` with the pipeline's model and components: the reference throughput."""
+    texts = read_texts(params["corpus"])
+    nlp, load_seconds = _load_model()
+    started = time.perf_counter()
+    count = sum(1 for _ in nlp.pipe(texts, batch_size=params["batch_size"], n_process=params["n_process"]))
+    seconds = time.perf_counter() - started
+    return {
+        "articles": count,
+        "seconds": seconds,
+        "load_seconds": load_seconds,
+        "components": list(nlp.pipe_names),
+        **peak_rss(),
+    }
+
+
+def _cold_worker() -> None:
+    """What a local process-pool worker does before its first batch: import, then load the model."""
+    import pipelines.flow  # noqa: F401  (the task's module, Prefect included)
+    from extractors.nlp import load_nlp
+
+    load_nlp()
+
+
+def worker_start_seconds() -> float:
+    """Seconds a freshly spawned worker takes to import the pipeline and load the model."""
+    import multiprocessing
+
+    process = multiprocessing.get_context("spawn").Process(target=_cold_worker)
+    started = time.perf_counter()
+    process.start()
+    process.join()
+    return time.perf_counter() - started
+
+
+def flow(params: dict[str, Any]) -> dict[str, Any]:
+    """The full flow (`pressfacts run`) over the corpus; `preload` loads the model before the clock."""
+    started = time.perf_counter()
+    from pipelines.flow import pressfacts_flow
+
+    import_seconds = time.perf_counter() - started
+    load_seconds = _load_model()[1] if params.get("preload") else None
+    worker_start = worker_start_seconds() if params.get("measure_worker_start") else None
+    started = time.perf_counter()
+    summary = pressfacts_flow(
+        corpus_dir=params["corpus"],
+        out_dir=params["out"],
+        force=params.get("force", False),
+        batch_size=params["batch_size"],
+        workers=params["workers"],
+        runner=params.get("runner", "local"),
+    )
+    wall = time.perf_counter() - started
+    return {
+        "wall_seconds": wall,
+        "seconds": float(summary["seconds"]),
+        "import_seconds": import_seconds,
+        "load_seconds": load_seconds,
+        "worker_start_seconds": worker_start,
+        "summary": summary,
+        **peak_rss(),
+    }
+
+
+def naive(params: dict[str, Any]) -> dict[str, Any]:
+    """The naive approach: `search_dates(text, languages=['fr'])` plus the default model's NER."""
+    import spacy
+    from dateparser.search import search_dates
+
+    from extractors.nlp import MODEL_NAME
+
+    texts = read_texts(params["corpus"], params["limit"])
+    started = time.perf_counter()
+    nlp = spacy.load(MODEL_NAME)  # a naive user runs the default pipeline
+    search_dates("Publié le 3 mars 2021.", languages=["fr"])  # dateparser loads its data lazily
+    load_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    dates = sum(len(search_dates(text, languages=["fr"]) or []) for text in texts)
+    dateparser_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    entities = sum(len(doc.ents) for doc in nlp.pipe(texts, batch_size=params["batch_size"]))
+    ner_seconds = time.perf_counter() - started
+    return {
+        "articles": len(texts),
+        "seconds": dateparser_seconds + ner_seconds,
+        "dateparser_seconds": dateparser_seconds,
+        "ner_seconds": ner_seconds,
+        "load_seconds": load_seconds,
+        "dates_found": dates,
+        "entities_found": entities,
+        "components": list(nlp.pipe_names),
+        **peak_rss(),
+    }
+
+
+PROBES: dict[str, Probe] = {"bare": bare, "flow": flow, "naive": naive}
+
+
+def main(argv: list[str]) -> int:
+    kind, params, result_path = argv[0], json.loads(argv[1]), Path(argv[2])
+    result = PROBES[kind](params)
+    tmp = result_path.with_name(f".{result_path.name}.tmp")
+    tmp.write_text(json.dumps(result, indent=1, default=str) + "\n", encoding="utf-8")
+    os.replace(tmp, result_path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,170 @@
+"""From the probes' raw figures to rates, ratios, targets (PASS/FAIL) and a Markdown report.
+
+Pure functions over plain dicts, so the report is tested on tiny made-up inputs. The raw
+results are a dict with `machine`, `params`, `corpus`, `corpus_small` and one entry per probe
+(`bare1`, `bare2`, `flow1`, `incremental`, `flow_small`, `flow2`, `naive`); a probe that was
+not run is None, and the targets that need it are reported as SKIP.
+"""
+
+from dataclasses import dataclass
+from typing import Any
+
+MIB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Target:
+    """One target of the issue: a measured ratio against its bound."""
+
+    name: str
+    value: float | None
+    bound: float
+    at_least: bool  # True: value >= bound passes; False: value <= bound passes
+
+    @property
+    def status(self) -> str:
+        if self.value is None:
+            return "SKIP"
+        ok = self.value >= self.bound if self.at_least else self.value <= self.bound
+        return "PASS" if ok else "FAIL"
+
+    def line(self) -> str:
+        sign = ">=" if self.at_least else "<="
+        shown = "n/a" if self.value is None else f"{self.value:.3f}"
+        return f"{self.status} {self.name}: {shown} (target {sign} {self.bound:g})"
+
+
+def _div(a: float | None, b: float | None) -> float | None:
+    return None if a is None or b is None or b == 0 else a / b
+
+
+def derive(results: dict[str, Any]) -> dict[str, float | None]:
+    """Rates and ratios from the raw probe figures (None where a probe is missing)."""
+    n = results["corpus"]["articles"]
+    words = results["corpus"]["words"]
+    bare1, bare2 = results.get("bare1"), results.get("bare2")
+    flow1, flow2 = results.get("flow1"), results.get("flow2")
+    incremental, small, naive = results.get("incremental"), results.get("flow_small"), results.get("naive")
+    d: dict[str, float | None] = {}
+    d["bare_aps"] = _div(n, bare1 and bare1["seconds"])
+    d["bare_wps"] = _div(words, bare1 and bare1["seconds"])
+    d["flow_aps"] = _div(n, flow1 and flow1["seconds"])
+    d["flow_wps"] = _div(words, flow1 and flow1["seconds"])
+    d["flow_ratio"] = _div(d["flow_aps"], d["bare_aps"])
+    d["prefect_overhead"] = flow1 and flow1["wall_seconds"] - flow1["seconds"]
+    d["flow_wall_aps"] = _div(n, flow1 and flow1["wall_seconds"])
+    d["incremental_ratio"] = _div(incremental and incremental["seconds"], flow1 and flow1["seconds"])
+    d["incremental_wall_ratio"] = _div(
+        incremental and incremental["wall_seconds"], flow1 and flow1["wall_seconds"]
+    )
+    d["rss_small"] = small and small["peak_rss_self"]
+    d["rss_n"] = flow1 and flow1["peak_rss_self"]
+    d["rss_ratio"] = _div(d["rss_n"], d["rss_small"])
+    d["bare2_aps"] = _div(n, bare2 and bare2["seconds"])
+    d["bare_speedup"] = _div(bare1 and bare1["seconds"], bare2 and bare2["seconds"])
+    flow2_work = flow2 and flow2["seconds"] - (flow2.get("worker_start_seconds") or 0.0)
+    d["flow2_work_seconds"] = flow2_work
+    d["flow2_aps"] = _div(n, flow2_work)
+    d["flow_speedup"] = _div(flow1 and flow1["seconds"], flow2_work)
+    d["flow_speedup_raw"] = _div(flow1 and flow1["seconds"], flow2 and flow2["seconds"])
+    d["speedup_ratio"] = _div(d["flow_speedup"], d["bare_speedup"])
+    d["naive_aps"] = _div(naive and naive["articles"], naive and naive["seconds"])
+    d["naive_ratio"] = _div(d["flow_aps"], d["naive_aps"])
+    d["naive_ratio_2"] = _div(d["flow2_aps"], d["naive_aps"])
+    return d
+
+
+def targets(d: dict[str, float | None]) -> list[Target]:
+    """The issue's five targets, in its order."""
+    return [
+        Target("full run / bare nlp.pipe throughput (Prefect start-up excluded)", d["flow_ratio"], 0.9, True),
+        Target("incremental re-run / full run time", d["incremental_ratio"], 0.05, False),
+        Target("peak RSS at N / peak RSS at n_small", d["rss_ratio"], 1.2, False),
+        Target("two-worker speed-up / bare nlp.pipe n_process=2 speed-up", d["speedup_ratio"], 0.9, True),
+        Target("full run / naive approach throughput", d["naive_ratio"], 3.0, True),
+    ]
+
+
+def _num(value: float | None, digits: int = 2) -> str:
+    return "n/a" if value is None else f"{value:,.{digits}f}"
+
+
+def _mib(value: float | None) -> str:
+    return "n/a" if value is None else f"{value / MIB:,.0f} MiB"
+
+
+def _seconds(probe: dict[str, Any] | None, key: str = "seconds") -> str:
+    return "n/a" if not probe or probe.get(key) is None else f"{probe[key]:,.1f} s"
+
+
+def format_report(results: dict[str, Any]) -> str:
+    """The whole result as Markdown: machine, corpus, measurements, then the targets."""
+    d = derive(results)
+    m, p, c = results["machine"], results["params"], results["corpus"]
+    small = results.get("corpus_small") or {}
+    flow1, flow2 = results.get("flow1"), results.get("flow2")
+    incremental, naive = results.get("incremental"), results.get("naive")
+    bare1 = results.get("bare1")
+    lines = [
+        "# pressfacts benchmark",
+        "",
+        "## Machine",
+        "",
+        *(f"- {key}: {value}" for key, value in m.items()),
+        "",
+        "## Corpus",
+        "",
+        f"- N = {c['articles']} distinct articles, {c['words']:,} words "
+        f"({c['words'] / c['articles']:,.0f} words/article), built from {c['samples']} sample articles "
+        "(each with its own closing line, so each has its own hash)",
+        f"- n_small = {small.get('articles', 'n/a')} articles (the first ones of the same sequence)",
+        f"- batch size {p['batch_size']}; components: {', '.join(bare1['components']) if bare1 else 'n/a'}",
+        "",
+        "## Measurements (one run, each in a fresh process; model load and imports excluded)",
+        "",
+        "| measurement | seconds | articles/s | words/s | note |",
+        "|---|---:|---:|---:|---|",
+        f"| bare `nlp.pipe`, n_process=1 (reference) | {_seconds(bare1)} | {_num(d['bare_aps'])} | "
+        f"{_num(d['bare_wps'], 0)} | model load {_seconds(bare1, 'load_seconds')} |",
+        f"| full run (flow), 1 worker | {_seconds(flow1)} | {_num(d['flow_aps'])} | "
+        f"{_num(d['flow_wps'], 0)} | ratio to bare **{_num(d['flow_ratio'], 3)}** |",
+        f"| Prefect start-up and teardown (apart) | {_num(d['prefect_overhead'], 1)} s | | | "
+        f"flow call {_seconds(flow1, 'wall_seconds')} in all; importing the flow module "
+        f"{_seconds(flow1, 'import_seconds')} |",
+        f"| incremental re-run, unchanged corpus | {_seconds(incremental)} | | | "
+        f"ratio to full run **{_num(d['incremental_ratio'], 3)}** (with Prefect start-up: "
+        f"{_seconds(incremental, 'wall_seconds')}, ratio {_num(d['incremental_wall_ratio'], 3)}); "
+        f"skipped {incremental['summary']['skipped'] if incremental else 'n/a'} |",
+        f"| bare `nlp.pipe`, n_process=2 | {_seconds(results.get('bare2'))} | {_num(d['bare2_aps'])} | | "
+        f"speed-up **{_num(d['bare_speedup'])}** x |",
+        f"| full run (flow), 2 workers | {_seconds(flow2)} | {_num(d['flow2_aps'])} | | "
+        f"speed-up **{_num(d['flow_speedup'])}** x after subtracting the workers' start-up "
+        f"({_seconds(flow2, 'worker_start_seconds')}: spawn, imports, model); raw "
+        f"{_num(d['flow_speedup_raw'])} x |",
+    ]
+    if naive:
+        lines.append(
+            f"| naive: `search_dates` + default-pipeline NER, first {naive['articles']} articles | "
+            f"{_seconds(naive)} | {_num(d['naive_aps'])} | | "
+            f"dateparser {_seconds(naive, 'dateparser_seconds')}, "
+            f"spaCy {_seconds(naive, 'ner_seconds')}; full run is **{_num(d['naive_ratio'])}** x faster "
+            f"(2 workers: {_num(d['naive_ratio_2'])} x) |"
+        )
+    else:
+        lines.append("| naive approach | skipped | | | |")
+    lines += [
+        "",
+        "| peak RSS (flow process, 1 worker) | bytes |",
+        "|---|---:|",
+        f"| N = {small.get('articles', 'n/a')} | {_mib(d['rss_small'])} |",
+        f"| N = {c['articles']} | {_mib(d['rss_n'])} |",
+        f"| ratio | **{_num(d['rss_ratio'], 3)}** |",
+        "",
+        "## Targets",
+        "",
+        "```",
+        *(t.line() for t in targets(d)),
+        "```",
+        "",
+    ]
+    return "\n".join(lines)
