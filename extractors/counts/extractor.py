@@ -10,6 +10,7 @@ sizes, identifiers, years and dates are no counts; `resolve` also drops a count 
 """
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -35,6 +36,7 @@ from extractors.counts.patterns import (
     ID_PREFIXES,
     MULTIPLIERS,
     NON_COUNT_UNITS,
+    NUMBER_WORD_RE,
     NUMBER_WORDS,
     OPEN_QUOTES,
     PARTITIVE_DETS,
@@ -94,9 +96,13 @@ def _low(token: Token) -> str:
     return token.lower_.replace("\u2019", "'")
 
 
-def _is_number_word(token: Token) -> bool:
-    low = token.lower_
+def _is_number_text(low: str) -> bool:
+    """A cardinal word or a hyphenated compound of them (`vingt-cinq`, `quatre-vingts`)."""
     return low in NUMBER_WORDS or ("-" in low and all(p in NUMBER_WORDS or p == "et" for p in low.split("-")))
+
+
+def _is_number_word(token: Token) -> bool:
+    return _is_number_text(token.lower_)
 
 
 def _is_plural(token: Token) -> bool:
@@ -167,9 +173,22 @@ def _multiplied(doc: Doc, number: _Number) -> _Number:
     )
 
 
-def _find_numbers(doc: Doc) -> list[_Number]:
-    """Every number of the text, each token in at most one, in text order."""
-    text = doc.text
+class _LowerCase:
+    """Lower-case text of tokens, read lazily: building a Token object for each one is slow."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.cache: dict[int, str] = {}
+
+    def __getitem__(self, i: int) -> str:
+        low = self.cache.get(i)
+        if low is None:
+            low = self.cache[i] = self.doc[i].lower_
+        return low
+
+
+def _find_numbers(doc: Doc, text: str) -> list[_Number]:
+    """Every number of `text` (the Doc's text), each token in at most one, in text order."""
     found: list[_Number] = []
     used: set[int] = set()
 
@@ -214,64 +233,66 @@ def _find_numbers(doc: Doc) -> list[_Number]:
         )
         used.update(range(span.start, j + 1))
 
-    i = 0
-    while i < len(doc):
-        token = doc[i]
-        if i in used:
-            i += 1
+    lows = _LowerCase(doc)
+    candidates = []  # a regex finds the few places worth a look; most tokens are no number at all
+    for match in NUMBER_WORD_RE.finditer(text):
+        span = doc.char_span(match.start(), match.end())
+        if span is not None and len(span) == 1:
+            candidates.append(span.start)
+    resume = 0
+    for i in candidates:
+        if i < resume or i in used:
             continue
-        if _is_number_word(token):
+        token = doc[i]
+        if _is_number_text(lows[i]):
             j = i + 1
             while j < len(doc) and j not in used:
-                nxt = doc[j]
-                if _is_number_word(nxt) and nxt.lower_ not in ARTICLE_WORDS:
+                if _is_number_text(lows[j]) and lows[j] not in ARTICLE_WORDS:
                     j += 1
                 elif (
-                    nxt.lower_ == "et"
-                    and doc[j - 1].lower_ in TENS_BEFORE_ET
+                    lows[j] == "et"
+                    and lows[j - 1] in TENS_BEFORE_ET
                     and j + 1 < len(doc)
-                    and doc[j + 1].lower_ in {"un", "une", "onze"}
+                    and lows[j + 1] in {"un", "une", "onze"}
                 ):
                     j += 2
                 else:
                     break
-            words = [t.text for t in doc[i:j]]
-            if j - i == 1 and token.lower_ in ARTICLE_WORDS:
+            resume = j
+            if j - i == 1 and lows[i] in ARTICLE_WORDS:
                 k = _next_index(doc, j)
-                if k is not None and doc[k].lower_ in MULTIPLIERS:  # `un million de visiteurs`
+                if k is not None and lows[k] in MULTIPLIERS:  # `un million de visiteurs`
                     add(_Number(i, j, token.idx, token.idx + len(token), 1))
-                i = j
                 continue
-            value = parse_number_words(words)
+            value = parse_number_words([lows[k] for k in range(i, j)])
             prev = _prev_index(doc, i)
-            percent = token.lower_ == "cent" and prev is not None and doc[prev].lower_ == "pour"
+            percent = lows[i] == "cent" and prev is not None and lows[prev] == "pour"
             if value is not None and not percent:
                 add(_Number(i, j, token.idx, doc[j - 1].idx + len(doc[j - 1]), value))
-            i = j
             continue
-        lemma = token.lemma_.lower()
-        if lemma in APPROX_NOUNS and token.lower_ == lemma:  # singular: `une dizaine`, not `des dizaines`
-            d = _prev_index(doc, i)
-            if d is not None and doc[d].lower_ in _APPROX_ADJECTIVES:  # `une bonne centaine`
-                d = _prev_index(doc, d)
-            if d is not None and doc[d].lower_ in APPROX_SINGLE_DETS and d not in used:
-                found.append(
-                    _Number(
-                        d,
-                        i + 1,
-                        doc[d].idx,
-                        token.idx + len(token),
-                        APPROX_NOUNS[lemma],
-                        "approx",
-                        needs_de=True,
-                    )
+        if lows[i] not in APPROX_NOUNS:
+            continue
+        # a singular collective numeral: `une dizaine`, not `des dizaines`
+        d = _prev_index(doc, i)
+        if d is not None and lows[d] in _APPROX_ADJECTIVES:  # `une bonne centaine`
+            d = _prev_index(doc, d)
+        if d is not None and lows[d] in APPROX_SINGLE_DETS and d not in used:
+            found.append(
+                _Number(
+                    d,
+                    i + 1,
+                    doc[d].idx,
+                    token.idx + len(token),
+                    APPROX_NOUNS[lows[i]],
+                    "approx",
+                    needs_de=True,
                 )
-                used.update(range(d, i + 1))
-        i += 1
+            )
+            used.update(range(d, i + 1))
     return sorted(found, key=lambda n: n.start)
 
 
-def _is_identifier(doc: Doc, number: _Number) -> bool:
+def _is_identifier(doc: Doc, number: _Number, sent_starts: frozenset[int]) -> bool:
     """`programme 34`, `UMR 6249`, `Paris 13`, `Atlas 2022`: a label, not a quantity."""
     p = _prev_index(doc, number.start)
     if p is None:
@@ -280,7 +301,7 @@ def _is_identifier(doc: Doc, number: _Number) -> bool:
     low = _low(prev).rstrip(".")
     if low in ID_PREFIXES or prev.text in {"n°", "N°", "#", "nº"}:
         return True
-    if number.digits and prev.pos_ == "PROPN" and not prev.is_sent_start and prev.text[:1].isupper():
+    if number.digits and prev.pos_ == "PROPN" and p not in sent_starts and prev.text[:1].isupper():
         return True
     return number.year_like and low in _YEAR_CUES
 
@@ -361,21 +382,24 @@ class _Counter:
     def __init__(self, doc: Doc, ctx: ArticleContext) -> None:
         self.doc = doc
         self.ctx = ctx
+        self.text = doc.text  # Doc.text joins every token on each access: read it once
         self.facts: list[CountFact] = []
-        self.sent_of = [0] * len(doc)
-        for k, sent in enumerate(doc.sents):
-            for t in range(sent.start, sent.end):
-                self.sent_of[t] = k
+        self.starts = [sent.start for sent in doc.sents]
+        self.sent_starts = frozenset(self.starts)  # Token.is_sent_start rescans the Doc on every call
         self.numbers_at: dict[int, _Number] = {}  # first token -> number, for ranges
         self.range_upper: set[int] = set()  # first tokens of the upper bounds of ranges
         self.fact_sent: list[int] = []
         self.fact_end_token: list[int] = []
 
+    def sent_of(self, token: int) -> int:
+        """Index of the sentence holding token `token`."""
+        return bisect_right(self.starts, token) - 1
+
     def add(self, start: int, end: int, value: int, unit: str, qualifier: str, rule: str, last: int) -> None:
         self.facts.append(
             CountFact.at(
                 self.ctx.doc_id,
-                self.doc.text,
+                self.text,
                 start,
                 end,
                 value=value,
@@ -384,12 +408,12 @@ class _Counter:
                 rule=rule,
             )
         )
-        self.fact_sent.append(self.sent_of[last])
+        self.fact_sent.append(self.sent_of(last))
         self.fact_end_token.append(last)
 
     def last_unit(self, before: int, sentences_back: int = 0) -> str | None:
         """Unit of the latest count before token `before`, in its sentence or `sentences_back` before."""
-        sent = self.sent_of[before]
+        sent = self.sent_of(before)
         for k in range(len(self.facts) - 1, -1, -1):
             if self.fact_end_token[k] < before and sent - sentences_back <= self.fact_sent[k] <= sent:
                 return self.facts[k].unit
@@ -409,9 +433,9 @@ class _Counter:
 
     def count(self, number: _Number) -> None:
         doc = self.doc
-        if _is_identifier(doc, number):
+        if _is_identifier(doc, number, self.sent_starts):
             return
-        before = qualifier_before(doc.text[max(0, number.start_char - 40) : number.start_char])
+        before = qualifier_before(self.text[max(0, number.start_char - 40) : number.start_char])
         qualifier, start = number.qualifier, number.start_char
         if number.start in self.range_upper:
             qualifier = "at_most"
@@ -424,7 +448,7 @@ class _Counter:
             unit = _unit(noun.head)
             if number.year_like and not self._year_reads_as_count(number, noun.head):
                 return
-            if before and re.match(r"autour", doc.text[start:], re.IGNORECASE):
+            if before and re.match(r"autour", self.text[start:], re.IGNORECASE):
                 q = doc.char_span(start, start + 6, alignment_mode="expand")
                 p = _prev_index(doc, q.start) if q is not None else None
                 prev = doc[p] if p is not None else None
@@ -438,7 +462,7 @@ class _Counter:
                     qualifier, start = number.qualifier, number.start_char
             end = noun.end_char
             if not before:
-                after = qualifier_after(doc.text[end : end + 20])
+                after = qualifier_after(self.text[end : end + 20])
                 if after:
                     qualifier, end = after[0], end + after[1]
             self.add(start, end, number.value, unit, qualifier, "count.number_noun", noun.head.i)
@@ -462,7 +486,7 @@ class _Counter:
         nxt = _next_index(doc, number.end)
         if nxt is not None and doc[nxt].pos_ in {"NOUN", "PROPN", "NUM", "ADJ"}:
             return
-        if _MORE_OR_LESS.match(doc.text, number.end_char):  # `soit 300 de plus`: a difference
+        if _MORE_OR_LESS.match(self.text, number.end_char):  # `soit 300 de plus`: a difference
             return
         p = _prev_index(doc, number.start)
         if p is None:
@@ -511,7 +535,7 @@ class _Counter:
                     last,
                 )
             return
-        au_nombre = _AU_NOMBRE_DE.search(doc.text[max(0, start - 20) : start])
+        au_nombre = _AU_NOMBRE_DE.search(self.text[max(0, start - 20) : start])
         if au_nombre:
             unit = self.last_unit(p) or self.antecedent(p)
             if unit:
@@ -578,7 +602,7 @@ class _Counter:
 def extract(doc: Doc, ctx: ArticleContext) -> list[CountFact]:
     """Every count fact of the article, one per mention, in text order."""
     counter = _Counter(doc, ctx)
-    numbers = _find_numbers(doc)
+    numbers = _find_numbers(doc, counter.text)
     counter.numbers_at = {n.start: n for n in numbers}
     for number in numbers:
         try:

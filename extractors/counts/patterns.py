@@ -87,6 +87,14 @@ def _qualifier_regex(phrases: list[str]) -> re.Pattern[str]:
     return re.compile(rf"(?:^|(?<=[^\w'’]))({alternatives})\s*$", re.IGNORECASE)
 
 
+_NUMBER_ALTERNATIVES = "|".join(
+    re.escape(w) for w in sorted(NUMBER_WORDS | set(APPROX_NOUNS), key=len, reverse=True)
+)
+NUMBER_WORD_RE = re.compile(
+    rf"(?<![\w-])(?:{_NUMBER_ALTERNATIVES})(?:-(?:{_NUMBER_ALTERNATIVES}|et))*(?![\w-])", re.IGNORECASE
+)
+"""Where a number word or a collective numeral may stand: the token scan starts only there."""
+
 QUALIFIER_BEFORE_RE = _qualifier_regex(list(QUALIFIERS_BEFORE))
 NOT_QUALIFIER_RE = _qualifier_regex(list(NOT_QUALIFIERS))
 _AFTER_ALTERNATIVES = "|".join(

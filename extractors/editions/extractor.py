@@ -87,7 +87,10 @@ def _event(doc: Doc, edition: Token) -> str | None:
 def extract(doc: Doc, ctx: ArticleContext) -> list[EditionFact]:
     """Every edition fact of the article, one per mention, in text order."""
     facts: list[EditionFact] = []
-    for match in EDITION_RE.finditer(doc.text):
+    text = doc.text  # Doc.text joins every token on each access: read it once
+    if "dition" not in text:  # most articles name no edition: skip the regex
+        return facts
+    for match in EDITION_RE.finditer(text):
         value = edition_value(match.group("digits"), match.group("roman"), match.group("word"))
         if value is None:
             continue
@@ -96,7 +99,7 @@ def extract(doc: Doc, ctx: ArticleContext) -> list[EditionFact]:
         facts.append(
             EditionFact.at(
                 ctx.doc_id,
-                doc.text,
+                text,
                 match.start(),
                 match.end(),
                 value=value,
