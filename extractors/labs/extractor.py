@@ -32,7 +32,7 @@ from extractors.labs.patterns import (
     vocabulary,
     words_of,
 )
-from extractors.officials.normalize import doc_text, fold
+from extractors.officials.normalize import doc_folded, doc_text, fold
 from models.facts import LabFact
 
 SENTENCE_END_RE = re.compile(r"[.!?](?=\s)|\n")
@@ -58,9 +58,9 @@ class _Scanner:
         self.text = text  # Doc.text joins every token on each call: read it once
         self.folded = folded
         self.voc = voc
-        self.words = words_of(text, folded)
-        self.word_at = {w.start: i for i, w in enumerate(self.words)}
         self.sentence_ends = [m.end() for m in SENTENCE_END_RE.finditer(text)]
+        self.words = words_of(text, folded, self.sentence)
+        self.word_at = {w.start: i for i, w in enumerate(self.words)}
 
     def sentence(self, pos: int) -> tuple[int, int]:
         """Character bounds of the sentence holding `pos` (ends: `. `, `! `, `? ` or a line break)."""
@@ -401,7 +401,8 @@ class _Scanner:
         """`LIP6` in a research sentence and `UMR 7606` not already inside a lab's name."""
         found = []
         for match in ACRONYM_NUMBER_RE.finditer(self.text):
-            if any(s <= match.start() < e for s, e in taken):
+            before = self.text[match.start() - 1 : match.start()]
+            if before.isalnum() or before in ("-", "_") or any(s <= match.start() < e for s, e in taken):
                 continue
             sent_start, sent_end = self.sentence(match.start())
             if not self.voc.research_cue_re.search(self.folded[sent_start:sent_end]):
@@ -464,8 +465,7 @@ def _merge(mentions: list[Mention]) -> list[Mention]:
 
 def extract(doc: Doc, ctx: ArticleContext) -> list[LabFact]:
     """Every lab mention of the article, one fact each, mentions of a lab sharing name and location."""
-    text = doc_text(doc)
-    low = fold(text)
+    text, low = doc_text(doc), doc_folded(doc)
     if "lab" not in low and "umr" not in low and not ACRONYM_NUMBER_RE.search(text):
         return []
     scanner = _Scanner(doc, text, low, vocabulary())

@@ -6,6 +6,7 @@ the Doc used only for parts of speech of lower-case words inside a name, LOC ent
 """
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -14,7 +15,7 @@ from extractors.officials.normalize import fold
 
 WORD_RE = re.compile(r"[dlDL]['\u2019](?=\w)|[^\W_](?:[\w'\u2019\-]*[^\W_])?")
 UMR_RE = re.compile(r"\b(?:UMR|[Uu]nité mixte de recherche)\s*(?:CNRS\s*|n°\s*)?\d{3,5}\b")
-ACRONYM_NUMBER_RE = re.compile(r"(?<![\w-])[A-Z]{2,6}\d{1,2}(?![\w-])")
+ACRONYM_NUMBER_RE = re.compile(r"[A-Z]{2,6}\d{1,2}(?![\w-])")  # the character before is checked apart
 ACRONYM_RE = re.compile(r"^(?:UMR\s*\d{3,5}|[A-Z][A-Za-z0-9\-]{1,11})$")
 SENTENCE_GAP_RE = re.compile(r"[.!?:;\n]")
 
@@ -27,23 +28,26 @@ class Word:
     low: str  # folded
 
 
-CUE_RE = re.compile(r"lab|umr|unite")
-LINE_RE = re.compile(r"[^\n]+")
+CUE_RE = re.compile(r"(?<![a-z])(?:lab|umr|unite)")
 
 
-def words_of(text: str, folded: str) -> list[Word]:
-    """The words, with offsets, of the lines that hold a lab cue (no lab form crosses a line break).
+def words_of(text: str, folded: str, sentence_of: Callable[[int], tuple[int, int]]) -> list[Word]:
+    """The words, with offsets, of the sentences (bounds given by `sentence_of`) that hold a lab cue.
 
-    The folded text gives each word's lower-case, accentless form. Reading only those lines keeps the
-    cost of an article without labs near zero.
+    No lab form crosses a sentence, so reading only those keeps the cost of an article low. The
+    folded text gives each word's lower-case, accentless form.
     """
     words: list[Word] = []
-    for line in LINE_RE.finditer(folded):
-        if CUE_RE.search(folded, line.start(), line.end()):
-            words.extend(
-                Word(m.group(0), m.start(), m.end(), folded[m.start() : m.end()])
-                for m in WORD_RE.finditer(text, line.start(), line.end())
-            )
+    last_end = -1
+    for match in CUE_RE.finditer(folded):
+        if match.start() < last_end:
+            continue
+        start, end = sentence_of(match.start())
+        words.extend(
+            Word(m.group(0), m.start(), m.end(), folded[m.start() : m.end()])
+            for m in WORD_RE.finditer(text, start, end)
+        )
+        last_end = end
     return words
 
 

@@ -157,7 +157,7 @@ def _expand(doc: Doc, role: Role, title: str, roles: list[Role], attached: set[i
 def extract(doc: Doc, ctx: ArticleContext) -> list[OfficialFact | PersonFact]:
     """Every official of the article (one fact per mention), and named people without public office."""
     text = doc_text(doc)
-    roles = find_roles(doc, text)
+    roles = find_roles(doc)
     if not any(ent.label_ == "PER" for ent in doc.ents) and not roles:
         return []
     mentions = _mentions(doc, roles)

@@ -14,7 +14,7 @@ from typing import Literal
 from spacy.tokens import Doc, Token
 
 from extractors.lexicons import load_list
-from extractors.officials.normalize import fold, word_regex
+from extractors.officials.normalize import doc_folded, fold, word_regex
 
 RoleClass = Literal["public", "head", "private"]
 
@@ -185,10 +185,10 @@ def complement_end(doc: Doc, start: int, folded_tokens: list[str] | None = None)
     return end
 
 
-def find_roles(doc: Doc, text: str | None = None) -> list[Role]:
-    """Every role head of the Doc (whose text may be given, read once) with its complement, in text order."""
+def find_roles(doc: Doc) -> list[Role]:
+    """Every role head of the Doc with its complement, in text order."""
     regex, _ = _role_regex()
-    folded = fold(doc.text if text is None else text)
+    folded = doc_folded(doc)
     roles: list[Role] = []
     for match in regex.finditer(folded):
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
