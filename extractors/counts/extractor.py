@@ -105,6 +105,11 @@ def _is_number_word(token: Token) -> bool:
     return _is_number_text(token.lower_)
 
 
+def _wordlike(token: Token) -> bool:
+    """Letters, maybe joined by hyphens or apostrophes (`sous-préfectures`, `tiers-lieux`)."""
+    return token.is_alpha or token.text.replace("-", "").replace("'", "").replace("’", "").isalpha()
+
+
 def _is_plural(token: Token) -> bool:
     """Plural in form: a count of two or more names its things in the plural (`21 novembre` is a day)."""
     text = token.text
@@ -342,10 +347,10 @@ def _noun_after(doc: Doc, number: _Number) -> _Noun | None | bool:
             and doc[k].pos_ in {"NOUN", "ADJ"}
         ):
             adjectives.append(token)  # `deux des principales associations`, tagged as a noun
-        elif token.pos_ in {"NOUN", "PROPN"} and token.is_alpha or token.text in NON_COUNT_UNITS:
+        elif token.pos_ in {"NOUN", "PROPN"} and _wordlike(token) or token.text in NON_COUNT_UNITS:
             head = token
             break
-        elif token.pos_ in {"ADJ", "VERB"} and len(adjectives) < _MAX_ADJECTIVES and token.is_alpha:
+        elif token.pos_ in {"ADJ", "VERB", "X"} and len(adjectives) < _MAX_ADJECTIVES and _wordlike(token):
             adjectives.append(token)
         elif token.pos_ == "ADV" and token.lower_ in _SKIPPABLE_ADVERBS and not adjectives:
             pass
@@ -354,8 +359,10 @@ def _noun_after(doc: Doc, number: _Number) -> _Noun | None | bool:
         j = _next_index(doc, j + 1)
     p = _prev_index(doc, number.start)
     elided = p is not None and doc[p].lower_ in ELISION_TRIGGERS  # `dont quatre portés par...`
-    if head is None and adjectives and _is_plural(adjectives[0]) and not elided:
-        head = adjectives[0]  # a nominalised adjective or participle: `300 inscrits`, `12 élus`
+    if head is None and adjectives and not elided:
+        # a nominalised adjective or participle (`300 inscrits`, `12 élus locaux`): the first plural
+        # word, past foreign words the tagger leaves unknown (`fab` in `4 fab labs`)
+        head = next((a for a in adjectives if a.pos_ != "X" and _is_plural(a)), None)
     if head is None:
         return None
     unit = _unit(head)
@@ -424,7 +431,7 @@ class _Counter:
         doc = self.doc
         for i in range(before - 1, max(-1, before - _ANTECEDENT_WINDOW), -1):
             token = doc[i]
-            if token.pos_ != "NOUN" or not token.is_alpha or "Plur" not in token.morph.get("Number"):
+            if token.pos_ != "NOUN" or not _wordlike(token) or "Plur" not in token.morph.get("Number"):
                 continue
             unit = _unit(token)
             if unit not in NON_COUNT_UNITS and unit not in APPROX_NOUNS and not _is_number_word(token):
@@ -484,7 +491,7 @@ class _Counter:
         if number.value < 2 or number.year_like or number.needs_de:
             return
         nxt = _next_index(doc, number.end)
-        if nxt is not None and doc[nxt].pos_ in {"NOUN", "PROPN", "NUM", "ADJ"}:
+        if nxt is not None and doc[nxt].pos_ in {"NOUN", "PROPN", "NUM", "ADJ", "X"}:
             return
         if _MORE_OR_LESS.match(self.text, number.end_char):  # `soit 300 de plus`: a difference
             return

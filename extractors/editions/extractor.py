@@ -71,9 +71,23 @@ def _named_event_in(doc: Doc, span: Span, before: int) -> str | None:
     return None
 
 
+def _subject_after_comma(doc: Doc, edition: Token) -> str | None:
+    """`Pour sa 10e édition, le Festival du film innove`: the event is the clause's subject."""
+    i = edition.i + 1
+    if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in _ARTICLES:
+        return None
+    head = doc[i + 2]
+    if head.text[:1].isupper() and head.lower_ in EVENT_HEADS:
+        return _name_from(doc, head.i, len(doc))
+    return None
+
+
 def _event(doc: Doc, edition: Token) -> str | None:
     """The event an edition numbers, when its sentence or the one before names it, else None."""
     name = _name_after(doc, edition)
+    if name:
+        return name
+    name = _subject_after_comma(doc, edition)
     if name:
         return name
     sent = edition.sent

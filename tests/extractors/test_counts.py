@@ -115,6 +115,29 @@ POSITIVES: list[tuple[str, str, list[Triple]]] = [
         [(40, "club", "exact"), (25, "club", "exact")],
     ),
     (
+        "de_plus_de_is_at_least",
+        "Le maire a salué l'engagement de plus de 300 bénévoles.",
+        [(300, "bénévole", "at_least")],
+    ),
+    ("hyphenated_noun", "Les 3 sous-préfectures ont relayé la campagne.", [(3, "sous-préfecture", "exact")]),
+    ("foreign_word_before_noun", "La région finance 4 fab labs.", [(4, "lab", "exact")]),
+    (
+        "range_entre_et",
+        "Entre 200 et 300 personnes sont attendues.",
+        [(200, "personne", "at_least"), (300, "personne", "at_most")],
+    ),
+    (
+        "quelques_misspelt",
+        "Quelques 150 participants ont assisté au débat.",
+        [(150, "participant", "approx")],
+    ),
+    (
+        "difference_is_no_count",
+        "Cette année, 1 200 jeunes ont été aidés, soit 300 de plus qu'en 2022.",
+        [(1200, "jeune", "exact")],
+    ),
+    ("count_after_an_address_label", "La salle 204 accueille 40 personnes.", [(40, "personne", "exact")]),
+    (
         "count_beside_date_and_duration",
         "Le 12 mars, 250 lycéens ont débattu pendant 3 heures.",
         [(250, "lycéen", "exact")],
@@ -166,6 +189,11 @@ NEGATIVES: list[tuple[str, str]] = [
     ("age_range", "Le dispositif vise les jeunes de 16 à 25 ans."),
     ("distance", "Le site est à 3 km du centre-ville."),
     ("times", "Les demandes ont été multipliées par 4 en un an."),
+    ("identifier_list", "Consultez les décrets 45 et 46."),
+    ("surface_m2", "Le bâtiment de 5 000 m² accueille 2 500 m2 de bureaux."),
+    ("weight_and_distance", "Le réseau couvre 20 000 km et transporte 1 200 tonnes."),
+    ("phone_number", "Contact : 04 67 61 61 61."),
+    ("money_m_euro", "Le plan prévoit 5 M€ de subventions."),
     ("list_numbering", "Objectifs :\n1. Simplifier les démarches\n2. Former les agents"),
 ]
 

@@ -49,6 +49,18 @@ POSITIVES: list[tuple[str, str, int, str | None]] = [
         6,
         "Fête des jardins",
     ),
+    (
+        "event_subject_after_comma",
+        "Pour sa 10e édition, le Festival du film de Vendôme innove.",
+        10,
+        "Festival du film de Vendôme",
+    ),
+    (
+        "event_name_stops_at_comma",
+        "La 38e édition des Journées du patrimoine, les 18 et 19 septembre, attire du monde.",
+        38,
+        "Journées du patrimoine",
+    ),
     ("event_name_stops_at_year", "La 8e édition de la Nuit du droit 2025 approche.", 8, "Nuit du droit"),
 ]
 
