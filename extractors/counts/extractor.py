@@ -391,7 +391,8 @@ class _Counter:
         self.ctx = ctx
         self.text = doc.text  # Doc.text joins every token on each access: read it once
         self.facts: list[CountFact] = []
-        self.starts = [sent.start for sent in doc.sents]
+        parsed = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
+        self.starts = [sent.start for sent in doc.sents] if parsed else [0]
         self.sent_starts = frozenset(self.starts)  # Token.is_sent_start rescans the Doc on every call
         self.numbers_at: dict[int, _Number] = {}  # first token -> number, for ranges
         self.range_upper: set[int] = set()  # first tokens of the upper bounds of ranges

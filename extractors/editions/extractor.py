@@ -109,7 +109,10 @@ def extract(doc: Doc, ctx: ArticleContext) -> list[EditionFact]:
         if value is None:
             continue
         edition = doc.char_span(match.start("edition"), match.end("edition"), alignment_mode="expand")
-        event = _event(doc, edition[0]) if edition is not None and len(edition) else None
+        try:
+            event = _event(doc, edition[0]) if edition is not None and len(edition) else None
+        except ValueError:  # a Doc without sentence boundaries: the value still stands
+            event = None
         facts.append(
             EditionFact.at(
                 ctx.doc_id,

@@ -7,6 +7,7 @@ an empty list is a negative case: nothing in the sentence is a count.
 from collections.abc import Callable
 
 import pytest
+import spacy
 from spacy.tokens import Doc
 
 from extractors.context import ArticleContext
@@ -238,3 +239,9 @@ def test_count_text_holds_qualifier_number_and_noun(
 def test_bad_input_never_crashes(parse: Callable[[str], Doc]) -> None:
     text = "000 000 , , 1 2 3 ... de de une une dizaine ; dont ; en 99999999999999999999 «» 1,5 million"
     _counts(parse, text)
+
+
+def test_doc_without_parse() -> None:
+    """A Doc from a tokenizer alone (no tagger, no parser) gives no error."""
+    text = "La 3e édition a réuni 25 000 visiteurs."
+    extract(spacy.blank("fr")(text), ArticleContext(doc_id="test"))

@@ -3,6 +3,7 @@
 from collections.abc import Callable
 
 import pytest
+import spacy
 from spacy.tokens import Doc
 
 from extractors.context import ArticleContext
@@ -123,3 +124,9 @@ def test_roman_value(roman: str, value: int | None) -> None:
 
 def test_edition_value_rejects_zero() -> None:
     assert edition_value("0", None, None) is None
+
+
+def test_doc_without_parse() -> None:
+    """A Doc from a tokenizer alone (no tagger, no parser) gives no error."""
+    text = "La 3e édition a réuni 25 000 visiteurs."
+    extract(spacy.blank("fr")(text), ArticleContext(doc_id="test"))
