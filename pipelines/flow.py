@@ -18,8 +18,9 @@ import importlib.util
 import json
 import logging
 import sys
-import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -42,7 +43,6 @@ from pipelines.stages import (
     summarize,
     summary_markdown,
     task_size,
-    warm_model,
     write_errors,
 )
 
@@ -89,6 +89,27 @@ def _task_runner(runner: str, address: str | None, workers: int) -> TaskRunner[A
     if runner != "local":
         raise ValueError(f"runner {runner!r} needs pipelines.runners")
     return ThreadPoolTaskRunner(max_workers=workers)
+
+
+@contextmanager
+def _workers_share_this_server() -> Iterator[None]:
+    """Point worker processes at this run's temporary Prefect server, instead of each starting one.
+
+    Without an API URL, Prefect starts a temporary server per process; a process pool or a local
+    Dask cluster would then start one per worker (seconds each, and their own logs).
+    """
+    from prefect.settings import PREFECT_API_URL
+
+    if PREFECT_API_URL.value() or "PREFECT_API_URL" in os.environ:
+        yield
+        return
+    from prefect.server.api.server import SubprocessASGIServer
+
+    os.environ["PREFECT_API_URL"] = SubprocessASGIServer().api_url
+    try:
+        yield
+    finally:
+        os.environ.pop("PREFECT_API_URL", None)
 
 
 def _write_facts_jsonl(out_dir: Path) -> str | None:
@@ -140,7 +161,7 @@ def pressfacts_flow(
     progress = Progress(total=len(paths) + result.seen)
     progress.advance(result.seen)
     if batches:
-        with _task_runner(runner, address, workers) as task_runner:
+        with _workers_share_this_server(), _task_runner(runner, address, workers) as task_runner:
             futures = {
                 task_runner.submit(
                     extract_batch,
@@ -259,9 +280,7 @@ def main(args: argparse.Namespace) -> int:
         _process_started = None
     if not args.verbose:
         _quiet_prefect_console()
-    if args.runner == "local" and args.workers == 1:
-        # The batch task runs in this process: load the model while Prefect's server starts.
-        threading.Thread(target=warm_model, name="warm-model", daemon=True).start()
+        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")  # for worker processes started later
     if sys.stderr.isatty():
         print("starting Prefect (temporary local server)...", file=sys.stderr)
     try:

@@ -4,6 +4,7 @@ One Prefect test server (a temporary SQLite database) serves the whole session; 
 started in subprocesses use it too, so none of them starts its own server.
 """
 
+import io
 import json
 import os
 import shutil
@@ -66,6 +67,27 @@ def test_missing_corpus_folder_is_a_clean_cli_error(tmp_path: Path) -> None:
     assert "corpus folder" in done.stderr and "does not exist" in done.stderr
     assert "Traceback" not in done.stderr
     assert not (tmp_path / "out").exists()
+
+
+class FakeTerminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("terminal", [True, False], ids=["terminal", "log-file"])
+def test_progress_shows_only_on_a_terminal(terminal: bool) -> None:
+    from pipelines.flow import Progress
+
+    stream = FakeTerminal() if terminal else io.StringIO()
+    progress = Progress(total=10, stream=stream)
+    progress.advance(4)
+    progress.advance(6)
+    progress.close()
+    shown = stream.getvalue()
+    if terminal:
+        assert "\r4/10 articles" in shown and "\r10/10 articles" in shown and "articles/s" in shown
+    else:
+        assert shown == ""
 
 
 @pytest.mark.slow
