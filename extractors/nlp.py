@@ -7,7 +7,7 @@ from spacy.language import Language
 
 MODEL_NAME = "fr_core_news_md"
 # Components the extractors do not use; excluded to save time (see bench/RESULTS.md).
-EXCLUDED_COMPONENTS: tuple[str, ...] = ()
+EXCLUDED_COMPONENTS: tuple[str, ...] = ("attribute_ruler",)
 # Longest text (in characters) handed to spaCy; longer articles are refused upstream.
 MAX_TEXT_CHARS = 1_000_000
 
