@@ -106,7 +106,9 @@ def _results(with_parallel: bool = True, with_naive: bool = True) -> dict:
         results["bare2"] = _probe(70.0)
         results["flow2"] = _probe(90.0, worker_start_seconds=10.0)
     if with_naive:
-        results["naive"] = _probe(5.0, articles=10, dateparser_seconds=2.0, ner_seconds=3.0)
+        results["naive"] = _probe(
+            5.0, articles=10, dateparser_seconds=2.0, ner_seconds=3.0, default_pipeline_seconds=8.0
+        )
     return results
 
 
@@ -120,6 +122,7 @@ def test_derived_ratios() -> None:
     assert d["bare_speedup"] == pytest.approx(100 / 70)
     assert d["flow_speedup"] == pytest.approx(110 / 80)  # worker start-up subtracted
     assert d["naive_ratio"] == pytest.approx((100 / 110) / 2.0)
+    assert d["naive_default_aps"] == pytest.approx(10 / 10.0)
 
 
 def test_targets_in_issue_order() -> None:
