@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors import EXTRACTORS
-from extractors.context import ArticleContext
+from extractors.context import TEXT_KEY, ArticleContext
 from extractors.metadata import find_published, find_title
 from extractors.resolve import resolve
 from extractors.version import pipeline_version
@@ -37,6 +37,7 @@ def text_file_for(doc_id: str) -> str:
 
 def build_record(doc: Doc, article: Article) -> ArticleRecord:
     """Run every extractor on a parsed article and validate the record."""
+    doc.user_data[TEXT_KEY] = article.text  # the extractors read it through `doc_text`
     ctx = ArticleContext(
         doc_id=article.doc_id,
         title=find_title(doc, article.html_title),

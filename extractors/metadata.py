@@ -13,6 +13,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
+from extractors.context import doc_text
 from extractors.dates.extractor import Mention, find_mentions
 from extractors.dates.normalize import day_interval
 from extractors.dates.patterns import PUBLICATION_CUE_RE, SECTION_LABEL, UPDATE_CUE_RE
@@ -30,7 +31,7 @@ def find_title(doc: Doc, html_title: str | None = None) -> str | None:
     """The article's title: the HTML <title> when there is one, else the first non-empty line."""
     if html_title and html_title.strip():
         return " ".join(html_title.split())
-    for line in doc.text.splitlines():
+    for line in doc_text(doc).splitlines():
         if line.strip():
             return line.strip()
     return None
@@ -82,4 +83,4 @@ def published_in_text(text: str) -> date | None:
 
 def find_published(doc: Doc) -> date | None:
     """The article's own publication date, or None when the text does not state it."""
-    return published_in_text(doc.text)
+    return published_in_text(doc_text(doc))

@@ -214,6 +214,10 @@ def _extract_guarded(articles: Iterator[Article], options: RunOptions) -> Iterat
     The articles handed to nlp.pipe but not yet returned are kept (at most about one nlp batch),
     so the one that breaks the model is reported and the others still get their record.
     """
+    first = next(articles, None)
+    if first is None:
+        return  # every article was skipped or refused: no need to load the model
+    articles = itertools.chain([first], articles)
     nlp = warm_model()
     pending: dict[str, Article] = {}
 

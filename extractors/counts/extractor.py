@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from extractors.context import ArticleContext
+from extractors.context import ArticleContext, doc_text
 from extractors.counts.normalize import (
     autour_de_is_centred,
     looks_like_year,
@@ -389,7 +389,7 @@ class _Counter:
     def __init__(self, doc: Doc, ctx: ArticleContext) -> None:
         self.doc = doc
         self.ctx = ctx
-        self.text = doc.text  # Doc.text joins every token on each access: read it once
+        self.text = doc_text(doc)
         self.facts: list[CountFact] = []
         parsed = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
         self.starts = [sent.start for sent in doc.sents] if parsed else [0]

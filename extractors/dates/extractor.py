@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from extractors.context import ArticleContext
+from extractors.context import ArticleContext, doc_text
 from extractors.dates.context import Anchor, YearContext
 from extractors.dates.fallback import read_span
 from extractors.dates.normalize import (
@@ -279,7 +279,7 @@ def _facts(mention: Mention, text: str, ctx: ArticleContext, years: YearContext)
 
 def extract(doc: Doc, ctx: ArticleContext) -> list[DateFact]:
     """Every date fact of the article, yearless ones resolved from the governing context."""
-    text = doc.text
+    text = doc_text(doc)
     mentions = find_mentions(text)
     years = YearContext(text, ctx.published, anchors_of(mentions))
     facts: list[DateFact] = []

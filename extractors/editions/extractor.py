@@ -8,7 +8,7 @@ sentence before (`la Semaine de l'innovation publique ... cette 5ème édition`)
 
 from spacy.tokens import Doc, Span, Token
 
-from extractors.context import ArticleContext
+from extractors.context import ArticleContext, doc_text
 from extractors.editions.normalize import edition_value
 from extractors.editions.patterns import EDITION_RE, EVENT_HEADS, NAME_LINKS
 from models.facts import EditionFact
@@ -101,7 +101,7 @@ def _event(doc: Doc, edition: Token) -> str | None:
 def extract(doc: Doc, ctx: ArticleContext) -> list[EditionFact]:
     """Every edition fact of the article, one per mention, in text order."""
     facts: list[EditionFact] = []
-    text = doc.text  # Doc.text joins every token on each access: read it once
+    text = doc_text(doc)
     if "dition" not in text:  # most articles name no edition: skip the regex
         return facts
     for match in EDITION_RE.finditer(text):

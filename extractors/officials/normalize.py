@@ -11,6 +11,8 @@ from functools import cache
 
 from spacy.tokens import Doc
 
+from extractors.context import doc_text
+
 
 def _fold_char(char: str) -> str:
     if char in "\u2019\u2018\u02bc\u00b4`":
@@ -90,15 +92,6 @@ def word_regex(entries: Iterable[str]) -> re.Pattern[str]:
 def squash(text: str) -> str:
     """Folded text with blank runs made single spaces: a key to compare names and titles."""
     return re.sub(r"\s+", " ", fold(text)).strip()
-
-
-def doc_text(doc: Doc) -> str:
-    """The Doc's text, joined once and kept in `doc.user_data` (`Doc.text` joins every token per call)."""
-    text = doc.user_data.get("pressfacts_text")
-    if text is None:
-        text = doc.text
-        doc.user_data["pressfacts_text"] = text
-    return text
 
 
 def doc_folded(doc: Doc) -> str:
