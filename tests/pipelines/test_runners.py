@@ -118,8 +118,11 @@ def test_worker_api_keeps_a_configured_api(monkeypatch: pytest.MonkeyPatch) -> N
 
 
 def test_worker_api_does_nothing_for_one_local_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
     monkeypatch.delenv("PREFECT_API_URL", raising=False)
-    with worker_api("local", 1) as api:
+    # Another module's Prefect test harness may still configure an API for the session.
+    with temporary_settings(restore_defaults={PREFECT_API_URL}), worker_api("local", 1) as api:
         assert api is None
         assert "PREFECT_API_URL" not in os.environ
 
