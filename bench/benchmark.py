@@ -23,30 +23,24 @@ from typing import Any
 
 from bench.corpus import make_corpus
 from bench.report import format_report
+from pipelines.cli import positive_int
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SOURCE = REPO_ROOT / "corpus"
 WARMUP_ARTICLES = 5
 
 
-def _positive_int(value: str) -> int:
-    number = int(value)
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
-    return number
-
-
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--n", type=_positive_int, default=1000, help="articles in the corpus (default 1000)")
+    parser.add_argument("--n", type=positive_int, default=1000, help="articles in the corpus (default 1000)")
     parser.add_argument(
         "--n-small",
-        type=_positive_int,
+        type=positive_int,
         default=100,
         help="articles of the small run for peak RSS (default 100)",
     )
-    parser.add_argument("--batch-size", type=_positive_int, default=16, help="texts per nlp.pipe batch")
+    parser.add_argument("--batch-size", type=positive_int, default=16, help="texts per nlp.pipe batch")
     parser.add_argument(
-        "--naive-n", type=_positive_int, default=50, help="articles for the naive approach (default 50)"
+        "--naive-n", type=positive_int, default=50, help="articles for the naive approach (default 50)"
     )
     parser.add_argument(
         "--out",

@@ -19,6 +19,14 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
+def positive_int(value: str) -> int:
+    """argparse type for counts that must be at least 1 (batch sizes, workers, N)."""
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
+    return number
+
+
 def build_parser(selected: str | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="pressfacts", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")

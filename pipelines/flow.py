@@ -32,6 +32,7 @@ from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 
 from models.schema import write_schema
 from pipelines.checks import DEFAULT_MAX_BYTES
+from pipelines.cli import positive_int
 from pipelines.io import write_atomic
 from pipelines.stages import (
     BatchResult,
@@ -201,23 +202,16 @@ def pressfacts_flow(
 # --- command line -------------------------------------------------------------------------------
 
 
-def _positive_int(value: str) -> int:
-    number = int(value)
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
-    return number
-
-
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("corpus_dir", metavar="CORPUS_DIR", help="folder of .txt, .md and .html articles")
     parser.add_argument("--out", required=True, metavar="OUT_DIR", help="output folder (records/, ...)")
     parser.add_argument("--force", action="store_true", help="re-extract articles whose record is current")
     parser.add_argument(
-        "--batch-size", type=_positive_int, default=16, metavar="N", help="texts per nlp.pipe batch"
+        "--batch-size", type=positive_int, default=16, metavar="N", help="texts per nlp.pipe batch"
     )
     parser.add_argument(
         "--max-bytes",
-        type=_positive_int,
+        type=positive_int,
         default=DEFAULT_MAX_BYTES,
         metavar="N",
         help=f"refuse article files larger than this (default {DEFAULT_MAX_BYTES})",
@@ -228,7 +222,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
         add_runner_arguments(parser)
     else:
-        parser.add_argument("--workers", type=_positive_int, default=1, metavar="N")
+        parser.add_argument("--workers", type=positive_int, default=1, metavar="N")
         parser.add_argument("--runner", choices=("local",), default="local")
         parser.add_argument("--address", default=None, metavar="URL")
 

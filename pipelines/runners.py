@@ -23,6 +23,8 @@ from typing import Any
 
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
+from pipelines.cli import positive_int
+
 RUNNERS: tuple[str, ...] = ("local", "dask")
 # Lower bound on the wait for Prefect's temporary server (its default, 20 s, is short on a busy machine).
 MIN_STARTUP_SECONDS = 120
@@ -119,14 +121,6 @@ def worker_api(runner: str, workers: int) -> Iterator[str | None]:
 
             APILogHandler().flush()  # the last log lines still go to the server being stopped
             server.stop()
-
-
-def positive_int(value: str) -> int:
-    """argparse type: an integer of at least 1."""
-    number = int(value)
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
-    return number
 
 
 def add_runner_arguments(parser: argparse.ArgumentParser) -> None:
