@@ -16,7 +16,8 @@ from spacy.tokens import Doc
 from extractors.context import ArticleContext
 from extractors.officials.names import HONORIFICS, PARTICLES, entity_names, name_after, name_before
 from extractors.officials.normalize import doc_text, fold, squash
-from extractors.officials.titles import TITLE_MODIFIERS, Role, find_roles, is_public, title_organization
+from extractors.officials.offices import inherited_offices, is_public, title_organization
+from extractors.officials.titles import TITLE_MODIFIERS, Role, find_roles
 from models.facts import OfficialFact, PersonFact
 
 OPENERS = (",", "(")
@@ -73,7 +74,7 @@ def _mentions(doc: Doc, roles: list[Role]) -> list[Mention]:
     roles_by_end: dict[int, Role] = {}
     for r in roles:
         roles_by_end.setdefault(r.end, r)
-    spans = entity_names(doc)
+    spans = entity_names(doc, frozenset(i for r in roles for i in range(r.start, r.head_end)))
     taken = {i for s, e in spans for i in range(s, e)}
     for role in roles:  # names spaCy did not label, right after or right before a title
         after = role.end + (1 if role.end < len(doc) and doc[role.end].text in OPENERS else 0)
@@ -163,6 +164,7 @@ def extract(doc: Doc, ctx: ArticleContext) -> list[OfficialFact | PersonFact]:
     mentions = _mentions(doc, roles)
     people = _group(doc, mentions)
     attached = {m.role.start for p in people for m in p.mentions if m.role is not None}
+    inherited = inherited_offices(doc, roles)
     facts: list[OfficialFact | PersonFact] = []
     for person in people:
         full = max((doc[m.start : m.end].text for m in person.mentions), key=len)
@@ -172,8 +174,8 @@ def extract(doc: Doc, ctx: ArticleContext) -> list[OfficialFact | PersonFact]:
             if m.role is None:
                 continue
             title, role = _expand(doc, m.role, _title_text(doc, m), roles, attached - {m.role.start})
-            if is_public(title, role.cls):
-                organization = title_organization(doc, role)
+            if is_public(title, role) or m.role.start in inherited:
+                organization = title_organization(doc, role) or inherited.get(m.role.start)
                 public = public or (title, organization)
             elif private is None:
                 private = title

@@ -93,14 +93,18 @@ def clean_name(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     return start, end
 
 
-def entity_names(doc: Doc) -> list[tuple[int, int]]:
-    """Token spans of PER entities that look like names (one-word ones included, vetted later)."""
+def entity_names(doc: Doc, title_tokens: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
+    """Token spans of PER entities that look like names (one-word ones included, vetted later).
+
+    spaCy labels some titles as people ("Président du Grand X"): a span holding a title head
+    (`title_tokens`) is not a name.
+    """
     spans = []
     for ent in doc.ents:
         if ent.label_ != "PER":
             continue
         cleaned = clean_name(doc, ent.start, ent.end)
-        if cleaned is not None:
+        if cleaned is not None and not title_tokens.intersection(range(*cleaned)):
             spans.append(cleaned)
     return spans
 

@@ -13,7 +13,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Token
 
-from extractors.lexicons import load_list
+from extractors.lexicons import load_list, load_table
 from extractors.officials.normalize import doc_folded, fold, word_regex
 
 RoleClass = Literal["public", "head", "private"]
@@ -41,49 +41,21 @@ TITLE_PARTICIPLES = frozenset(
 COMMA_CONTINUATIONS = frozenset({"a", "au", "aux", "de", "du", "des", "d'", "charge", "chargee", "en"})
 # Adverbs that belong to a title ("ministre délégué auprès du ministre").
 TITLE_ADVERBS = frozenset({"aupres"})
-# Prepositions after which the rest of a title names its body ("directeur général de l'ARS Bretagne").
-BODY_PREPOSITIONS = frozenset({"de", "du", "des", "d'", "a", "au", "aux"})
 MAX_TITLE_TOKENS = 24
-# Nouns that begin the name of a public body inside a title ("président du conseil départemental").
-BODY_NOUNS = frozenset(
-    {
-        "conseil",
-        "ville",
-        "mairie",
-        "prefecture",
-        "agence",
-        "direction",
-        "commune",
-        "ministere",
-        "metropole",
-        "commission",
-        "caisse",
-        "office",
-        "etablissement",
-        "universite",
-        "hopital",
-        "centre",
-        "communaute",
-        "institut",
-        "autorite",
-        "tribunal",
-        "cour",
-        "assemblee",
-        "senat",
-        "rectorat",
-        "academie",
-    }
-)
-
-
 @dataclass(frozen=True)
 class Role:
-    """A title or role in a Doc: its head's class and its full token span [start, end)."""
+    """A title or role in a Doc: its head's class and its full token span [start, end).
+
+    `start` includes a rank written before the head ("3e adjointe", "premier vice-président");
+    `classes` holds the class of every head the title joins ("médecin et vice-président de ...").
+    """
 
     cls: RoleClass
     start: int
     head_end: int
     end: int
+    classes: frozenset[RoleClass] = frozenset()
+    deputy: bool = False
 
     def text(self, doc: Doc) -> str:
         return doc[self.start : self.end].text
@@ -104,8 +76,23 @@ def _role_regex() -> tuple[re.Pattern[str], dict[str, RoleClass]]:
 
 
 @cache
-def _public_cue_regex() -> re.Pattern[str]:
-    return word_regex(load_list("public_body_cues"))
+def _deputy_heads() -> frozenset[str]:
+    return frozenset(re.sub(r"\s+", " ", fold(e)) for e in load_list("public_deputy_heads"))
+
+
+@cache
+def _ordinal_re() -> re.Pattern[str]:
+    """A rank written before a title: `1er`, `3e`, `10ème`, `premier`, `deuxième` (ordinals lexicon)."""
+    table = load_table("ordinals")
+    words = sorted((fold(w) for w in table["words"]), key=len, reverse=True)
+    suffixes = sorted((fold(x) for x in table["suffixes"]["any"]), key=len, reverse=True)
+    word_part = "|".join(re.escape(w) for w in words)
+    suffix_part = "|".join(re.escape(x) for x in suffixes)
+    return re.compile(rf"^(?:\d{{1,2}}(?:{suffix_part})|(?:\w+-)?(?:{word_part})|\w+ieme)$")
+
+
+def is_ordinal(text: str) -> bool:
+    return bool(_ordinal_re().match(fold(text)))
 
 
 def _head_class(matched: str) -> RoleClass:
@@ -124,20 +111,48 @@ def _fold_token(token: Token) -> str:
     return fold(token.text)
 
 
-def _in_person(token: Token) -> bool:
-    return token.ent_type_ == "PER"
+def _is_acronym(text: str) -> bool:
+    core = text.replace("-", "")
+    return len(core) >= 2 and core.isalpha() and core.isupper()
 
 
-def complement_end(doc: Doc, start: int, folded_tokens: list[str] | None = None) -> int:
-    """Token index where the complement of a title head ending at `start` stops (exclusive)."""
+# Tokens that join two offices held at once ("vice-présidente aux finances et maire de X",
+# "rectrice de l'académie, chancelière des universités", "présidente du jury – députée").
+OFFICE_JOINERS = frozenset({",", "et", "-", "\u2013", "\u2014", "/"})
+
+
+def complement_end(
+    doc: Doc,
+    start: int,
+    person: frozenset[int] = frozenset(),
+    heads: dict[int, int] | None = None,
+) -> int:
+    """Token index where the complement of a title head ending at `start` stops (exclusive).
+
+    `person` holds the tokens of names (the complement never runs into one); `heads` maps the start
+    of every other title head (a rank before it included) to its end, so a second office joined by
+    `et`, a comma or a dash is read as part of the same title.
+    """
+    heads = heads or {}
     end = start
     i = start
     limit = min(len(doc), start + MAX_TITLE_TOKENS)
     while i < limit:
         token = doc[i]
-        low = folded_tokens[i] if folded_tokens is not None else _fold_token(token)
+        low = _fold_token(token)
         prev = doc[i - 1] if i > 0 else None
-        if _in_person(token) or token.is_space:
+        if i in person or token.is_space:
+            break
+        if low in OFFICE_JOINERS and i + 1 < len(doc) and i + 1 in heads and i > start:
+            i = heads[i + 1]
+            end = i
+            limit = min(len(doc), i + MAX_TITLE_TOKENS)
+            continue
+        if token.text == ":" and i == start and i + 1 < len(doc):
+            nxt = doc[i + 1]  # a delegation after the office ("vice-président : transports")
+            if nxt.pos_ == "NOUN" and nxt.text.islower() and i + 1 not in person:
+                i += 1
+                continue
             break
         if token.text == ",":
             nxt = doc[i + 1] if i + 1 < len(doc) else None
@@ -150,9 +165,15 @@ def complement_end(doc: Doc, start: int, folded_tokens: list[str] | None = None)
                 continue
             break
         pos = token.pos_
-        if token.is_punct and token.text not in ("-", "'", "\u2019"):
+        if prev is not None and prev.text == "-" and not prev.whitespace_ and i > start:
+            pass  # the second half of a hyphenated word ("Plate-forme")
+        elif token.is_punct and token.text not in ("-", "'", "\u2019"):
             break
-        if pos in ("ADP", "DET"):
+        elif token.text == "-" and (token.whitespace_ or (prev is not None and prev.whitespace_)):
+            break  # a spaced dash ends the title
+        elif _is_acronym(token.text) and i > start:
+            pass  # an acronym names the body ("président du centre INRAE de ...")
+        elif pos in ("ADP", "DET"):
             if pos == "DET" and (prev is None or prev.pos_ != "ADP") and i != start:
                 break
         elif pos == "CCONJ":
@@ -179,53 +200,60 @@ def complement_end(doc: Doc, start: int, folded_tokens: list[str] | None = None)
             pass
         else:
             break
-        if pos not in ("ADP", "DET", "CCONJ") and token.text != ",":
+        if pos not in ("ADP", "DET", "CCONJ") and token.text not in (",", "-"):
             end = i + 1
         i += 1
     return end
 
 
-def find_roles(doc: Doc) -> list[Role]:
-    """Every role head of the Doc with its complement, in text order."""
+def head_spans(doc: Doc) -> list[tuple[int, int, RoleClass]]:
+    """Token spans of every role head, in text order, with the class of each."""
     regex, _ = _role_regex()
     folded = doc_folded(doc)
-    roles: list[Role] = []
+    found: list[tuple[int, int, RoleClass]] = []
     for match in regex.finditer(folded):
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
         if span[0].idx != match.start() or span[-1].idx + len(span[-1].text) != match.end():
             continue  # the head is part of a longer token
-        cls = _head_class(match.group(0))
-        end = complement_end(doc, span.end)
-        roles.append(Role(cls=cls, start=span.start, head_end=span.end, end=max(end, span.end)))
+        found.append((span.start, span.end, _head_class(match.group(0))))
+    return found
+
+
+def person_tokens(doc: Doc, title_starts: set[int]) -> frozenset[int]:
+    """Tokens of PER entities, except entities that begin with a title ("Président du Grand X")."""
+    tokens: set[int] = set()
+    for ent in doc.ents:
+        opening = range(ent.start, min(ent.end, ent.start + 2))
+        if ent.label_ == "PER" and not title_starts.intersection(opening):
+            tokens.update(range(ent.start, ent.end))
+    return frozenset(tokens)
+
+
+def find_roles(doc: Doc) -> list[Role]:
+    """Every title of the Doc with its complement, in text order; a title joining several offices is one."""
+    heads = head_spans(doc)
+    starts: dict[int, int] = {}
+    for h_start, h_end, _ in heads:
+        first = h_start
+        while first > 0 and is_ordinal(doc[first - 1].text):
+            first -= 1
+        starts[first] = h_end
+        starts.setdefault(h_start, h_end)
+    person = person_tokens(doc, set(starts))
+    deputies = _deputy_heads()
+    roles: list[Role] = []
+    last_end = 0
+    for h_start, h_end, cls in heads:
+        if h_start < last_end:
+            continue  # a head inside the previous title ("secrétaire général adjoint")
+        first = h_start
+        while first > 0 and is_ordinal(doc[first - 1].text):
+            first -= 1
+        end = max(complement_end(doc, h_end, person, starts), h_end)
+        classes = frozenset(c for s_, _e, c in heads if h_start <= s_ < end)
+        deputy = re.sub(r"\s+", " ", fold(doc[h_start:h_end].text)) in deputies
+        roles.append(Role(cls, first, h_end, end, classes | {cls}, deputy))
+        last_end = end
     return roles
-
-
-def is_public(title: str, cls: RoleClass) -> bool:
-    """A public office: a public head, or a head of body whose title names a public body or field."""
-    if cls == "public":
-        return True
-    if cls == "private":
-        return False
-    return bool(_public_cue_regex().search(fold(title)))
-
-
-def title_organization(doc: Doc, role: Role) -> str | None:
-    """The public body named in a title ("directeur général de l'ARS Bretagne" -> ARS Bretagne).
-
-    A body is introduced by a preposition and begins with an acronym or a public-body noun
-    ("conseil régional", "ville de Lyon"); a domain ("ministre de l'Intérieur") or a bare place is not one.
-    """
-    i = role.start + 1
-    while i < role.end - 1:
-        if fold(doc[i].text) in BODY_PREPOSITIONS:
-            j = i + 1
-            if doc[j].pos_ == "DET" and j + 1 < role.end:
-                j += 1
-            first = doc[j].text
-            acronym = first.isupper() and len(first) >= 2 and first.isalpha()
-            if acronym or (fold(first) in BODY_NOUNS and (first[:1].isupper() or role.end - j >= 2)):
-                return doc[j : role.end].text
-        i += 1
-    return None

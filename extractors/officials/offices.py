@@ -1,0 +1,133 @@
+"""Whether a title is a public office, which public body it names, and deputies of a public head.
+
+A head title ("directeur", "président", "vice-présidente") is public when its title names a public
+body or field (`public_body_cues`, `public_acronyms`, "du Grand X"), or, for a deputy head with no
+body of its own ("3e adjointe aux sports", "vice-président : transports"), when the nearest public
+title before it in the article is its principal ("X, maire de Y, ... Z, 3e adjointe").
+"""
+
+import re
+from functools import cache
+
+from spacy.tokens import Doc
+
+from extractors.lexicons import load_list
+from extractors.officials.normalize import fold, word_regex
+from extractors.officials.titles import Role
+
+# Prepositions after which the rest of a title names its body ("directeur général de l'ARS Bretagne").
+BODY_PREPOSITIONS = frozenset({"de", "du", "des", "d'", "a", "au", "aux"})
+OF = frozenset({"de", "du", "des", "d'"})
+# Nouns that begin the name of a public body inside a title ("président du conseil départemental").
+BODY_NOUNS = frozenset(
+    {
+        "conseil",
+        "ville",
+        "mairie",
+        "prefecture",
+        "agence",
+        "direction",
+        "commune",
+        "ministere",
+        "metropole",
+        "commission",
+        "caisse",
+        "office",
+        "etablissement",
+        "universite",
+        "eurometropole",
+        "ecole",
+        "syndicat",
+        "parc",
+        "iut",
+        "hopital",
+        "centre",
+        "communaute",
+        "institut",
+        "autorite",
+        "tribunal",
+        "cour",
+        "assemblee",
+        "senat",
+        "rectorat",
+        "academie",
+    }
+)
+
+
+@cache
+def _public_cue_regex() -> re.Pattern[str]:
+    """Kinds of public body, public fields and the common acronyms of French public bodies."""
+    return word_regex([*load_list("public_body_cues"), *load_list("public_acronyms")])
+
+
+# "Grand" + place, the usual name of an intercommunal body ("président du Grand Dijon").
+INTERCOMMUNAL_RE = re.compile(r"(?<!\w)(?:du|de|au) Grand[ -](?!Prix\b|Orient\b)[A-ZÀ-Þ]")
+
+
+# How far (characters) a deputy's title may stand from its principal's: a list of deputies after
+# its lead sentence, each line next to the previous one.
+DEPUTY_REACH = 600
+
+
+def is_public(title: str, role: Role) -> bool:
+    """A public office: a public head, or a head of body whose title names a public body or field.
+
+    A title that joins several offices is public when one of them is ("médecin et vice-président
+    de l'université"); a non-public head alone never is ("chercheuse au CNRS").
+    """
+    classes = role.classes or {role.cls}
+    if "public" in classes:
+        return True
+    if "head" not in classes:
+        return False
+    return bool(_public_cue_regex().search(fold(title)) or INTERCOMMUNAL_RE.search(title))
+
+
+def title_organization(doc: Doc, role: Role) -> str | None:
+    """The public body named in a title ("directeur général de l'ARS Bretagne" -> ARS Bretagne).
+
+    A body is introduced by a preposition and begins with an acronym or a public-body noun
+    ("conseil régional", "ville de Lyon"); a domain ("ministre de l'Intérieur") or a bare place is not one.
+    """
+    i = role.start + 1
+    while i < role.end - 1:
+        if fold(doc[i].text) in BODY_PREPOSITIONS:
+            j = i + 1
+            if doc[j].pos_ == "DET" and j + 1 < role.end:
+                j += 1
+            first = doc[j].text
+            acronym = first.isupper() and len(first) >= 2 and first.isalpha()
+            grand = first == "Grand" and j + 1 < role.end and doc[j + 1].text[:1].isupper()
+            if acronym or grand or (fold(first) in BODY_NOUNS and (first[:1].isupper() or role.end - j >= 2)):
+                return doc[j : role.end].text
+        i += 1
+    return None
+
+
+def _own_body(doc: Doc, role: Role) -> bool:
+    """The title names a body right after its head ("vice-président de l'association")."""
+    return role.end > role.head_end and fold(doc[role.head_end].text) in OF
+
+
+def inherited_offices(doc: Doc, roles: list[Role]) -> dict[int, str | None]:
+    """Deputy titles public through their principal: role start -> the principal's body (or None).
+
+    Walks the titles in order; a deputy with no body of its own takes the publicness and body of
+    the nearest public title before it within `DEPUTY_REACH` characters (itself possibly a deputy).
+    """
+    inherited: dict[int, str | None] = {}
+    last: tuple[int, str | None] | None = None  # end char and body of the last public title
+    for role in roles:
+        title = role.text(doc)
+        if is_public(title, role):
+            last = (doc[role.end - 1].idx, title_organization(doc, role))
+        elif (
+            role.deputy
+            and not _own_body(doc, role)
+            and last is not None
+            and doc[role.start].idx - last[0] <= DEPUTY_REACH
+        ):
+            inherited[role.start] = last[1]
+            last = (doc[role.end - 1].idx, last[1])
+    return inherited
