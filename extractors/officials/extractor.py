@@ -20,7 +20,10 @@ from extractors.officials.offices import inherited_offices, is_public, title_org
 from extractors.officials.titles import TITLE_MODIFIERS, Role, find_roles
 from models.facts import OfficialFact, PersonFact
 
-OPENERS = (",", "(")
+# Punctuation between a name and its title: "X, maire", "X (maire", "X – maire"; before a name also
+# "Secrétaire de séance : X". A hyphen counts only with a space beside it (not inside a word).
+OPENERS = (",", "(", "\u2013", "\u2014", "-")
+BEFORE_OPENERS = (",", "(", ":")
 EN_TANT_QUE = ("en", "tant", "que")
 
 
@@ -43,7 +46,7 @@ def _role_after(doc: Doc, end: int, roles_by_start: dict[int, Role]) -> tuple[Ro
     """A role in apposition after a name ending at token `end`: `, TITLE`, `(TITLE`, `, en tant que TITLE`."""
     k = end
     rule = "apposition"
-    if k < len(doc) and doc[k].text in OPENERS:
+    if k < len(doc) and _opens(doc, k, OPENERS):
         rule = "parenthesis" if doc[k].text == "(" else "apposition"
         k += 1
     elif not (k + 2 < len(doc) and tuple(fold(t.text) for t in doc[k : k + 3]) == EN_TANT_QUE):
@@ -60,11 +63,36 @@ def _role_after(doc: Doc, end: int, roles_by_start: dict[int, Role]) -> tuple[Ro
     return (role, title_start, rule) if role is not None else None
 
 
+def _opens(doc: Doc, i: int, openers: tuple[str, ...]) -> bool:
+    token = doc[i]
+    if token.text != "-":
+        return token.text in openers
+    return "-" in openers and bool(token.whitespace_) and i > 0 and bool(doc[i - 1].whitespace_)
+
+
+def _courtesy(doc: Doc, role: Role) -> bool:
+    """A bare courtesy title standing before a name ("le Professeur X"), not the office."""
+    return role.end == role.head_end and fold(doc[role.start : role.end].text) in HONORIFICS
+
+
 def _role_before(doc: Doc, start: int, roles_by_end: dict[int, Role]) -> Role | None:
-    """A role whose complement ends right before a name at token `start` (optionally with `,` or `(`)."""
-    role = roles_by_end.get(start)
-    if role is None and start > 0 and doc[start - 1].text in OPENERS:
-        role = roles_by_end.get(start - 1)
+    """A role whose complement ends right before a name at token `start`.
+
+    Punctuation (`,`, `(`, `:`) and a courtesy title with its article may stand between:
+    "le préfet Jean X", "la ministre, Mme Jeanne X", "menée par son président, le Professeur X".
+    """
+    k = start
+    role = roles_by_end.get(k)
+    while role is None or _courtesy(doc, role):
+        if k > 0 and fold(doc[k - 1].text) in HONORIFICS:
+            k -= 1
+            if k > 0 and doc[k - 1].pos_ == "DET":
+                k -= 1
+        elif k > 0 and _opens(doc, k - 1, BEFORE_OPENERS):
+            k -= 1
+        else:
+            return None
+        role = roles_by_end.get(k)
     return role
 
 
@@ -77,10 +105,16 @@ def _mentions(doc: Doc, roles: list[Role]) -> list[Mention]:
     spans = entity_names(doc, frozenset(i for r in roles for i in range(r.start, r.head_end)))
     taken = {i for s, e in spans for i in range(s, e)}
     for role in roles:  # names spaCy did not label, right after or right before a title
-        after = role.end + (1 if role.end < len(doc) and doc[role.end].text in OPENERS else 0)
-        before = role.start - 1 if role.start > 0 and doc[role.start - 1].text in OPENERS else None
+        after = role.end
+        while after < len(doc) and (
+            _opens(doc, after, BEFORE_OPENERS) or fold(doc[after].text) in HONORIFICS
+        ):
+            after += 1
+        before = role.start - 1 if role.start > 0 and _opens(doc, role.start - 1, OPENERS) else None
         if role.start > 0 and doc[role.start - 1].pos_ == "DET" and before is None:
-            before = role.start - 2 if role.start > 1 and doc[role.start - 2].text in OPENERS else None
+            before = (
+                role.start - 2 if role.start > 1 and _opens(doc, role.start - 2, OPENERS) else None
+            )
         for found in (name_after(doc, after), name_before(doc, before) if before is not None else None):
             if found is not None and not taken.intersection(range(*found)):
                 spans.append(found)

@@ -53,6 +53,7 @@ HONORIFICS = frozenset(
         "pr.",
         "me",
         "docteur",
+        "professeur",
         "professeure",
     }
 )
@@ -103,8 +104,9 @@ def entity_names(doc: Doc, title_tokens: frozenset[int] = frozenset()) -> list[t
     for ent in doc.ents:
         if ent.label_ != "PER":
             continue
-        cleaned = clean_name(doc, ent.start, ent.end)
-        if cleaned is not None and not title_tokens.intersection(range(*cleaned)):
+        end = next((i for i in range(ent.start, ent.end) if i in title_tokens), ent.end)
+        cleaned = clean_name(doc, ent.start, end)  # "X – Directrice" labelled as one person
+        if cleaned is not None:
             spans.append(cleaned)
     return spans
 

@@ -90,17 +90,18 @@ def title_organization(doc: Doc, role: Role) -> str | None:
     A body is introduced by a preposition and begins with an acronym or a public-body noun
     ("conseil régional", "ville de Lyon"); a domain ("ministre de l'Intérieur") or a bare place is not one.
     """
+    stop = role.joins[0] - 1 if role.joins else role.end  # the body of the first office only
     i = role.start + 1
-    while i < role.end - 1:
+    while i < stop - 1:
         if fold(doc[i].text) in BODY_PREPOSITIONS:
             j = i + 1
-            if doc[j].pos_ == "DET" and j + 1 < role.end:
+            if doc[j].pos_ == "DET" and j + 1 < stop:
                 j += 1
             first = doc[j].text
             acronym = first.isupper() and len(first) >= 2 and first.isalpha()
-            grand = first == "Grand" and j + 1 < role.end and doc[j + 1].text[:1].isupper()
-            if acronym or grand or (fold(first) in BODY_NOUNS and (first[:1].isupper() or role.end - j >= 2)):
-                return doc[j : role.end].text
+            grand = first == "Grand" and j + 1 < stop and doc[j + 1].text[:1].isupper()
+            if acronym or grand or (fold(first) in BODY_NOUNS and (first[:1].isupper() or stop - j >= 2)):
+                return doc[j:stop].text
         i += 1
     return None
 
@@ -110,17 +111,43 @@ def _own_body(doc: Doc, role: Role) -> bool:
     return role.end > role.head_end and fold(doc[role.head_end].text) in OF
 
 
-def inherited_offices(doc: Doc, roles: list[Role]) -> dict[int, str | None]:
-    """Deputy titles public through their principal: role start -> the principal's body (or None).
+POSSESSIVES = frozenset({"son", "sa", "leur"})
 
-    Walks the titles in order; a deputy with no body of its own takes the publicness and body of
-    the nearest public title before it within `DEPUTY_REACH` characters (itself possibly a deputy).
+
+def _possessed_body(doc: Doc, role: Role) -> str | None:
+    """The public body a bare title refers back to: "une délégation de l'Inserm, menée par son président"."""
+    if role.end != role.head_end or role.start == 0 or fold(doc[role.start - 1].text) not in POSSESSIVES:
+        return None
+    sentence = doc[role.start].sent
+    before = doc[sentence.start : role.start - 1]
+    found = list(_public_cue_regex().finditer(fold(before.text)))
+    if not found:
+        return None
+    cue = before.char_span(found[-1].start(), found[-1].end(), alignment_mode="expand")
+    if cue is None:
+        return None
+    for ent in before.ents:  # the body's whole name when spaCy labelled it
+        if ent.label_ in ("ORG", "MISC") and ent.start <= cue.start and cue.end <= ent.end:
+            return ent.text
+    return cue.text
+
+
+def inherited_offices(doc: Doc, roles: list[Role]) -> dict[int, str | None]:
+    """Bare titles public through another title or body: role start -> the body (or None).
+
+    A title after a possessive takes the public body named before it in its sentence ("l'Inserm,
+    menée par son président"). Walking the titles in order, a deputy with no body of its own takes
+    the publicness and body of the nearest public title before it within `DEPUTY_REACH` characters
+    (itself possibly a deputy).
     """
     inherited: dict[int, str | None] = {}
     last: tuple[int, str | None] | None = None  # end char and body of the last public title
     for role in roles:
         title = role.text(doc)
-        if is_public(title, role):
+        possessed = None if role.cls != "head" else _possessed_body(doc, role)
+        if possessed is not None:
+            inherited[role.start] = possessed
+        elif is_public(title, role):
             last = (doc[role.end - 1].idx, title_organization(doc, role))
         elif (
             role.deputy

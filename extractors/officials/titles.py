@@ -39,6 +39,8 @@ TITLE_PARTICIPLES = frozenset(
 )
 # After a comma, a complement goes on only with one of these ("commissaire à la recherche, à la science").
 COMMA_CONTINUATIONS = frozenset({"a", "au", "aux", "de", "du", "des", "d'", "charge", "chargee", "en"})
+# Prepositions that end a title: what follows is when, not which office ("préfète depuis 2021").
+TITLE_STOPS = frozenset({"depuis", "pendant", "durant", "lors", "avant", "apres", "jusqu'"})
 # Adverbs that belong to a title ("ministre délégué auprès du ministre").
 TITLE_ADVERBS = frozenset({"aupres"})
 MAX_TITLE_TOKENS = 24
@@ -56,6 +58,7 @@ class Role:
     end: int
     classes: frozenset[RoleClass] = frozenset()
     deputy: bool = False
+    joins: tuple[int, ...] = ()  # where each further office joined into the title begins
 
     def text(self, doc: Doc) -> str:
         return doc[self.start : self.end].text
@@ -141,7 +144,7 @@ def complement_end(
         token = doc[i]
         low = _fold_token(token)
         prev = doc[i - 1] if i > 0 else None
-        if i in person or token.is_space:
+        if i in person or token.is_space or low in TITLE_STOPS:
             break
         if low in OFFICE_JOINERS and i + 1 < len(doc) and i + 1 in heads and i > start:
             i = heads[i + 1]
@@ -252,8 +255,10 @@ def find_roles(doc: Doc) -> list[Role]:
         while first > 0 and is_ordinal(doc[first - 1].text):
             first -= 1
         end = max(complement_end(doc, h_end, person, starts), h_end)
-        classes = frozenset(c for s_, _e, c in heads if h_start <= s_ < end)
+        joined = [(s_, c) for s_, _e, c in heads if h_end <= s_ < end]
+        classes = frozenset(c for _s, c in joined) | {cls}
         deputy = re.sub(r"\s+", " ", fold(doc[h_start:h_end].text)) in deputies
-        roles.append(Role(cls, first, h_end, end, classes | {cls}, deputy))
+        joins = tuple(s_ for s_, _c in joined)
+        roles.append(Role(cls, first, h_end, end, classes, deputy, joins))
         last_end = end
     return roles
