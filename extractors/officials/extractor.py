@@ -17,6 +17,7 @@ from extractors.context import ArticleContext
 from extractors.officials.names import HONORIFICS, PARTICLES, entity_names, name_after, name_before
 from extractors.officials.normalize import doc_text, fold, squash
 from extractors.officials.offices import inherited_offices, is_public, title_organization
+from extractors.officials.rosters import roster_names
 from extractors.officials.titles import TITLE_MODIFIERS, Role, find_roles
 from models.facts import OfficialFact, PersonFact
 
@@ -34,6 +35,7 @@ class Mention:
     rule: str
     role: Role | None = None
     title_start: int | None = None  # where the title text begins (a modifier such as "ancien" included)
+    office: str | None = None  # a public office stated for a list of names, not beside this one
 
 
 @dataclass
@@ -102,8 +104,14 @@ def _mentions(doc: Doc, roles: list[Role]) -> list[Mention]:
     roles_by_end: dict[int, Role] = {}
     for r in roles:
         roles_by_end.setdefault(r.end, r)
-    spans = entity_names(doc, frozenset(i for r in roles for i in range(r.start, r.head_end)))
+    title_tokens = frozenset(i for r in roles for i in range(r.start, r.head_end))
+    spans = entity_names(doc, title_tokens)
     taken = {i for s, e in spans for i in range(s, e)}
+    rostered = roster_names(doc, title_tokens)
+    for span in rostered:  # names listed under a plural office: the whole line is the name
+        spans = [s for s in spans if not set(range(*s)).intersection(range(*span))]
+        spans.append(span)
+        taken.update(range(*span))
     for role in roles:  # names spaCy did not label, right after or right before a title
         after = role.end
         while after < len(doc) and (
@@ -112,16 +120,16 @@ def _mentions(doc: Doc, roles: list[Role]) -> list[Mention]:
             after += 1
         before = role.start - 1 if role.start > 0 and _opens(doc, role.start - 1, OPENERS) else None
         if role.start > 0 and doc[role.start - 1].pos_ == "DET" and before is None:
-            before = (
-                role.start - 2 if role.start > 1 and _opens(doc, role.start - 2, OPENERS) else None
-            )
+            before = role.start - 2 if role.start > 1 and _opens(doc, role.start - 2, OPENERS) else None
         for found in (name_after(doc, after), name_before(doc, before) if before is not None else None):
             if found is not None and not taken.intersection(range(*found)):
                 spans.append(found)
                 taken.update(range(*found))
     mentions = []
     for start, end in sorted(spans):
-        mention = Mention(start, end, "name")
+        mention = Mention(start, end, "name", office=rostered.get((start, end)))
+        if mention.office is not None:
+            mention.rule = "roster"
         after = _role_after(doc, end, roles_by_start)
         if after is not None:
             mention.role, mention.title_start, mention.rule = after
@@ -205,6 +213,8 @@ def extract(doc: Doc, ctx: ArticleContext) -> list[OfficialFact | PersonFact]:
         public: tuple[str, str | None] | None = None
         private: str | None = None
         for m in person.mentions:
+            if m.office is not None and m.role is None:
+                public = public or (m.office, None)
             if m.role is None:
                 continue
             title, role = _expand(doc, m.role, _title_text(doc, m), roles, attached - {m.role.start})

@@ -94,6 +94,32 @@ def clean_name(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     return start, end
 
 
+def _is_upper_word(text: str) -> bool:
+    core = text.replace("-", "").replace("'", "").replace("\u2019", "")
+    return len(core) >= 2 and core.isalpha() and core.isupper()
+
+
+def _extend(doc: Doc, start: int, end: int, title_tokens: frozenset[int]) -> int:
+    """Where a name spaCy cut short really ends: "Géraud" + "d'HUMIÈRES", "Laurent" + "PIC".
+
+    Goes on over name particles followed by a capitalised word ("de La Tour"), and over a surname
+    in capitals; never over a title, a line break or more than `MAX_NAME_TOKENS` words.
+    """
+    k = end
+    while k < len(doc) and k - start < MAX_NAME_TOKENS and k not in title_tokens:
+        word = doc[k].text
+        if fold(word) in PARTICLES and k + 1 < len(doc) and _is_capitalised_word(doc[k + 1].text):
+            k += 2
+            continue
+        if _is_upper_word(word) and doc[k - 1].whitespace_ == " ":
+            k += 1
+            continue
+        break
+    if k in title_tokens or any(i in title_tokens for i in range(end, k)):
+        return end
+    return k if k > end and _is_capitalised_word(doc[k - 1].text) else end
+
+
 def entity_names(doc: Doc, title_tokens: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
     """Token spans of PER entities that look like names (one-word ones included, vetted later).
 
@@ -107,7 +133,8 @@ def entity_names(doc: Doc, title_tokens: frozenset[int] = frozenset()) -> list[t
         end = next((i for i in range(ent.start, ent.end) if i in title_tokens), ent.end)
         cleaned = clean_name(doc, ent.start, end)  # "X – Directrice" labelled as one person
         if cleaned is not None:
-            spans.append(cleaned)
+            longer = clean_name(doc, cleaned[0], _extend(doc, *cleaned, title_tokens))
+            spans.append(longer or cleaned)
     return spans
 
 

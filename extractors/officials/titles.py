@@ -44,6 +44,8 @@ TITLE_STOPS = frozenset({"depuis", "pendant", "durant", "lors", "avant", "apres"
 # Adverbs that belong to a title ("ministre délégué auprès du ministre").
 TITLE_ADVERBS = frozenset({"aupres"})
 MAX_TITLE_TOKENS = 24
+
+
 @dataclass(frozen=True)
 class Role:
     """A title or role in a Doc: its head's class and its full token span [start, end).
