@@ -9,11 +9,14 @@ a bare title completed from a fuller wording of the same office elsewhere in the
 A person with no public office is returned as a PersonFact with their role, if any.
 """
 
+import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Doc
 
 from extractors.context import ArticleContext
+from extractors.lexicons import load_list
 from extractors.officials.names import HONORIFICS, PARTICLES, entity_names, name_after, name_before
 from extractors.officials.normalize import doc_text, fold, squash
 from extractors.officials.offices import inherited_offices, is_public, title_organization
@@ -26,6 +29,15 @@ from models.facts import OfficialFact, PersonFact
 OPENERS = (",", "(", "\u2013", "\u2014", "-")
 BEFORE_OPENERS = (",", "(", ":")
 EN_TANT_QUE = ("en", "tant", "que")
+# Words before the office an appointment names ("est nommé au poste de directeur").
+POST_LEADS = (
+    ("au", "poste", "de"),
+    ("au", "poste", "d'"),
+    ("aux", "fonctions", "de"),
+    ("aux", "fonctions", "d'"),
+)
+# Time adverbs between a name's comma and its title; not part of the title.
+TIME_ADVERBS = frozenset({"jusqu'", "ici", "jusqu'ici", "jusqu'alors", "desormais", "aujourd'hui"})
 
 
 @dataclass
@@ -44,18 +56,49 @@ class Person:
     mentions: list[Mention] = field(default_factory=list)
 
 
+@cache
+def _appointment_verbs() -> tuple[tuple[str, ...], ...]:
+    """Folded token sequences of the appointment verbs, longest first."""
+    phrases = {
+        tuple(fold(w) for w in re.findall(r"\w+'?|'", entry))
+        for entry in load_list("official_appointment_verbs")
+    }
+    return tuple(sorted(phrases, key=len, reverse=True))
+
+
+def _appointment(doc: Doc, k: int) -> int | None:
+    """Token index after an appointment verb phrase starting at `k` ("est nommée", "devient"), if any."""
+    words = [fold(t.text) for t in doc[k : k + 6]]
+    for phrase in _appointment_verbs():
+        if tuple(words[: len(phrase)]) == phrase:
+            k += len(phrase)
+            for lead in POST_LEADS:
+                if tuple(fold(t.text) for t in doc[k : k + len(lead)]) == lead:
+                    return k + len(lead)
+            return k
+    return None
+
+
 def _role_after(doc: Doc, end: int, roles_by_start: dict[int, Role]) -> tuple[Role, int, str] | None:
-    """A role in apposition after a name ending at token `end`: `, TITLE`, `(TITLE`, `, en tant que TITLE`."""
+    """A role after a name ending at token `end`: `, TITLE`, `(TITLE`, `– TITLE`, `, en tant que TITLE`,
+    an appointment (`est nommée TITLE`, `devient TITLE`), or a public title right after the name.
+    """
     k = end
     rule = "apposition"
-    if k < len(doc) and _opens(doc, k, OPENERS):
+    appointed = _appointment(doc, k) if k < len(doc) else None
+    if appointed is not None:
+        k, rule = appointed, "appointment"
+    elif k < len(doc) and _opens(doc, k, OPENERS):
         rule = "parenthesis" if doc[k].text == "(" else "apposition"
         k += 1
     elif not (k + 2 < len(doc) and tuple(fold(t.text) for t in doc[k : k + 3]) == EN_TANT_QUE):
-        return None
+        role = roles_by_start.get(k)  # a caption: "Jeanne Roux maire du village"
+        return (role, k, "title_after") if role is not None and role.cls == "public" else None
     if k + 2 < len(doc) and tuple(fold(t.text) for t in doc[k : k + 3]) == EN_TANT_QUE:
         k += 3
         rule = "en_tant_que"
+    while k < len(doc) and fold(doc[k].text) in TIME_ADVERBS:
+        k += 1  # "X, jusqu'ici rectrice de ...": the office, not the adverb
     if k < len(doc) and doc[k].pos_ == "DET":
         k += 1
     title_start = k
@@ -118,9 +161,12 @@ def _mentions(doc: Doc, roles: list[Role]) -> list[Mention]:
             _opens(doc, after, BEFORE_OPENERS) or fold(doc[after].text) in HONORIFICS
         ):
             after += 1
-        before = role.start - 1 if role.start > 0 and _opens(doc, role.start - 1, OPENERS) else None
-        if role.start > 0 and doc[role.start - 1].pos_ == "DET" and before is None:
-            before = role.start - 2 if role.start > 1 and _opens(doc, role.start - 2, OPENERS) else None
+        before: int | None = role.start
+        if before > 0 and doc[before - 1].pos_ == "DET":
+            before -= 1
+        while before > 0 and fold(doc[before - 1].text) in TIME_ADVERBS:
+            before -= 1
+        before = before - 1 if before > 0 and _opens(doc, before - 1, OPENERS) else None
         for found in (name_after(doc, after), name_before(doc, before) if before is not None else None):
             if found is not None and not taken.intersection(range(*found)):
                 spans.append(found)

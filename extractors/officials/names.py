@@ -139,7 +139,7 @@ def entity_names(doc: Doc, title_tokens: frozenset[int] = frozenset()) -> list[t
 
 
 def _unlabelled(span: Span) -> bool:
-    return all(t.ent_type_ in ("", "PER") for t in span)
+    return all(t.ent_type_ in ("", "PER", "MISC") for t in span)
 
 
 def name_after(doc: Doc, index: int) -> tuple[int, int] | None:
