@@ -82,6 +82,8 @@ def clean_name(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     if end <= start or end - start > MAX_NAME_TOKENS:
         return None
     words = [t.text for t in doc[start:end]]
+    if all(fold(w) in PARTICLES for w in words):
+        return None  # "Le" left of a title spaCy took for a name ("Le Préfet")
     if not _is_capitalised_word(words[0]) or not _is_capitalised_word(words[-1]):
         return None
     if not all(_is_name_part(w) for w in words):
@@ -139,7 +141,13 @@ def entity_names(doc: Doc, title_tokens: frozenset[int] = frozenset()) -> list[t
 
 
 def _unlabelled(span: Span) -> bool:
-    return all(t.ent_type_ in ("", "PER", "MISC") for t in span)
+    """No other entity label, except on the surname of a name whose first word is unlabelled or PER
+    ("Timothée Rallier" with "Rallier" taken for an organisation; not "Pôle Emploi")."""
+    if span[0].ent_type_ not in ("", "PER", "MISC"):
+        return False
+    if span[0].ent_type_ == "MISC" or any(t.ent_type_ == "LOC" for t in span[1:]):
+        return all(t.ent_type_ in ("", "PER", "MISC") for t in span[1:])
+    return True
 
 
 def name_after(doc: Doc, index: int) -> tuple[int, int] | None:

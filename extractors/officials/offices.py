@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from extractors.lexicons import load_list
 from extractors.officials.normalize import fold, word_regex
-from extractors.officials.titles import Role
+from extractors.officials.titles import TITLE_PARTICIPLES, Role
 
 # Prepositions after which the rest of a title names its body ("directeur général de l'ARS Bretagne").
 BODY_PREPOSITIONS = frozenset({"de", "du", "des", "d'", "a", "au", "aux"})
@@ -56,6 +56,11 @@ BODY_NOUNS = frozenset(
 
 
 @cache
+def _acronyms() -> frozenset[str]:
+    return frozenset(fold(a) for a in load_list("public_acronyms"))
+
+
+@cache
 def _public_cue_regex() -> re.Pattern[str]:
     """Kinds of public body, public fields and the common acronyms of French public bodies."""
     return word_regex([*load_list("public_body_cues"), *load_list("public_acronyms")])
@@ -91,6 +96,12 @@ def title_organization(doc: Doc, role: Role) -> str | None:
     ("conseil régional", "ville de Lyon"); a domain ("ministre de l'Intérieur") or a bare place is not one.
     """
     stop = role.joins[0] - 1 if role.joins else role.end  # the body of the first office only
+    for k in range(role.head_end, stop):  # a delegation is not the body ("... chargé des lycées")
+        if fold(doc[k].text) in TITLE_PARTICIPLES or (
+            fold(doc[k].text) == "en" and fold(doc[k + 1].text) == "charge"
+        ):
+            stop = k
+            break
     i = role.start + 1
     while i < stop - 1:
         if fold(doc[i].text) in BODY_PREPOSITIONS:
@@ -98,7 +109,7 @@ def title_organization(doc: Doc, role: Role) -> str | None:
             if doc[j].pos_ == "DET" and j + 1 < stop:
                 j += 1
             first = doc[j].text
-            acronym = first.isupper() and len(first) >= 2 and first.isalpha()
+            acronym = (first.isupper() and len(first) >= 2 and first.isalpha()) or fold(first) in _acronyms()
             grand = first == "Grand" and j + 1 < stop and doc[j + 1].text[:1].isupper()
             if acronym or grand or (fold(first) in BODY_NOUNS and (first[:1].isupper() or stop - j >= 2)):
                 return doc[j:stop].text

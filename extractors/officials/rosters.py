@@ -105,7 +105,7 @@ def roster_names(doc: Doc, title_tokens: frozenset[int]) -> dict[tuple[int, int]
     """Token spans of names listed one per line under a plural office -> that office (singular).
 
     The office is the one named in the list's lead line (the line before the list, past blank
-    lines and headings in capitals), else the one in the article's headline zone.
+    lines and headings in capitals, ending with a colon), else the one in the headline zone.
     """
     text = doc_text(doc)
     folded = doc_folded(doc)
@@ -140,7 +140,7 @@ def roster_names(doc: Doc, title_tokens: frozenset[int]) -> dict[tuple[int, int]
         while lead >= 0 and (lead in listed or _is_heading_or_blank(lines[lead][1])):
             lead -= 1
         office = None
-        if lead >= 0:
+        if lead >= 0 and lines[lead][1].rstrip().endswith(":"):
             offset, line = lines[lead]
             office = _office_in(folded[offset : offset + len(line)])
         office = office or headline

@@ -126,17 +126,31 @@ def _is_acronym(text: str) -> bool:
 OFFICE_JOINERS = frozenset({",", "et", "-", "\u2013", "\u2014", "/"})
 
 
+def _joins_office(doc: Doc, i: int, head_end: int, public: frozenset[int]) -> bool:
+    """Whether the head after joiner token `i` is a further office, not a verb ("..., pilote le projet").
+
+    A public title always is; another head is after "et" or a dash, or after a comma when its own
+    complement follows ("sénateur, président de la commission").
+    """
+    if i + 1 in public:
+        return True
+    if doc[i + 1].pos_ == "VERB":
+        return False
+    return doc[i].text != "," or (head_end < len(doc) and doc[head_end].pos_ == "ADP")
+
+
 def complement_end(
     doc: Doc,
     start: int,
     person: frozenset[int] = frozenset(),
     heads: dict[int, int] | None = None,
+    public: frozenset[int] = frozenset(),
 ) -> int:
     """Token index where the complement of a title head ending at `start` stops (exclusive).
 
     `person` holds the tokens of names (the complement never runs into one); `heads` maps the start
     of every other title head (a rank before it included) to its end, so a second office joined by
-    `et`, a comma or a dash is read as part of the same title.
+    `et`, a comma or a dash is read as part of the same title; `public` holds the starts of public heads.
     """
     heads = heads or {}
     end = start
@@ -148,7 +162,7 @@ def complement_end(
         prev = doc[i - 1] if i > 0 else None
         if i in person or token.is_space or low in TITLE_STOPS:
             break
-        if low in OFFICE_JOINERS and i + 1 < len(doc) and i + 1 in heads and i > start:
+        if low in OFFICE_JOINERS and i + 1 in heads and _joins_office(doc, i, heads[i + 1], public):
             i = heads[i + 1]
             end = i
             limit = min(len(doc), i + MAX_TITLE_TOKENS)
@@ -230,6 +244,8 @@ def person_tokens(doc: Doc, title_starts: set[int]) -> frozenset[int]:
     """Tokens of PER entities, except entities that begin with a title ("Président du Grand X")."""
     tokens: set[int] = set()
     for ent in doc.ents:
+        if len(ent) == 1 and ent.start > 0 and fold(doc[ent.start - 1].text) in ("de", "d'", "du"):
+            continue  # one word after "de" in a title is a place ("sous-préfet de Sainte-Anne")
         opening = range(ent.start, min(ent.end, ent.start + 2))
         if ent.label_ == "PER" and not title_starts.intersection(opening):
             tokens.update(range(ent.start, ent.end))
@@ -247,6 +263,7 @@ def find_roles(doc: Doc) -> list[Role]:
         starts[first] = h_end
         starts.setdefault(h_start, h_end)
     person = person_tokens(doc, set(starts))
+    public = frozenset(h_start for h_start, _e, c in heads if c == "public")
     deputies = _deputy_heads()
     roles: list[Role] = []
     last_end = 0
@@ -256,7 +273,7 @@ def find_roles(doc: Doc) -> list[Role]:
         first = h_start
         while first > 0 and is_ordinal(doc[first - 1].text):
             first -= 1
-        end = max(complement_end(doc, h_end, person, starts), h_end)
+        end = max(complement_end(doc, h_end, person, starts, public), h_end)
         joined = [(s_, c) for s_, _e, c in heads if h_end <= s_ < end]
         classes = frozenset(c for _s, c in joined) | {cls}
         deputy = re.sub(r"\s+", " ", fold(doc[h_start:h_end].text)) in deputies
