@@ -8,9 +8,9 @@ Appointment pages list the appointees one per line, without repeating the office
 
 Each line that holds only a name (after an optional `Place :` label) gets the office the heading
 names in the plural, in the singular, with the line's label: "recteur (Corse)". The office is read
-from the list's lead line or from the
-article's headline zone (its first short lines). Lines are a layout fact spaCy does not model, so
-they are read here with a regex over the text; the names are then checked on the Doc's tokens.
+from the list's lead line or from the article's headline zone (its first short lines). Lines are a
+layout fact spaCy does not model, so they are read here with a regex over the text; the names are
+then checked on the Doc's tokens.
 """
 
 import re
