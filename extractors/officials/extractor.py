@@ -17,11 +17,18 @@ from spacy.tokens import Doc
 
 from extractors.context import ArticleContext
 from extractors.lexicons import load_list
-from extractors.officials.names import HONORIFICS, PARTICLES, entity_names, name_after, name_before
+from extractors.officials.names import (
+    HONORIFICS,
+    PARTICLES,
+    entity_names,
+    name_after,
+    name_before,
+    surname_after_courtesy,
+)
 from extractors.officials.normalize import doc_text, fold, squash
 from extractors.officials.offices import inherited_offices, is_public, title_organization
 from extractors.officials.rosters import roster_names
-from extractors.officials.titles import TITLE_MODIFIERS, Role, find_roles
+from extractors.officials.titles import TITLE_MODIFIERS, Role, find_roles, offices
 from models.facts import OfficialFact, PersonFact
 
 # Punctuation between a name and its title: "X, maire", "X (maire", "X – maire"; before a name also
@@ -167,7 +174,10 @@ def _mentions(doc: Doc, roles: list[Role]) -> list[Mention]:
         while before > 0 and fold(doc[before - 1].text) in TIME_ADVERBS:
             before -= 1
         before = before - 1 if before > 0 and _opens(doc, before - 1, OPENERS) else None
-        for found in (name_after(doc, after), name_before(doc, before) if before is not None else None):
+        found_after = name_after(doc, after)
+        if found_after is None and after > role.end and fold(doc[after - 1].text) in HONORIFICS:
+            found_after = surname_after_courtesy(doc, after, title_tokens)  # "le député M. Roux"
+        for found in (found_after, name_before(doc, before) if before is not None else None):
             if found is not None and not taken.intersection(range(*found)):
                 spans.append(found)
                 taken.update(range(*found))
@@ -184,15 +194,52 @@ def _mentions(doc: Doc, roles: list[Role]) -> list[Mention]:
             if before is not None:
                 mention.role, mention.title_start, mention.rule = before, before.start, "title_before"
         mentions.append(mention)
+    _respectively(doc, mentions, roles)
     return mentions
 
 
+def _respectively(doc: Doc, mentions: list[Mention], roles: list[Role]) -> None:
+    """ "X et Y sont élus, respectivement sénateur du Cantal et sénateur du Gers": offices in order.
+
+    The names without a title before `respectivement` in its sentence take, in order, the offices
+    the title after it joins, when there are as many of each.
+    """
+    for token in doc:
+        if fold(token.text) != "respectivement":
+            continue
+        sentence = token.sent
+        following = [r for r in roles if token.i < r.start <= token.i + 2]
+        if not following:
+            continue
+        parts = offices(following[0])
+        names = [m for m in mentions if sentence.start <= m.start and m.end <= token.i and m.role is None]
+        if len(names) >= 2 and len(names) == len(parts):
+            for mention, part in zip(names, parts, strict=True):
+                mention.role, mention.title_start, mention.rule = part, part.start, "respectively"
+
+
+INITIAL_RE = re.compile(r"^(?:[A-ZÀ-Þ]\.)(?:-?[A-ZÀ-Þ]\.)*$")  # "T.", "J.-Y."
+
+
+def _initials(doc: Doc, m: Mention) -> int:
+    """How many tokens of initials open a mention ("J.-Y. Le Drian" -> 1); 0 when none."""
+    k = m.start
+    while k < m.end - 1 and INITIAL_RE.match(doc[k].text):
+        k += 1
+    return k - m.start
+
+
 def _group(doc: Doc, mentions: list[Mention]) -> list[Person]:
-    """People from mentions: a one-word mention joins the full name it ends, or stands alone with a title."""
+    """People from mentions, each person under the fullest form of their name in the article.
+
+    A full name opens a person; a surname alone ("Mme Parlier") or with initials ("M. F. Parlier")
+    joins the full name it ends (the initials agreeing), or stands alone when a title or a courtesy
+    title vouches for it.
+    """
     people: dict[str, Person] = {}
     surnames: dict[str, str] = {}
     for m in mentions:
-        if m.end - m.start >= 2:
+        if m.end - m.start >= 2 and not _initials(doc, m):
             name = doc[m.start : m.end].text
             key = squash(name)
             people.setdefault(key, Person(name)).mentions.append(m)
@@ -203,13 +250,16 @@ def _group(doc: Doc, mentions: list[Mention]) -> list[Person]:
                     surnames.setdefault(squash(doc[i : m.end].text), key)
                     break
     for m in mentions:
-        if m.end - m.start >= 2:
+        initials = _initials(doc, m)
+        if m.end - m.start >= 2 and not initials:
             continue
-        key = surnames.get(squash(doc[m.start : m.end].text))
+        key = surnames.get(squash(doc[m.start + initials : m.end].text))
+        if key is not None and initials and fold(key[:1]) != fold(doc[m.start].text[:1]):
+            key = None  # "P. Martin" is not "Jeanne Martin"
         if key is not None:
-            m.rule = "surname"
+            m.rule = "initials" if initials else "surname"
             people[key].mentions.append(m)
-        elif m.role is not None or (m.start > 0 and fold(doc[m.start - 1].text) in HONORIFICS):
+        elif initials or m.role is not None or (m.start > 0 and fold(doc[m.start - 1].text) in HONORIFICS):
             name = doc[m.start : m.end].text
             people.setdefault(squash(name), Person(name)).mentions.append(m)
     return list(people.values())

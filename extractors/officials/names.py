@@ -167,6 +167,17 @@ def name_after(doc: Doc, index: int) -> tuple[int, int] | None:
     return clean_name(doc, index, end)
 
 
+def surname_after_courtesy(doc: Doc, index: int, title_tokens: frozenset[int]) -> tuple[int, int] | None:
+    """A surname alone after a courtesy title at token `index` ("Député M. Roux"), if it is one word
+    with a capital that is neither a title nor an acronym."""
+    if index >= len(doc) or index in title_tokens:
+        return None
+    word = doc[index].text
+    if doc[index].pos_ != "PROPN" or not _is_capitalised_word(word) or (word.isupper() and len(word) <= 5):
+        return None
+    return index, index + 1
+
+
 def name_before(doc: Doc, index: int) -> tuple[int, int] | None:
     """A capitalised run of two words or more ending just before token `index` (before a title), if any."""
     start = index

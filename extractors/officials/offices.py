@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from extractors.lexicons import load_list
 from extractors.officials.normalize import fold, word_regex
-from extractors.officials.titles import TITLE_PARTICIPLES, Role
+from extractors.officials.titles import TITLE_PARTICIPLES, Role, deputy_principals, head_key
 
 # Prepositions after which the rest of a title names its body ("directeur général de l'ARS Bretagne").
 BODY_PREPOSITIONS = frozenset({"de", "du", "des", "d'", "a", "au", "aux"})
@@ -95,7 +95,7 @@ def title_organization(doc: Doc, role: Role) -> str | None:
     A body is introduced by a preposition and begins with an acronym or a public-body noun
     ("conseil régional", "ville de Lyon"); a domain ("ministre de l'Intérieur") or a bare place is not one.
     """
-    stop = role.joins[0] - 1 if role.joins else role.end  # the body of the first office only
+    stop = role.parts[0][0] - 1 if role.parts else role.end  # the body of the first office only
     for k in range(role.head_end, stop):  # a delegation is not the body ("... chargé des lycées")
         if fold(doc[k].text) in TITLE_PARTICIPLES or (
             fold(doc[k].text) == "en" and fold(doc[k + 1].text) == "charge"
@@ -152,20 +152,21 @@ def inherited_offices(doc: Doc, roles: list[Role]) -> dict[int, str | None]:
     (itself possibly a deputy).
     """
     inherited: dict[int, str | None] = {}
-    last: tuple[int, str | None] | None = None  # end char and body of the last public title
+    principals = deputy_principals()
+    public: list[tuple[Role, str | None]] = []  # public titles so far, with their body
     for role in roles:
         title = role.text(doc)
         possessed = None if role.cls != "head" else _possessed_body(doc, role)
         if possessed is not None:
             inherited[role.start] = possessed
         elif is_public(title, role):
-            last = (doc[role.end - 1].idx, title_organization(doc, role))
-        elif (
-            role.deputy
-            and not _own_body(doc, role)
-            and last is not None
-            and doc[role.start].idx - last[0] <= DEPUTY_REACH
-        ):
-            inherited[role.start] = last[1]
-            last = (doc[role.end - 1].idx, last[1])
+            public.append((role, title_organization(doc, role)))
+        elif role.deputy and not _own_body(doc, role) and public:
+            principal, body = public[-1]
+            near = doc[role.start].idx - doc[principal.end - 1].idx <= DEPUTY_REACH
+            head = head_key(doc[principal.head_start : principal.head_end].text)
+            kinds = principals[head_key(doc[role.head_start : role.head_end].text)]
+            if near and any(head == k or head.startswith(k + " ") for k in kinds):
+                inherited[role.start] = body
+                public.append((role, body))
     return inherited

@@ -14,6 +14,7 @@ from typing import Literal
 from spacy.tokens import Doc, Token
 
 from extractors.lexicons import load_list, load_table
+from extractors.officials.names import HONORIFICS
 from extractors.officials.normalize import doc_folded, fold, word_regex
 
 RoleClass = Literal["public", "head", "private"]
@@ -60,7 +61,8 @@ class Role:
     end: int
     classes: frozenset[RoleClass] = frozenset()
     deputy: bool = False
-    joins: tuple[int, ...] = ()  # where each further office joined into the title begins
+    head_start: int = -1  # where the head word(s) begin, after a rank
+    parts: tuple[tuple[int, int, RoleClass], ...] = ()  # each further office: start, head end, class
 
     def text(self, doc: Doc) -> str:
         return doc[self.start : self.end].text
@@ -80,9 +82,21 @@ def _role_regex() -> tuple[re.Pattern[str], dict[str, RoleClass]]:
     return word_regex(classes), classes
 
 
+def head_key(text: str) -> str:
+    """A head as a lexicon key: folded, single spaces, hyphens as spaces, no gender ("vice president")."""
+    return re.sub(r"\s+", " ", fold(text).replace("-", " ")).strip()
+
+
 @cache
-def _deputy_heads() -> frozenset[str]:
-    return frozenset(re.sub(r"\s+", " ", fold(e)) for e in load_list("public_deputy_heads"))
+def deputy_principals() -> dict[str, frozenset[str]]:
+    """Deputy head -> the heads of its principal and of its own kind (`public_deputy_heads`)."""
+    table: dict[str, frozenset[str]] = {}
+    for line in load_list("public_deputy_heads"):
+        deputy, _, principals = line.partition("|")
+        heads = {head_key(p) for p in principals.split(",") if p.strip()}
+        table[head_key(deputy)] = frozenset(heads)
+    kinds = {d: {e for e, ps in table.items() if ps == table[d]} for d in table}
+    return {d: ps | kinds[d] for d, ps in table.items()}
 
 
 @cache
@@ -162,6 +176,8 @@ def complement_end(
         prev = doc[i - 1] if i > 0 else None
         if i in person or token.is_space or low in TITLE_STOPS:
             break
+        if low in HONORIFICS and token.text[:1].isupper():
+            break  # a courtesy title opens a name ("Député M. Roux")
         if low in OFFICE_JOINERS and i + 1 in heads and _joins_office(doc, i, heads[i + 1], public):
             i = heads[i + 1]
             end = i
@@ -252,32 +268,52 @@ def person_tokens(doc: Doc, title_starts: set[int]) -> frozenset[int]:
     return frozenset(tokens)
 
 
+def _rank_start(doc: Doc, head_start: int) -> int:
+    first = head_start
+    while first > 0 and is_ordinal(doc[first - 1].text):
+        first -= 1
+    return first
+
+
+def _joined(doc: Doc, start: int) -> bool:
+    """A head inside a title that begins a further office (after "et", a comma or a dash)."""
+    return start > 0 and fold(doc[start - 1].text) in OFFICE_JOINERS
+
+
+def offices(role: Role) -> list[Role]:
+    """The offices a title joins, each as a title of its own ("sénateur du Cantal et sénateur du Gers")."""
+    bounds = [(role.start, role.head_start, role.head_end, role.cls)]
+    bounds += [(start, start, head_end, cls) for start, head_end, cls in role.parts]
+    out = []
+    for k, (start, head_start, head_end, cls) in enumerate(bounds):
+        end = bounds[k + 1][0] - 1 if k + 1 < len(bounds) else role.end
+        out.append(Role(cls, start, head_end, end, frozenset({cls}), False, head_start))
+    return out
+
+
 def find_roles(doc: Doc) -> list[Role]:
     """Every title of the Doc with its complement, in text order; a title joining several offices is one."""
     heads = head_spans(doc)
     starts: dict[int, int] = {}
     for h_start, h_end, _ in heads:
-        first = h_start
-        while first > 0 and is_ordinal(doc[first - 1].text):
-            first -= 1
-        starts[first] = h_end
+        starts[_rank_start(doc, h_start)] = h_end
         starts.setdefault(h_start, h_end)
     person = person_tokens(doc, set(starts))
     public = frozenset(h_start for h_start, _e, c in heads if c == "public")
-    deputies = _deputy_heads()
+    deputies = deputy_principals()
     roles: list[Role] = []
     last_end = 0
     for h_start, h_end, cls in heads:
         if h_start < last_end:
             continue  # a head inside the previous title ("secrétaire général adjoint")
-        first = h_start
-        while first > 0 and is_ordinal(doc[first - 1].text):
-            first -= 1
+        first = _rank_start(doc, h_start)
         end = max(complement_end(doc, h_end, person, starts, public), h_end)
-        joined = [(s_, c) for s_, _e, c in heads if h_end <= s_ < end]
-        classes = frozenset(c for _s, c in joined) | {cls}
-        deputy = re.sub(r"\s+", " ", fold(doc[h_start:h_end].text)) in deputies
-        joins = tuple(s_ for s_, _c in joined)
-        roles.append(Role(cls, first, h_end, end, classes, deputy, joins))
+        inside = [(s_, e_, c) for s_, e_, c in heads if h_end <= s_ < end]
+        classes = frozenset(c for _s, _e, c in inside) | {cls}
+        deputy = head_key(doc[h_start:h_end].text) in deputies
+        parts = tuple(
+            (_rank_start(doc, s_), e_, c) for s_, e_, c in inside if _joined(doc, _rank_start(doc, s_))
+        )
+        roles.append(Role(cls, first, h_end, end, classes, deputy, h_start, parts))
         last_end = end
     return roles

@@ -333,7 +333,25 @@ ROSTERS: list[tuple[str, str, set[Official]]] = [
     ),
 ]
 
-POSITIVES = PUBLIC_BODIES + ELECTED + DEPUTIES + APART + NAMES + ROSTERS
+# Several names, several offices: "respectivement"; a surname after a courtesy title.
+ORDERED: list[tuple[str, str, set[Official]]] = [
+    (
+        "respectively",
+        "M. Albin Sarrazin et Mme Loïse Vidalenc sont proclamés élus, respectivement sénateur de la "
+        "Lozère et sénatrice de l'Aveyron.",
+        {
+            ("Albin Sarrazin", "sénateur de la Lozère", None),
+            ("Loïse Vidalenc", "sénatrice de l'Aveyron", None),
+        },
+    ),
+    (
+        "courtesy-surname-after-title",
+        "Financeurs : Ville 1500 euros, Député M. Perrichon 2500 euros, Région 800 euros.",
+        {("Perrichon", "Député", None)},
+    ),
+]
+
+POSITIVES = PUBLIC_BODIES + ELECTED + DEPUTIES + APART + NAMES + ROSTERS + ORDERED
 
 
 @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in POSITIVES], ids=[c[0] for c in POSITIVES])
@@ -391,6 +409,11 @@ NOT_OFFICIALS: list[tuple[str, str, set[str]]] = [
     ),
     ("student", "L'étudiante Capucine Bernardin a remporté le prix.", {"Capucine Bernardin"}),
     (
+        "deputy-after-another-kind-of-office",
+        "Le préfet a été accueilli par Ulysse Jourdan, vice-président chargé des ventes.",
+        {"Ulysse Jourdan"},
+    ),
+    (
         "roster-without-office",
         "Les lauréats du concours photo\n\n- Octavie Marchand\n- Joachim Delisle\n",
         {"Octavie Marchand", "Joachim Delisle"},
@@ -421,6 +444,24 @@ NO_PERSON: list[tuple[str, str]] = [
 @pytest.mark.parametrize("text", [c[1] for c in NO_PERSON], ids=[c[0] for c in NO_PERSON])
 def test_no_person(nlp, text: str) -> None:
     assert [f for f in extract(nlp(text), CTX)] == []
+
+
+def test_initials_join_the_full_name(nlp) -> None:
+    text = (
+        "Le préfet Thierry Valcourt a reçu Jean-Yves Le Dantec, ministre des Armées.\n"
+        "[Photo : M. T. Valcourt et J.-Y. Le Dantec, avec P. Valcourt.]"
+    )
+    facts = extract(nlp(text), CTX)
+    assert_offsets(text, facts)
+    officials = {(f.text, f.name, f.title) for f in facts if isinstance(f, OfficialFact)}
+    assert officials == {
+        ("Thierry Valcourt", "Thierry Valcourt", "préfet"),
+        ("T. Valcourt", "Thierry Valcourt", "préfet"),
+        ("Jean-Yves Le Dantec", "Jean-Yves Le Dantec", "ministre des Armées"),
+        ("J.-Y. Le Dantec", "Jean-Yves Le Dantec", "ministre des Armées"),
+    }
+    # another initial is another person, with no office stated
+    assert {f.name for f in facts if isinstance(f, PersonFact)} == {"P. Valcourt"}
 
 
 def test_every_mention_of_a_person_carries_the_fullest_name(nlp) -> None:
