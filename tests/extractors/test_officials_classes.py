@@ -140,7 +140,8 @@ ELECTED: list[tuple[str, str, set[Official]]] = [
     ),
     (
         "two-offices-with-comma",
-        "Marius Chabert, sénateur, président de la commission de la culture du conseil régional, a pris la parole.",
+        "Marius Chabert, sénateur, président de la commission de la culture du conseil régional, "
+        "a pris la parole.",
         {
             (
                 "Marius Chabert",
@@ -399,7 +400,8 @@ NOT_OFFICIALS: list[tuple[str, str, set[str]]] = [
     ),
     (
         "deputy-of-private-principal",
-        "Germain Roussel, président de l'amicale, et Lina Fabre, vice-présidente chargée des fêtes, sont venus.",
+        "Germain Roussel, président de l'amicale, et Lina Fabre, vice-présidente chargée des fêtes, "
+        "sont venus.",
         {"Germain Roussel", "Lina Fabre"},
     ),
     (
