@@ -36,6 +36,7 @@ from models.facts import OfficialFact, PersonFact
 OPENERS = (",", "(", "\u2013", "\u2014", "-")
 BEFORE_OPENERS = (",", "(", ":")
 EN_TANT_QUE = ("en", "tant", "que")
+MAX_ASIDE = 4  # tokens in a parenthesis between a name and its title
 # Words before the office an appointment names ("est nommé au poste de directeur").
 POST_LEADS = (
     ("au", "poste", "de"),
@@ -86,24 +87,17 @@ def _appointment(doc: Doc, k: int) -> int | None:
     return None
 
 
-def _role_after(doc: Doc, end: int, roles_by_start: dict[int, Role]) -> tuple[Role, int, str] | None:
-    """A role after a name ending at token `end`: `, TITLE`, `(TITLE`, `– TITLE`, `, en tant que TITLE`,
-    an appointment (`est nommée TITLE`, `devient TITLE`), or a public title right after the name.
-    """
-    k = end
-    rule = "apposition"
-    appointed = _appointment(doc, k) if k < len(doc) else None
-    if appointed is not None:
-        k, rule = appointed, "appointment"
-    elif k < len(doc) and _opens(doc, k, OPENERS):
-        rule = "parenthesis" if doc[k].text == "(" else "apposition"
-        k += 1
-    elif not (k + 2 < len(doc) and tuple(fold(t.text) for t in doc[k : k + 3]) == EN_TANT_QUE):
-        role = roles_by_start.get(k)  # a caption: "Jeanne Roux maire du village"
-        return (role, k, "title_after") if role is not None and role.cls == "public" else None
-    if k + 2 < len(doc) and tuple(fold(t.text) for t in doc[k : k + 3]) == EN_TANT_QUE:
-        k += 3
-        rule = "en_tant_que"
+def _skip_aside(doc: Doc, k: int) -> int:
+    """Past a short parenthesis after a name, a party or an age: "X (LR), députée" -> the comma."""
+    if k < len(doc) and doc[k].text == "(":
+        for j in range(k + 1, min(k + MAX_ASIDE + 2, len(doc))):
+            if doc[j].text == ")":
+                return j + 1 if j + 1 < len(doc) and _opens(doc, j + 1, OPENERS) else k
+    return k
+
+
+def _title_at(doc: Doc, k: int, roles_by_start: dict[int, Role]) -> tuple[Role, int] | None:
+    """The role starting at token `k`, past time adverbs, an article and modifiers ("l'actuel")."""
     while k < len(doc) and fold(doc[k].text) in TIME_ADVERBS:
         k += 1  # "X, jusqu'ici rectrice de ...": the office, not the adverb
     if k < len(doc) and doc[k].pos_ == "DET":
@@ -112,7 +106,44 @@ def _role_after(doc: Doc, end: int, roles_by_start: dict[int, Role]) -> tuple[Ro
     while k < len(doc) and fold(doc[k].text) in TITLE_MODIFIERS:
         k += 1
     role = roles_by_start.get(k)
-    return (role, title_start, rule) if role is not None else None
+    return (role, title_start) if role is not None else None
+
+
+def _role_after(doc: Doc, end: int, roles_by_start: dict[int, Role]) -> tuple[Role, int, str] | None:
+    """A role after a name ending at token `end`: `, TITLE`, `(TITLE`, `– TITLE`, `, en tant que TITLE`,
+    an appointment (`est nommée TITLE`, `devient TITLE`), or a public title right after the name.
+
+    After an apposition, an appointment ("X, sous-préfète de Y, est nommée préfète de Z") gives the
+    office the person takes, which is their title.
+    """
+    k = end
+    rule = "apposition"
+    appointed = _appointment(doc, k) if k < len(doc) else None
+    if appointed is not None:
+        k, rule = appointed, "appointment"
+    elif k < len(doc) and _opens(doc, k, OPENERS):
+        if doc[k].text == "(" and roles_by_start.get(k + 1) is None:
+            k = _skip_aside(doc, k)
+        rule = "parenthesis" if doc[k].text == "(" else "apposition"
+        k += 1
+    elif not (k + 2 < len(doc) and tuple(fold(t.text) for t in doc[k : k + 3]) == EN_TANT_QUE):
+        role = roles_by_start.get(k)  # a caption: "Jeanne Roux maire du village" (a noun, not "juge")
+        if role is None or role.cls != "public" or doc[role.head_start].pos_ not in ("NOUN", "PROPN"):
+            return None
+        return role, k, "title_after"
+    if k + 2 < len(doc) and tuple(fold(t.text) for t in doc[k : k + 3]) == EN_TANT_QUE:
+        k += 3
+        rule = "en_tant_que"
+    found = _title_at(doc, k, roles_by_start)
+    if found is None:
+        return None
+    role, title_start = found
+    if rule == "apposition" and role.end + 1 < len(doc) and doc[role.end].text == ",":
+        taken = _appointment(doc, role.end + 1)
+        new = _title_at(doc, taken, roles_by_start) if taken is not None else None
+        if new is not None:
+            return (*new, "appointment")
+    return role, title_start, rule
 
 
 def _opens(doc: Doc, i: int, openers: tuple[str, ...]) -> bool:

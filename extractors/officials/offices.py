@@ -35,6 +35,8 @@ BODY_NOUNS = frozenset(
         "office",
         "etablissement",
         "universite",
+        "chambre",
+        "groupement",
         "eurometropole",
         "ecole",
         "syndicat",

@@ -105,6 +105,34 @@ PUBLIC_BODIES: list[tuple[str, str, set[Official]]] = [
         {("Norbert Sauvageot", "président", "Ademe")},
     ),
     (
+        "gendarmerie-commander",
+        "Le colonel Éric Vannier, commandant du groupement de gendarmerie de l'Aude, a présenté le bilan.",
+        {
+            (
+                "Éric Vannier",
+                "commandant du groupement de gendarmerie de l'Aude",
+                "groupement de gendarmerie de l'Aude",
+            )
+        },
+    ),
+    (
+        "education-services",
+        "Selon Lucie Garnier, directrice académique des services de l'Éducation nationale, "
+        "la rentrée est prête.",
+        {("Lucie Garnier", "directrice académique des services de l'Éducation nationale", None)},
+    ),
+    (
+        "chamber-of-commerce",
+        "Marc Delbos, président de la chambre de commerce et d'industrie, salue l'accord.",
+        {
+            (
+                "Marc Delbos",
+                "président de la chambre de commerce et d'industrie",
+                "chambre de commerce et d'industrie",
+            )
+        },
+    ),
+    (
         "state-startup",
         "Mélanie Garrigues, intrapreneuse de la start-up d'État Dossier Facile, témoigne.",
         {("Mélanie Garrigues", "intrapreneuse de la start-up d'État Dossier Facile", None)},
@@ -276,6 +304,16 @@ APART: list[tuple[str, str, set[Official]]] = [
         {("Léon Barbier", "secrétaire général du ministère", None)},
     ),
     (
+        "party-aside-before-title",
+        "Jeanne Morvan (LR), députée du Finistère, a voté contre.",
+        {("Jeanne Morvan", "députée du Finistère", None)},
+    ),
+    (
+        "decree-office-taken",
+        "Par décret du 4 mai, M. Paul Sarda, sous-préfet de Millau, est nommé préfet du Gers.",
+        {("Paul Sarda", "préfet du Gers", None)},
+    ),
+    (
         "elected-participle",
         "Hortense Ricard a été élue présidente de la métropole.",
         {("Hortense Ricard", "présidente de la métropole", None)},
@@ -410,6 +448,7 @@ NOT_OFFICIALS: list[tuple[str, str, set[str]]] = [
         {"Noé Castaing"},
     ),
     ("student", "L'étudiante Capucine Bernardin a remporté le prix.", {"Capucine Bernardin"}),
+    ("verb-after-name", "Jean Castelnau juge la mesure utile.", {"Jean Castelnau"}),
     (
         "deputy-after-another-kind-of-office",
         "Le préfet a été accueilli par Ulysse Jourdan, vice-président chargé des ventes.",
@@ -434,6 +473,7 @@ def test_people_without_public_office(nlp, text: str, names: set[str]) -> None:
 # No person at all: acronyms, title words and bodies are never people.
 NO_PERSON: list[tuple[str, str]] = [
     ("acronym-body", "La Dreal a validé le dossier et la DDT suivra les travaux."),
+    ("title-word-as-verb", "Le comité juge la mesure utile et pilote le suivi."),
     ("title-word-capitalised", "Le Président a rappelé l'enjeu. Le Préfet a approuvé."),
     ("title-with-body-labelled", "Le Président du Grand Montval a écrit aux habitants."),
     ("plural-office", "Les vice-présidents du conseil régional ont voté le budget."),
