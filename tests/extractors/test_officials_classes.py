@@ -450,6 +450,26 @@ NOT_OFFICIALS: list[tuple[str, str, set[str]]] = [
     ("student", "L'étudiante Capucine Bernardin a remporté le prix.", {"Capucine Bernardin"}),
     ("verb-after-name", "Jean Castelnau juge la mesure utile.", {"Jean Castelnau"}),
     (
+        "private-agency",
+        "Le directeur de l'agence de communication, Paul Vernet, et son adjoint, Luc Marty, ont parlé.",
+        {"Paul Vernet", "Luc Marty"},
+    ),
+    (
+        "regional-director-of-a-bank",
+        "Selon Odette Brun, directrice régionale de la banque, le prêt est accordé.",
+        {"Odette Brun"},
+    ),
+    (
+        "company-department",
+        "Rémi Fabre, directeur du département marketing, a lancé la gamme.",
+        {"Rémi Fabre"},
+    ),
+    (
+        "company-board",
+        "Alix Morand, présidente du conseil d'administration de la coopérative, a signé.",
+        {"Alix Morand"},
+    ),
+    (
         "deputy-after-another-kind-of-office",
         "Le préfet a été accueilli par Ulysse Jourdan, vice-président chargé des ventes.",
         {"Ulysse Jourdan"},
