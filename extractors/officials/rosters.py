@@ -16,7 +16,7 @@ then checked on the Doc's tokens.
 import re
 from functools import cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from extractors.lexicons import load_list
 from extractors.officials.names import clean_name
@@ -101,6 +101,12 @@ def _is_heading_or_blank(line: str) -> bool:
     return not line.strip() or not any(ch.islower() for ch in line)
 
 
+def _person_like(span: Span) -> bool:
+    """A listed name spaCy labels a person, or written with its surname in capitals ("Anne MOREL")."""
+    last = span[-1].text.replace("-", "")
+    return any(t.ent_type_ == "PER" for t in span) or (last.isalpha() and last.isupper() and len(last) > 1)
+
+
 def roster_names(doc: Doc, title_tokens: frozenset[int]) -> dict[tuple[int, int], str]:
     """Token spans of names listed one per line under a plural office -> that office (singular).
 
@@ -127,7 +133,7 @@ def roster_names(doc: Doc, title_tokens: frozenset[int]) -> dict[tuple[int, int]
             or title_tokens.intersection(range(span.start, span.end))
         ):
             continue
-        if clean_name(doc, span.start, span.end) == (span.start, span.end):
+        if clean_name(doc, span.start, span.end) == (span.start, span.end) and _person_like(span):
             names[n] = (span.start, span.end)
             if match.group("label"):
                 labels[n] = match.group("label").strip()

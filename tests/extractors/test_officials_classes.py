@@ -500,6 +500,10 @@ NO_PERSON: list[tuple[str, str]] = [
     ("office-without-name", "La rectrice de l'académie a visité le collège."),
     ("university-alone", "L'Université de Valmorel ouvre un nouveau master."),
     ("rank-without-name", "Le 3e adjoint au maire a présenté le budget."),
+    (
+        "roster-of-things-under-an-office",
+        "Les maires ont choisi leurs priorités :\n- Voirie Nouvelle\n- Transport Scolaire\n",
+    ),
 ]
 
 
