@@ -12,7 +12,7 @@ from functools import cache
 from spacy.tokens import Doc
 
 from extractors.lexicons import load_list
-from extractors.officials.normalize import fold, word_regex
+from extractors.officials.normalize import doc_text, fold, word_regex
 from extractors.officials.titles import TITLE_PARTICIPLES, Role, deputy_principals, head_key
 
 # Prepositions after which the rest of a title names its body ("directeur général de l'ARS Bretagne").
@@ -145,13 +145,29 @@ def _possessed_body(doc: Doc, role: Role) -> str | None:
     return cue.text
 
 
+# A body in parentheses closing the line of a title ("- X – directrice des études, ... (ENA)").
+LINE_END_BODY_RE = re.compile(r"\(([^()\n]{2,80})\)[ \t]*[.;,]?[ \t]*$")
+
+
+def _line_end_body(doc: Doc, role: Role) -> str | None:
+    """The public body given in parentheses at the end of the title's line, if any."""
+    text = doc_text(doc)
+    start = doc[role.end - 1].idx + len(doc[role.end - 1].text)
+    line_end = text.find("\n", start)
+    rest = text[start : len(text) if line_end < 0 else line_end]
+    found = LINE_END_BODY_RE.search(rest)
+    if found is None or not _public_cue_regex().search(fold(found.group(1))):
+        return None
+    return found.group(1).strip()
+
+
 def inherited_offices(doc: Doc, roles: list[Role]) -> dict[int, str | None]:
     """Bare titles public through another title or body: role start -> the body (or None).
 
     A title after a possessive takes the public body named before it in its sentence ("l'Inserm,
-    menée par son président"). Walking the titles in order, a deputy with no body of its own takes
-    the publicness and body of the nearest public title before it within `DEPUTY_REACH` characters
-    (itself possibly a deputy).
+    menée par son président"); a title whose line ends with a public body in parentheses takes it.
+    Walking the titles in order, a deputy with no body of its own takes the publicness and body of
+    the nearest public title before it within `DEPUTY_REACH` characters (itself possibly a deputy).
     """
     inherited: dict[int, str | None] = {}
     principals = deputy_principals()
@@ -159,8 +175,11 @@ def inherited_offices(doc: Doc, roles: list[Role]) -> dict[int, str | None]:
     for role in roles:
         title = role.text(doc)
         possessed = None if role.cls != "head" else _possessed_body(doc, role)
+        line_body = None if role.cls != "head" or is_public(title, role) else _line_end_body(doc, role)
         if possessed is not None:
             inherited[role.start] = possessed
+        elif line_body is not None:
+            inherited[role.start] = line_body
         elif is_public(title, role):
             public.append((role, title_organization(doc, role)))
         elif role.deputy and not _own_body(doc, role) and public:

@@ -140,17 +140,20 @@ def _is_acronym(text: str) -> bool:
 OFFICE_JOINERS = frozenset({",", "et", "-", "\u2013", "\u2014", "/"})
 
 
-def _joins_office(doc: Doc, i: int, head_end: int, public: frozenset[int]) -> bool:
+def _joins_office(doc: Doc, i: int, head_end: int, classes: dict[int, RoleClass]) -> bool:
     """Whether the head after joiner token `i` is a further office, not a verb ("..., pilote le projet").
 
     A public title always is; another head is after "et" or a dash, or after a comma when its own
-    complement follows ("sénateur, président de la commission").
+    complement follows ("sénateur, président de la commission") and it is not a mere description
+    ("directrice des études, experte des achats").
     """
-    if i + 1 in public:
+    if classes.get(i + 1) == "public":
         return True
     if doc[i + 1].pos_ == "VERB":
         return False
-    return doc[i].text != "," or (head_end < len(doc) and doc[head_end].pos_ == "ADP")
+    if doc[i].text != ",":
+        return True
+    return classes.get(i + 1) != "private" and head_end < len(doc) and doc[head_end].pos_ == "ADP"
 
 
 def complement_end(
@@ -158,13 +161,13 @@ def complement_end(
     start: int,
     person: frozenset[int] = frozenset(),
     heads: dict[int, int] | None = None,
-    public: frozenset[int] = frozenset(),
+    classes: dict[int, RoleClass] | None = None,
 ) -> int:
     """Token index where the complement of a title head ending at `start` stops (exclusive).
 
     `person` holds the tokens of names (the complement never runs into one); `heads` maps the start
     of every other title head (a rank before it included) to its end, so a second office joined by
-    `et`, a comma or a dash is read as part of the same title; `public` holds the starts of public heads.
+    `et`, a comma or a dash is read as part of the same title; `classes` gives the class of each.
     """
     heads = heads or {}
     end = start
@@ -178,7 +181,7 @@ def complement_end(
             break
         if low in HONORIFICS and token.text[:1].isupper():
             break  # a courtesy title opens a name ("Député M. Roux")
-        if low in OFFICE_JOINERS and i + 1 in heads and _joins_office(doc, i, heads[i + 1], public):
+        if low in OFFICE_JOINERS and i + 1 in heads and _joins_office(doc, i, heads[i + 1], classes or {}):
             i = heads[i + 1]
             end = i
             limit = min(len(doc), i + MAX_TITLE_TOKENS)
@@ -299,7 +302,7 @@ def find_roles(doc: Doc) -> list[Role]:
         starts[_rank_start(doc, h_start)] = h_end
         starts.setdefault(h_start, h_end)
     person = person_tokens(doc, set(starts))
-    public = frozenset(h_start for h_start, _e, c in heads if c == "public")
+    classes_at = {_rank_start(doc, h_start): c for h_start, _e, c in heads}
     deputies = deputy_principals()
     roles: list[Role] = []
     last_end = 0
@@ -307,7 +310,7 @@ def find_roles(doc: Doc) -> list[Role]:
         if h_start < last_end:
             continue  # a head inside the previous title ("secrétaire général adjoint")
         first = _rank_start(doc, h_start)
-        end = max(complement_end(doc, h_end, person, starts, public), h_end)
+        end = max(complement_end(doc, h_end, person, starts, classes_at), h_end)
         inside = [(s_, e_, c) for s_, e_, c in heads if h_end <= s_ < end]
         classes = frozenset(c for _s, _e, c in inside) | {cls}
         deputy = head_key(doc[h_start:h_end].text) in deputies

@@ -133,6 +133,18 @@ PUBLIC_BODIES: list[tuple[str, str, set[Official]]] = [
         },
     ),
     (
+        "body-in-parentheses-at-line-end",
+        "Le jury :\n"
+        "- Noémie Saint-Clair – responsable de la formation des agents, experte des achats (CNFPT)\n",
+        {
+            (
+                "Noémie Saint-Clair",
+                "responsable de la formation des agents",
+                "CNFPT",
+            )
+        },
+    ),
+    (
         "state-startup",
         "Mélanie Garrigues, intrapreneuse de la start-up d'État Dossier Facile, témoigne.",
         {("Mélanie Garrigues", "intrapreneuse de la start-up d'État Dossier Facile", None)},
