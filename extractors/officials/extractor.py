@@ -222,6 +222,13 @@ def _mentions(doc: Doc, roles: list[Role]) -> list[Mention]:
             mention.role, mention.title_start, mention.rule = after
         else:
             before = _role_before(doc, start, roles_by_end)
+            if (
+                before is not None
+                and not any(t.whitespace_ for t in doc[start : end - 1])  # one written word
+                and start == before.end
+                and before.end > before.head_end
+            ):
+                before = None  # "l'école Jules-Ferry": a one-word name after a complement names the body
             if before is not None:
                 mention.role, mention.title_start, mention.rule = before, before.start, "title_before"
         mentions.append(mention)

@@ -132,8 +132,9 @@ def entity_names(doc: Doc, title_tokens: frozenset[int] = frozenset()) -> list[t
     for ent in doc.ents:
         if ent.label_ != "PER":
             continue
-        end = next((i for i in range(ent.start, ent.end) if i in title_tokens), ent.end)
-        cleaned = clean_name(doc, ent.start, end)  # "X – Directrice" labelled as one person
+        start = next((i for i in range(ent.start, ent.end) if i not in title_tokens), ent.end)
+        end = next((i for i in range(start, ent.end) if i in title_tokens), ent.end)
+        cleaned = clean_name(doc, start, end)  # "X – Directrice", "préfet X" labelled as one person
         if cleaned is not None:
             longer = clean_name(doc, cleaned[0], _extend(doc, *cleaned, title_tokens))
             spans.append(longer or cleaned)

@@ -140,6 +140,21 @@ def _is_acronym(text: str) -> bool:
 OFFICE_JOINERS = frozenset({",", "et", "-", "\u2013", "\u2014", "/"})
 
 
+PREPOSITION_FAMILIES = ({"a", "au", "aux"}, {"de", "du", "des", "d'"})
+
+
+def _continues_list(doc: Doc, start: int, comma: int, word: str) -> bool:
+    """After a comma, a complement goes on only as a list of the same kind.
+
+    "ministre de la Culture, de la Communication", "commissaire au marché intérieur, à l'industrie";
+    not "préfète de l'Ain, à Bourg".
+    """
+    family = next((f for f in PREPOSITION_FAMILIES if word in f), None)
+    if family is None:
+        return True  # "chargé", "en charge"
+    return any(_fold_token(t) in family for t in doc[start:comma])
+
+
 def _joins_office(doc: Doc, i: int, head_end: int, classes: dict[int, RoleClass]) -> bool:
     """Whether the head after joiner token `i` is a further office, not a verb ("..., pilote le projet").
 
@@ -198,6 +213,7 @@ def complement_end(
                 nxt is not None
                 and _fold_token(nxt) in COMMA_CONTINUATIONS
                 and nxt.pos_ in ("ADP", "VERB", "ADJ")
+                and _continues_list(doc, start, i, _fold_token(nxt))
             ):
                 i += 1
                 continue
@@ -224,6 +240,8 @@ def complement_end(
             break  # two common nouns in a row: the title ended ("... en santé pilote la feuille de route")
         elif pos in ("NOUN", "PROPN", "ADJ", "NUM", "X") or (pos == "VERB" and low in TITLE_PARTICIPLES):
             # a capitalised word right after a common word starts a new name ("préfet de région Jean X")
+            if i == start and pos == "PROPN" and token.text[:1].isupper() and token.ent_type_ in ("", "PER"):
+                break  # a surname right after the head: "le préfet Dupuis"
             if (
                 token.text[:1].isupper()
                 and prev is not None

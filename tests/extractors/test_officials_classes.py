@@ -326,6 +326,16 @@ APART: list[tuple[str, str, set[Official]]] = [
         {("Paul Sarda", "préfet du Gers", None)},
     ),
     (
+        "title-stops-before-a-place-of-visit",
+        "Visite de Mme Éliane Forgeot, préfète de la Sarthe, à Sablé-sur-Sarthe",
+        {("Éliane Forgeot", "préfète de la Sarthe", None)},
+    ),
+    (
+        "surname-right-after-title",
+        "Le préfet Castagnier a reçu les élus.",
+        {("Castagnier", "préfet", None)},
+    ),
+    (
         "elected-participle",
         "Hortense Ricard a été élue présidente de la métropole.",
         {("Hortense Ricard", "présidente de la métropole", None)},
