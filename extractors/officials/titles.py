@@ -149,9 +149,11 @@ def _continues_list(doc: Doc, start: int, comma: int, word: str) -> bool:
     "ministre de la Culture, de la Communication", "commissaire au marché intérieur, à l'industrie";
     not "préfète de l'Ain, à Bourg".
     """
+    if word == "en":  # ", en charge de ..." but not ", en présence de"
+        return comma + 2 < len(doc) and _fold_token(doc[comma + 2]) == "charge"
     family = next((f for f in PREPOSITION_FAMILIES if word in f), None)
     if family is None:
-        return True  # "chargé", "en charge"
+        return True  # "chargé de ..."
     return any(_fold_token(t) in family for t in doc[start:comma])
 
 

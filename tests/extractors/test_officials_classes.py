@@ -331,6 +331,11 @@ APART: list[tuple[str, str, set[Official]]] = [
         {("Éliane Forgeot", "préfète de la Sarthe", None)},
     ),
     (
+        "title-stops-before-en-presence",
+        "Le salon a été ouvert par Aurèle Vidal, président de la région, en présence des exposants.",
+        {("Aurèle Vidal", "président de la région", None)},
+    ),
+    (
         "surname-right-after-title",
         "Le préfet Castagnier a reçu les élus.",
         {("Castagnier", "préfet", None)},
