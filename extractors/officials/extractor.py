@@ -134,6 +134,8 @@ def _role_after(doc: Doc, end: int, roles_by_start: dict[int, Role]) -> tuple[Ro
     if k + 2 < len(doc) and tuple(fold(t.text) for t in doc[k : k + 3]) == EN_TANT_QUE:
         k += 3
         rule = "en_tant_que"
+    if k + 2 < len(doc) and doc[k].like_num and fold(doc[k + 1].text) == "ans" and doc[k + 2].text == ",":
+        k += 3  # an age between commas: "X, 45 ans, conseillère régionale"
     found = _title_at(doc, k, roles_by_start)
     if found is None:
         return None
@@ -173,6 +175,8 @@ def _role_before(doc: Doc, start: int, roles_by_end: dict[int, Role]) -> Role | 
                 k -= 1
         elif k > 0 and _opens(doc, k - 1, BEFORE_OPENERS):
             k -= 1
+            if k > 0 and doc[k - 1].text == ")":  # "le directeur du Centre (CNC), X"
+                k = next((j for j in range(k - 2, max(k - MAX_ASIDE - 3, -1), -1) if doc[j].text == "("), k)
         else:
             return None
         role = roles_by_end.get(k)

@@ -81,7 +81,13 @@ def clean_name(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         end -= 1
     if end <= start or end - start > MAX_NAME_TOKENS:
         return None
-    words = [t.text for t in doc[start:end]]
+    words: list[str] = []
+    for token in doc[start:end]:
+        prev = doc[token.i - 1] if words else None
+        if prev is not None and not prev.whitespace_ and len(prev.text) > 2 and prev.text[-1] in "'\u2019":
+            words[-1] += token.text  # "Guivarc'" + "h": one surname
+        else:
+            words.append(token.text)
     if all(fold(w) in PARTICLES for w in words):
         return None  # "Le" left of a title spaCy took for a name ("Le Préfet")
     if not _is_capitalised_word(words[0]) or not _is_capitalised_word(words[-1]):

@@ -336,6 +336,22 @@ APART: list[tuple[str, str, set[Official]]] = [
         {("Aurèle Vidal", "président de la région", None)},
     ),
     (
+        "acronym-aside-between-title-and-name",
+        "Le directeur du Centre national des arts du cirque (CNAC), Basile Ferrero, a présenté la saison.",
+        {
+            (
+                "Basile Ferrero",
+                "directeur du Centre national des arts du cirque",
+                "Centre national des arts du cirque",
+            )
+        },
+    ),
+    (
+        "age-between-name-and-title",
+        "Marion Guivarc'h, 45 ans, conseillère régionale, a démissionné.",
+        {("Marion Guivarc'h", "conseillère régionale", None)},
+    ),
+    (
         "surname-right-after-title",
         "Le préfet Castagnier a reçu les élus.",
         {("Castagnier", "préfet", None)},
