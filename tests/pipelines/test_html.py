@@ -1,141 +1,28 @@
-"""HTML pages: charsets, the article's main text against the page's boilerplate, page metadata.
+"""HTML pages: the article's main text against the page's boilerplate, the whole visible text, no main text.
 
 The pages are `bench.html_pages` layouts (menus, sidebars with other headlines, an agenda with
 dates, a newsletter box, comments, footers full of facts of their own) around the articles of
-`tests.pipelines.html_articles`; the oracle is the same article read as plain text.
+`tests.pipelines.html_articles`; the oracle is the same article read as plain text. Charsets and
+page metadata: test_html_charset.py, test_html_metadata.py.
 """
 
 from collections import Counter
 from datetime import date
 from pathlib import Path
 
-import lxml.html
 import pytest
 from spacy.language import Language
 
-from bench.html_pages import AGENDA, FOOTER, LAYOUTS, MENU, RELATED, news_page, wrap
+from bench.html_pages import FOOTER, LAYOUTS, MENU, RELATED, news_page, wrap
+from extractors import version
 from extractors.article import build_record
 from models.article import Article
 from models.record import ArticleRecord
-from pipelines.html import (
-    NO_MAIN_TEXT_WARNING,
-    declared_charset,
-    decode_html,
-    html_to_text,
-    page_published,
-    read_html,
-)
+from pipelines.html import NO_MAIN_TEXT_WARNING, html_to_text, read_html
 from pipelines.io import article_from_bytes, sha256_text, write_record
 from pipelines.stages import Refused, RunOptions, load_article, process_batch
 from tests.conftest import assert_offsets
 from tests.pipelines.html_articles import ARTICLES, COAST_LAB, KITES, ROADS
-
-# --- character sets -----------------------------------------------------------------------------
-
-ACCENTED = "Fête à l'hôtel de ville : « œuvre », 3 € la séance ; déjà 120 élèves inscrits."
-
-
-def page_bytes(encoding: str, declaration: str = "", text: str = ACCENTED) -> bytes:
-    html = f"{declaration}<html><head>{{meta}}<title>t</title></head><body><p>{text}</p></body></html>"
-    return html.encode(encoding)
-
-
-@pytest.mark.parametrize(
-    ("head", "expected"),
-    [
-        pytest.param(b'<meta charset="windows-1252">', "cp1252", id="meta-charset"),
-        pytest.param(b"<meta charset=UTF-8>", "utf_8", id="meta-charset-unquoted"),
-        pytest.param(
-            b'<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">',
-            "cp1252",  # browsers read latin-1 labels as windows-1252
-            id="http-equiv-latin1",
-        ),
-        pytest.param(
-            b'<?xml version="1.0" encoding="ISO-8859-15"?><html>', "iso8859_15", id="xml-declaration"
-        ),
-        pytest.param(b'<meta charset="klingon-7">', None, id="unknown-label"),
-        pytest.param(b"<html><head><title>t</title></head></html>", None, id="none"),
-    ],
-)
-def test_declared_charset(head: bytes, expected: str | None) -> None:
-    assert declared_charset(head) == expected
-
-
-@pytest.mark.parametrize(
-    ("data", "warning"),
-    [
-        pytest.param(
-            page_bytes("utf-8").replace(b"{meta}", b'<meta charset="utf-8">'), None, id="utf8-declared"
-        ),
-        pytest.param(page_bytes("utf-8").replace(b"{meta}", b""), None, id="utf8-undeclared"),
-        pytest.param(
-            page_bytes("cp1252").replace(b"{meta}", b'<meta charset="windows-1252">'),
-            "decoded as cp1252, the charset the page declares",
-            id="cp1252-declared",
-        ),
-        pytest.param(
-            page_bytes("cp1252").replace(
-                b"{meta}", b'<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">'
-            ),
-            "decoded as cp1252, the charset the page declares",
-            id="cp1252-bytes-declared-latin1",
-        ),
-        pytest.param(
-            page_bytes("iso8859_15", '<?xml version="1.0" encoding="iso-8859-15"?>\n').replace(
-                b"{meta}", b""
-            ),
-            "decoded as iso8859_15, the charset the page declares",
-            id="xml-declaration-latin9",
-        ),
-        pytest.param(
-            page_bytes("utf-8").replace(b"{meta}", b'<meta charset="iso-8859-1">'),
-            "page declares charset cp1252 but its bytes are valid UTF-8: decoded as UTF-8",
-            id="utf8-wrongly-declared-latin1",
-        ),
-        pytest.param(
-            page_bytes("cp1252").replace(b"{meta}", b""),
-            "no charset declared and not valid UTF-8 (first bad byte at offset",
-            id="cp1252-undeclared-detected",
-        ),
-        pytest.param(
-            page_bytes("cp1252").replace(b"{meta}", b'<meta charset="utf-8">'),
-            "declared UTF-8 but not valid UTF-8",
-            id="cp1252-wrongly-declared-utf8",
-        ),
-        pytest.param(
-            b"\xef\xbb\xbf" + page_bytes("utf-8").replace(b"{meta}", b'<meta charset="windows-1252">'),
-            None,
-            id="utf8-bom-beats-declaration",
-        ),
-        pytest.param(
-            page_bytes("utf-16").replace("{meta}".encode("utf-16")[2:], b""), "utf-16", id="utf16-bom"
-        ),
-    ],
-)
-def test_decode_html_gives_the_text_and_says_what_was_used(data: bytes, warning: str | None) -> None:
-    text, warnings = decode_html(data)
-    assert ACCENTED in text
-    if warning is None:
-        assert warnings == []
-    else:
-        assert len(warnings) == 1 and warning in warnings[0]
-    if "detected" in (warning or "") or "declared UTF-8" in (warning or ""):
-        assert "detected cp1252" in warnings[0]
-
-
-def test_pure_ascii_page_declaring_latin1_has_no_warning() -> None:
-    data = b'<html><head><meta charset="iso-8859-1"></head><body><p>Le 3 mai, 40 exposants.</p></body></html>'
-    assert decode_html(data) == (data.decode("ascii"), [])
-
-
-@pytest.mark.parametrize("encoding", ["cp1252", "utf-8"])
-def test_a_page_and_its_article_read_the_same_in_any_declared_charset(encoding: str) -> None:
-    utf8_page = wrap(KITES, "news")
-    page = utf8_page.replace('<meta charset="utf-8">', f'<meta charset="{encoding}">')
-    read = read_html(page.encode(encoding))
-    assert read.text == KITES
-    assert bool(read.warnings) == (encoding != "utf-8")
-
 
 # --- the visible text (mode `full`, and the fallback) -------------------------------------------
 
@@ -264,146 +151,6 @@ def test_comments_are_left_out() -> None:
         assert comment not in text
 
 
-# --- page metadata ------------------------------------------------------------------------------
-
-
-def tree(head: str = "", body: str = "") -> lxml.html.HtmlElement:
-    page = (
-        f"<html><head><title>Conseil du 12 juin 2021</title>{head}</head><body>{body}"
-        "<p>Le conseil a voté le budget, après deux heures de débats entre les élus.</p>"
-        f"<aside class='sidebar'>{AGENDA}</aside>{FOOTER}</body></html>"
-    )
-    return lxml.html.document_fromstring(page)
-
-
-@pytest.mark.parametrize(
-    ("head", "body", "expected"),
-    [
-        pytest.param(
-            '<meta property="article:published_time" content="2020-05-06T10:00:00+02:00">'
-            '<meta property="article:modified_time" content="2022-01-01T10:00:00+02:00">',
-            "",
-            date(2020, 5, 6),
-            id="article-published-time",
-        ),
-        pytest.param(
-            '<script type="application/ld+json">{"@context": "https://schema.org", "@graph": ['
-            '{"@type": "WebPage", "dateModified": "2023-01-01"},'
-            '{"@type": "NewsArticle", "datePublished": "2017-02-03T08:00:00+01:00"}]}</script>',
-            "",
-            date(2017, 2, 3),
-            id="json-ld-graph",
-        ),
-        pytest.param(
-            "",
-            '<script type="application/ld+json">{"@type": "Article", "datePublished": "2016-10-11"}</script>',
-            date(2016, 10, 11),
-            id="json-ld-in-body",
-        ),
-        pytest.param(
-            '<meta itemprop="datePublished" content="2019-03-04">', "", date(2019, 3, 4), id="itemprop"
-        ),
-        pytest.param(
-            '<meta name="DC.date.issued" content="2018-07-09">', "", date(2018, 7, 9), id="dublin-core"
-        ),
-        pytest.param(
-            '<link rel="canonical" href="https://www.ville-exemple.fr/2015/06/22/fete-du-port/">',
-            "",
-            date(2015, 6, 22),
-            id="dated-canonical-url",
-        ),
-        pytest.param(
-            "",
-            '<h1>Budget</h1><p class="meta">Publié le '
-            '<time datetime="2013-05-06T09:00">6 mai 2013</time></p>',
-            date(2013, 5, 6),
-            id="time-under-the-heading",
-        ),
-        pytest.param(
-            "",
-            '<article><header><time datetime="2012-09-10">10/09/2012</time></header>'
-            "<h2>Budget</h2></article>",
-            date(2012, 9, 10),
-            id="time-in-article-header",
-        ),
-        pytest.param(
-            "",
-            '<div><time pubdate datetime="2011-11-11">11/11/2011</time></div>',
-            date(2011, 11, 11),
-            id="pubdate",
-        ),
-        # Not a publication date of the page:
-        pytest.param(
-            '<meta property="article:modified_time" content="2022-01-01">', "", None, id="modified-only"
-        ),
-        pytest.param('<meta http-equiv="last-modified" content="2022-01-01">', "", None, id="last-modified"),
-        pytest.param(
-            '<script type="application/ld+json">{"@type": "Article", "dateModified": "2016-10-11"}</script>',
-            "",
-            None,
-            id="json-ld-modified-only",
-        ),
-        pytest.param(
-            "",
-            '<h1>Budget</h1><p>Mis à jour le <time datetime="2013-05-07">7 mai 2013</time></p>',
-            None,
-            id="update",
-        ),
-        pytest.param(
-            "<script>var page = {'datePublished': '2014-01-01'};</script>", "", None, id="plain-script"
-        ),
-        pytest.param("", "<h1>Budget</h1>", None, id="only-sidebar-and-footer-dates"),
-    ],
-)
-def test_page_published(head: str, body: str, expected: date | None) -> None:
-    assert page_published(tree(head, body)) == expected
-
-
-def test_metadata_date_comes_before_the_byline(nlp: Language, tmp_path: Path) -> None:
-    meta = '<meta property="article:published_time" content="2022-02-04T08:30:00+01:00">'
-    page = article_from_bytes(
-        wrap(ROADS, "prefecture", head_extra=meta).encode(), tmp_path / "a.html", tmp_path
-    )
-    assert page.page_published == date(2022, 2, 4)
-    record = record_of(nlp, page)
-    assert (record.published, record.published_source) == (date(2022, 2, 4), "page-metadata")
-    # the byline's date is still a date fact of the article
-    assert "le 3 février 2022" in {f.text for f in record.dates}
-
-
-def test_no_date_anywhere_means_no_published(nlp: Language, tmp_path: Path) -> None:
-    text = COAST_LAB.replace("Le 20 septembre 2021, la", "La")
-    page = article_from_bytes(wrap(text, "ministry").encode(), tmp_path / "a.html", tmp_path)
-    record = record_of(nlp, page)
-    assert (record.published, record.published_source) == (None, None)
-
-
-@pytest.mark.parametrize(
-    ("page", "title"),
-    [
-        pytest.param(wrap(ROADS, "news"), ROADS.splitlines()[0], id="article-heading"),
-        pytest.param(
-            news_page(
-                ["<p>" + ROADS.split("\n\n", 1)[1].replace("\n\n", "</p><p>") + "</p>"], title="Préfecture"
-            ),
-            "Préfecture",
-            id="no-heading-title-element",
-        ),
-        pytest.param(
-            news_page(
-                ["<p>" + ROADS.split("\n\n", 1)[1].replace("\n\n", "</p><p>") + "</p>"],
-                title="Préfecture",
-                head_extra='<meta property="og:title" content="Le comité de sécurité routière installé">',
-            ),
-            "Le comité de sécurité routière installé",
-            id="no-heading-og-title",
-        ),
-    ],
-)
-def test_title(page: str, title: str) -> None:
-    assert read_html(page.encode()).title == title
-
-
 # --- no main text -------------------------------------------------------------------------------
 
 LINKS_PAGE = (
@@ -478,3 +225,22 @@ def test_batch_writes_html_records_and_re_extracts_a_changed_page(tmp_path: Path
     full = process_batch(paths, corpus, out, RunOptions(html_mode="full"))
     assert full.processed == 2  # another reading mode, other records
     assert "Directeur de la publication" in (out / "texts" / "kites.txt").read_text(encoding="utf-8")
+
+
+def test_pipeline_version_follows_the_html_reader(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A change to the HTML reading changes the pipeline version, so no refresh serves an old record."""
+    reader = tmp_path / "html"
+    reader.mkdir()
+    for source in version.HTML_READER.glob("*.py"):
+        (reader / source.name).write_bytes(source.read_bytes())
+    monkeypatch.setattr(version, "HTML_READER", reader)
+    version.pipeline_version.cache_clear()
+    before = version.pipeline_version()
+    with open(reader / "main_text.py", "a", encoding="utf-8") as handle:
+        handle.write("\nMIN_MAIN_CHARS = 100\n")
+    version.pipeline_version.cache_clear()
+    try:
+        assert version.pipeline_version() != before
+    finally:
+        monkeypatch.undo()
+        version.pipeline_version.cache_clear()

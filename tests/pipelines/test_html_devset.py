@@ -7,59 +7,43 @@ the run's own reader, extracted and scored with the reference scorer's rules. Th
 full of dates, counts, editions, labs and officials: any of it kept costs precision.
 """
 
-import os
+from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from spacy.language import Language
 
 from bench.html_pages import LAYOUTS, wrap
-from extractors.article import build_record
-from models.article import Article
+from models.record import ArticleRecord
 from pipelines import evaluate
-from pipelines.io import discover, read_article, write_record
+from pipelines.io import discover
+from tests.eval_sets import EVAL_SETS, EvalSet, extract_set
 
-DEV = Path(__file__).resolve().parents[3] / "shared" / "dev"
 MACRO_F1_TOLERANCE = 0.02
 
 
-def dev_set() -> Path:
-    """`../shared/dev`, or a skip (a failure when CI requires everything to run)."""
-    if (DEV / "texts").is_dir() and (DEV / "gold").is_dir():
-        return DEV
-    reason = f"development set not found at {DEV}"
-    if os.environ.get("PRESSFACTS_REQUIRE_SERVICES") == "1":
-        pytest.fail(f"{reason} (PRESSFACTS_REQUIRE_SERVICES=1)")
-    pytest.skip(reason)
-
-
-def extract_all(nlp: Language, articles: list[Article], out: Path) -> None:
-    """Records for `articles`, each distinct text parsed once (a page's kept text is often the article's)."""
-    texts = sorted({article.text for article in articles})
-    docs = dict(zip(texts, nlp.pipe(texts, batch_size=16), strict=True))
-    for article in articles:
-        write_record(build_record(docs[article.text].copy(), article), article.text, out)
-
-
-def test_wrapped_development_set_scores_as_the_plain_one(nlp: Language, tmp_path: Path) -> None:
-    dev = dev_set()
-    plain_paths = list(discover(dev / "texts"))
+def test_wrapped_development_set_scores_as_the_plain_one(
+    nlp: Language, extracted_set: Callable[[str], Path], tmp_path: Path
+) -> None:
+    dev = EVAL_SETS["dev"]
+    plain = extracted_set("dev")  # skips without ../shared/dev, fails then in CI
     pages = tmp_path / "pages"
     pages.mkdir()
     layouts = list(LAYOUTS)
-    for index, path in enumerate(plain_paths):
+    for index, path in enumerate(discover(dev.texts)):
         page = wrap(path.read_text(encoding="utf-8"), layouts[index % len(layouts)])
         (pages / f"{path.stem}.html").write_text(page, encoding="utf-8")
+    wrapped = extract_set(EvalSet("wrapped dev", pages, dev.gold), nlp, tmp_path / "wrapped")
 
-    plain = [read_article(path, dev / "texts") for path in plain_paths]
-    wrapped = [read_article(path, pages) for path in discover(pages)]
-    assert [a.source_format for a in wrapped] == ["html"] * len(plain)
-    assert [a.doc_id for a in wrapped if a.warnings] == []
-    extract_all(nlp, plain, tmp_path / "plain")
-    extract_all(nlp, wrapped, tmp_path / "wrapped")
-
-    base = evaluate.evaluate(dev / "gold", tmp_path / "plain", dev / "texts").as_dict()
-    scored = evaluate.evaluate(dev / "gold", tmp_path / "wrapped", tmp_path / "wrapped" / "texts").as_dict()
+    records = [
+        ArticleRecord.model_validate_json(p.read_text(encoding="utf-8"))
+        for p in (wrapped / "records").glob("*.json")
+    ]
+    assert len(records) == len(list(dev.gold.glob("*.gold.json")))
+    assert [
+        (r.doc_id, r.source_format, r.warnings) for r in records if r.source_format != "html" or r.warnings
+    ] == []
+    base = evaluate.evaluate(dev.gold, plain, dev.texts).as_dict()
+    scored = evaluate.evaluate(dev.gold, wrapped, wrapped / "texts").as_dict()
     table = "\n".join(["plain:", *evaluate.format_report(base), "wrapped:", *evaluate.format_report(scored)])
     assert scored["missing_records"] == [] and scored["offsets"]["bad"] == 0, table
     assert scored["offsets"]["checked"] > 0, table
