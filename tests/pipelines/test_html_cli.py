@@ -42,6 +42,16 @@ def test_html_option_defaults_to_the_main_text_and_refuses_other_modes(capsys: p
     assert exited.value.code == 2 and "invalid choice: 'all'" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("mode", ["main", "full"])
+def test_scheduled_runs_read_pages_in_the_mode_served(mode: str) -> None:
+    from pipelines import serve
+
+    parser = argparse.ArgumentParser()
+    serve.add_arguments(parser)
+    args = parser.parse_args(["--cron", "0 6 * * *", "corpus", "--out", "out", "--html", mode])
+    assert serve.flow_parameters(args)["html_mode"] == mode
+
+
 @pytest.mark.slow
 def test_run_html_full_keeps_the_whole_page_and_re_extracts_main_records(tmp_path: Path) -> None:
     corpus, out = tmp_path / "corpus", tmp_path / "out"
