@@ -176,10 +176,8 @@ ITEM_RE = re.compile(ITEM, re.IGNORECASE)
 NUMDATE_RE = re.compile(NUMDATE)
 NUMDAY_RE = re.compile(NUMDAY)
 EDITION_YEAR_RE = re.compile(rf"{_cues('date_edition_cues')}{S}(?P<y>{YEAR})", re.IGNORECASE)
-# A section label and a separator before a byline date (`Actualités | `, `Communiqué de presse – `):
-# a short run of words without digits or sentence punctuation; a hyphen counts only after a blank.
-SECTION_LABEL = r"(?:[^\W\d][^\n\d|–—•·.!?]{0,40}?[^\S\n]*(?:[|–—•·]|[^\S\n]-)[^\S\n]*)"
-PUBLICATION_CUE_RE = re.compile(
-    rf"^[^\S\n]*{SECTION_LABEL}?[-–—•*|]?{S0}{_cues('date_publication_cues')}\b", re.I | re.M
-)
+# A byline cue opening a part of a line (`Publié le`, `- Posté`), read by `metadata`.
+PUBLICATION_CUE_RE = re.compile(rf"{S0}(?:[-*]{S0})?{_cues('date_publication_cues')}(?!\w)", re.I)
+# `ven.`, `sam`: abbreviated weekdays, read only in bylines (`Posté ven 14/03/2008`).
+WEEKDAY_ABBR = _alt(load_table("date_weekday_abbreviations")["abbreviations"]) + END
 UPDATE_CUE_RE = re.compile(_cues("date_update_cues"), re.IGNORECASE)
