@@ -19,7 +19,7 @@ from datetime import date
 from spacy.tokens import Doc
 
 from extractors.context import doc_text
-from extractors.dates.extractor import Mention, find_mentions
+from extractors.dates.mentions import Mention, find_mentions
 from extractors.dates.normalize import day_interval
 from extractors.dates.patterns import (
     PUBLICATION_CUE_RE,

@@ -19,6 +19,7 @@ MONTH_NUMBERS: dict[str, int] = {
 }
 WEEKDAYS: tuple[str, ...] = load_list("weekdays")
 RELATIVE: dict[str, int] = load_table("date_relative")["direction"]
+SINCE: tuple[str, ...] = tuple(load_table("date_relative")["since"]["words"])
 _FALLBACK_MONTHS = load_table("date_fallback_months")
 
 
@@ -70,6 +71,7 @@ MONTHYEAR = rf"{MONTH}(?:{S0},?{S}{YEAR})?"
 FULLDAY = rf"{DAYSPEC}{S}{MONTHYEAR}(?:{S}{REL})?"
 ITEM = rf"{DAYSPEC}(?:{S}{MONTHYEAR})?(?:{S}{REL})?"
 APOS = "['’]"
+AND = rf"(?:{S}(?:et|ou){S}|{S0}&{S0})"
 # Month words only dateparser reads (English, or French short forms that are also words).
 FB_MONTH = (
     rf"""(?:{_alt(_FALLBACK_MONTHS["names"])}{END}|{_alt(_FALLBACK_MONTHS["abbreviations"])}(?:\.|{END}))"""
@@ -111,11 +113,20 @@ RULES: dict[str, re.Pattern[str]] = {
     # les 8 et 9 mai 2017, les 16 et le 21 novembre, les 3, 4 et 5 juillet
     "enumeration": re.compile(
         rf"""(?:(?:les|aux|des|le){S})?
-        (?P<items>{ITEM}(?:{S0},{S0}(?:le{S})?{ITEM})*{S0},?{S}(?:et|ou){S}(?:le{S})?{FULLDAY})""",
+        (?P<items>{ITEM}(?:{S0},{S0}(?:le{S})?{ITEM})*{S0},?{AND}(?:le{S})?{FULLDAY})""",
         _FLAGS,
+    ),
+    # 21 & 22 / MAI: days on one line, their month alone on the next (a poster, a cover)
+    "enumeration_lines": re.compile(
+        rf"""^{S0}(?P<items>{DAYNUM}(?:{S0}(?:,|&|et){S0}{DAYNUM})+){S0}\n{S0}(?P<month>{MONTHYEAR}){S0}$""",
+        re.MULTILINE | _FLAGS,
     ),
     # le 8 novembre, mardi 20 novembre 2018, 1er déc., 2 Nov. 2017, le 8 novembre dernier
     "day": re.compile(rf"(?:(?:le|du|au|ce){S})?(?P<a>{FULLDAY})", _FLAGS),
+    # 16-Jun-2022, 3-mars-2021: a day, a month word and a year joined by hyphens
+    "day_month_hyphen": re.compile(
+        rf"(?P<a>{DAYNUM}-(?:{MONTH}|{FB_MONTH}|{FB_MONTH_Y})-{YEAR_AFTER})(?![\w-])", _FLAGS
+    ),
     # avril 24th 2015 (translated from English word order)
     "day_month_first": re.compile(
         rf"(?P<a>{MONTH}{S}(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|er|e)?{S0},?{S}{YEAR})", _FLAGS
@@ -127,6 +138,11 @@ RULES: dict[str, re.Pattern[str]] = {
         rf"""(?:(?:le|du|au){S}(?:{WEEKDAY}{S})?|{WEEKDAY}{S})(?P<a>{NUMDAY})
         (?!{S}(?:des|du){END}|{S}de{S}(?!\d)|{S}d{APOS})""",  # `le 1/4 de finale`: a fraction
         _FLAGS,
+    ),
+    # • 18/05 : atelier, 9/10 - visite: a yearless day and month opening an agenda line
+    "numeric_yearless_line": re.compile(
+        rf"""^{S0}(?:[•*·-]{S0})?(?P<a>{NUMDAY})(?={S0}(?::|–|-{S}|,{S}|à{S}\d|{S}\d{{1,2}}{S0}h))""",
+        re.MULTILINE | _FLAGS,
     ),
     # 24 April 2015, April 24th, 2015, 12 sept 2021, mar. 3, 2020: read by dateparser
     "dateparser_fallback": re.compile(
@@ -149,6 +165,14 @@ RULES: dict[str, re.Pattern[str]] = {
     "month_word_relative": re.compile(rf"(?:le|au|du|ce){S}mois{S}(?P<rel>{REL})", _FLAGS),
     # lundi dernier, vendredi prochain
     "weekday_relative": re.compile(rf"(?P<a>{WEEKDAY}){S}(?P<rel>{REL})", _FLAGS),
+    # ce mercredi: the one of the publication date's week, or the verb's tense says which
+    "weekday_this": re.compile(rf"ce{S}(?P<a>{WEEKDAY})(?!{S}{DAYNUM_AFTER})", _FLAGS),
+    # samedi 6 septembre ... dimanche 14: the month comes from the date written before it
+    "weekday_day": re.compile(
+        rf"""(?:(?:le|ce){S})?(?P<a>{WEEKDAY}{S}{DAYNUM})  # then punctuation or a small word, not a noun
+        (?={S0}(?:[,;:!?·•|)–—\n]|-{S}|\.(?!\d)|$)|{S}(?:{_alt(load_list("date_after_day"))}){END})""",
+        _FLAGS,
+    ),
     # 2015-2017, de 2015 à 2017, entre 2015 et 2017
     "year_range": re.compile(
         rf"(?:(?:de|entre){S})?(?P<a>{YEAR}){S0}(?:[-–/]|{S}(?:à|a|et|au){S}){S0}(?P<b>{YEAR_AFTER})", _FLAGS
@@ -173,6 +197,7 @@ YEAR_RE = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 WEEKDAY_RE = re.compile(WEEKDAY, re.IGNORECASE)
 REL_RE = re.compile(REL, re.IGNORECASE)
 ITEM_RE = re.compile(ITEM, re.IGNORECASE)
+FB_MONTH_RE = re.compile(rf"(?<![^\W\d_])(?:{FB_MONTH}|{FB_MONTH_Y})", re.IGNORECASE)
 NUMDATE_RE = re.compile(NUMDATE)
 NUMDAY_RE = re.compile(NUMDAY)
 EDITION_YEAR_RE = re.compile(rf"{_cues('date_edition_cues')}{S}(?P<y>{YEAR})", re.IGNORECASE)
@@ -181,3 +206,11 @@ PUBLICATION_CUE_RE = re.compile(rf"{S0}(?:[-*]{S0})?{_cues('date_publication_cue
 # `ven.`, `sam`: abbreviated weekdays, read only in bylines (`Posté ven 14/03/2008`).
 WEEKDAY_ABBR = _alt(load_table("date_weekday_abbreviations")["abbreviations"]) + END
 UPDATE_CUE_RE = re.compile(_cues("date_update_cues"), re.IGNORECASE)
+# `depuis septembre`, `depuis le 3 mars`: the date lies on or before the publication date.
+SINCE_RE = re.compile(rf"(?<!\w){_alt(SINCE)}{S}(?:le{S})?$", re.IGNORECASE)
+# A year that dates another subject's past (`fondé en 1983`, `depuis 1978`) governs no date.
+HISTORICAL_RE = re.compile(rf"(?<!\w){_cues('date_historical_cues')}{S0}$", re.IGNORECASE)
+# A year alone in a heading (`Marché de Noël 2025`), not a quantity (`2000 visiteurs au salon`).
+BARE_YEAR_RE = re.compile(
+    rf"(?<!\w){YEAR}(?!{S}(?!(?:{_alt(load_list('date_after_heading_year'))}){END})[^\W\d_])", re.IGNORECASE
+)
