@@ -125,7 +125,7 @@ RULES: dict[str, re.Pattern[str]] = {
     "day": re.compile(rf"(?:(?:le|du|au|ce){S})?(?P<a>{FULLDAY})", _FLAGS),
     # 16-Jun-2022, 3-mars-2021: a day, a month word and a year joined by hyphens
     "day_month_hyphen": re.compile(
-        rf"(?P<a>{DAYNUM}-(?:{MONTH}|{FB_MONTH}|{FB_MONTH_Y})-{YEAR_AFTER})(?![\w-])", _FLAGS
+        rf"(?=\d\d?-[^\W\d])(?P<a>{DAYNUM}-(?:{MONTH}|{FB_MONTH}|{FB_MONTH_Y})-{YEAR_AFTER})(?![\w-])", _FLAGS
     ),
     # avril 24th 2015 (translated from English word order)
     "day_month_first": re.compile(
@@ -166,7 +166,7 @@ RULES: dict[str, re.Pattern[str]] = {
     # lundi dernier, vendredi prochain
     "weekday_relative": re.compile(rf"(?P<a>{WEEKDAY}){S}(?P<rel>{REL})", _FLAGS),
     # ce mercredi: the one of the publication date's week, or the verb's tense says which
-    "weekday_this": re.compile(rf"ce{S}(?P<a>{WEEKDAY})(?!{S}{DAYNUM_AFTER})", _FLAGS),
+    "weekday_this": re.compile(rf"(?=ce\s)ce{S}(?P<a>{WEEKDAY})(?!{S}{DAYNUM_AFTER})", _FLAGS),
     # samedi 6 septembre ... dimanche 14: the month comes from the date written before it
     "weekday_day": re.compile(
         rf"""(?:(?:le|ce){S})?(?P<a>{WEEKDAY}{S}{DAYNUM})  # then punctuation or a small word, not a noun

@@ -97,6 +97,7 @@ CASES = [
     ("poste_abbreviated_weekday_time", f"Titre\nPosté ven 14/03/2008 - 10:30\n{BODY}", date(2008, 3, 14)),
     ("poste_le", f"Titre\n\nPosté le 2 juin 2011 par Marc\n\n{BODY}", date(2011, 6, 2)),
     ("crawler_iso_line", f"date 2021-04-12\nTitre\n{BODY}", date(2021, 4, 12)),
+    ("crawler_iso_timestamp", f"date: 2021-04-12T08:15:00+02:00\nTitre\n{BODY}", date(2021, 4, 12)),
     (
         "first_of_published_and_updated",
         f"Titre\nPublié le 17/09/2012 à 12:04 • Mis à jour le 18/09/2012 à 09:00\n{BODY}",
