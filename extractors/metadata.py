@@ -45,7 +45,9 @@ _BARE_PREFIX = re.compile(
 _CRAWLER_PREFIX = re.compile(rf"{_B}*date{_B}*[:=]?{_B}*", re.IGNORECASE)
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ISO_TIME = r"[Tt]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?"
-_BARE_SUFFIX = re.compile(rf"(?:{_ISO_TIME})?{_B}*(?:,?{_B}*(?:à{_B}*)?{_TIME})?{_B}*[.,;:]?{_B}*")
+_BARE_SUFFIX = re.compile(
+    rf"(?:{_ISO_TIME})?{_B}*(?:,?{_B}*(?:à{_B}*)?{_TIME})?{_B}*[.,;:]?{_B}*(?:par{_B}[^\n\d.!?]{{1,40}})?"
+)  # a time, then maybe the author (`12 mars 2021, 10h30 par la rédaction`)
 _HOURS_SPAN = re.compile(
     rf"{_B}*[|•·,:–—-]?{_B}*(?:de{_B}+)?{_TIME}{_B}*(?:[-–—]|à|au){_B}*{_TIME}", re.IGNORECASE
 )

@@ -133,6 +133,12 @@ def _items(rule: str, m: re.Match[str]) -> tuple[Item, ...]:
         out[-1] = Item(last.start, last.end, replace(last.part, rel=RELATIVE[groups["rel"].lower()]))
     if len(out) == 1 and rule in ("day", "month_cued", "numeric_yearless"):
         out[0] = replace(out[0], part=_since(out[0].part, text, m))
+    if len(out) == 1 and rule in ("numeric", "numeric_yearless"):  # `mardi 8/11`: the weekday is outside `a`
+        weekday = WEEKDAY_RE.search(text, m.start(), m.start("a"))
+        if weekday:
+            out[0] = replace(
+                out[0], part=replace(out[0].part, weekday=WEEKDAYS.index(weekday.group(0).lower()))
+            )
     return tuple(out)
 
 

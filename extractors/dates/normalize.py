@@ -17,6 +17,7 @@ from extractors.dates.patterns import (
     NUMDAY_RE,
     REL_RE,
     RELATIVE,
+    WEEKDAY_NUMERIC_RE,
     WEEKDAY_RE,
     WEEKDAYS,
     YEAR_RE,
@@ -72,6 +73,11 @@ def read_part(text: str) -> Part:
     numeric = read_numeric(text.strip())
     if numeric is not None:
         return numeric
+    weekday_numeric = WEEKDAY_NUMERIC_RE.fullmatch(text.strip())
+    if weekday_numeric:  # `mardi 3/09`
+        numeric = read_numeric(weekday_numeric.group("n"))
+        if numeric is not None:
+            return replace(numeric, weekday=WEEKDAYS.index(weekday_numeric.group("w").lower()))
     rest = text
     month = None
     m = MONTH_RE.search(rest)

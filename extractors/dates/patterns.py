@@ -86,10 +86,10 @@ _FLAGS = re.VERBOSE
 RULES: dict[str, re.Pattern[str]] = {
     # du 2 au 30 novembre 2022, du lundi 19 au vendredi 23 novembre 2018, du 08/11 au ...
     "range_du_au": re.compile(
-        rf"""(?:du|depuis{S}le|[àa]{S}partir{S}du)
-        {S}(?P<a>{NUMDATE}|{DAYSPEC}(?:{S}{MONTHYEAR})?)(?:{S}inclus)?
+        rf"""(?:(?:du|depuis{S}le|[àa]{S}partir{S}du){S}|(?={WEEKDAY}{S}))  # `lundi 2 ... au` needs no `du`
+        (?P<a>{NUMDATE}|(?:{WEEKDAY}{S})?{NUMDAY}|{DAYSPEC}(?:{S}{MONTHYEAR})?)(?:{S}inclus)?
         {S0},?{S0}(?:(?:et{S})?jusqu{APOS}{S0}au|au)
-        {S}(?P<b>{NUMDATE}|{FULLDAY})(?:{S}inclus)?""",
+        {S}(?P<b>{NUMDATE}|(?:{WEEKDAY}{S})?{NUMDAY}|{FULLDAY})(?:{S}inclus)?""",
         _FLAGS,
     ),
     # entre le 4 et le 8 avril
@@ -200,6 +200,7 @@ ITEM_RE = re.compile(ITEM, re.IGNORECASE)
 FB_MONTH_RE = re.compile(rf"(?<![^\W\d_])(?:{FB_MONTH}|{FB_MONTH_Y})", re.IGNORECASE)
 NUMDATE_RE = re.compile(NUMDATE)
 NUMDAY_RE = re.compile(NUMDAY)
+WEEKDAY_NUMERIC_RE = re.compile(rf"(?P<w>{WEEKDAY}){S}(?P<n>{NUMDATE}|{NUMDAY})", re.IGNORECASE)
 EDITION_YEAR_RE = re.compile(rf"{_cues('date_edition_cues')}{S}(?P<y>{YEAR})", re.IGNORECASE)
 # A byline cue opening a part of a line (`Publié le`, `- Posté`), read by `metadata`.
 PUBLICATION_CUE_RE = re.compile(rf"{S0}(?:[-*]{S0})?{_cues('date_publication_cues')}(?!\w)", re.I)

@@ -111,6 +111,9 @@ CASES = [
     ("city_comma_date_dash", f"Titre\n\nQuimper, 4 septembre 2019 – {BODY}", date(2019, 9, 4)),
     ("agency_label", f"Titre\n\nBREST (AFP) - 4 septembre 2019\n\n{BODY}", date(2019, 9, 4)),
     ("dateline_le_with_time", f"Titre\n\nLe 4 septembre 2019 à 10h\n\n{BODY}", date(2019, 9, 4)),
+    ("bare_date_then_author", f"Titre\n\n12 mars 2021 par Aline Morvan\n\n{BODY}", date(2021, 3, 12)),
+    ("ecrit_par_le", f"Titre\nÉcrit par Hugo Lenoir le 9 juin 2020\n{BODY}", date(2020, 6, 9)),
+    ("cree_le_cms", f"Titre\nCréé le 30 novembre 2018\n{BODY}", date(2018, 11, 30)),
     ("sam_abbreviated_weekday", f"Titre\nsam. 12 oct. 2019\n{BODY}", date(2019, 10, 12)),
     # --- not a publication date
     (
