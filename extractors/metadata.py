@@ -119,8 +119,12 @@ class _Days:
         return None
 
 
-def _from_cue(text: str, line: Span, days: _Days) -> date | None:
-    """Rule 1: a part opening with a publication cue, its date within `CUE_GAP` characters."""
+def _from_cue(text: str, line: Span, days: _Days, alone: bool) -> date | None:
+    """Rule 1: a part opening with a publication cue, its date within `CUE_GAP` characters.
+
+    With `alone` (below the head of the page) nothing but a time or an author may follow the
+    date: `Publié le 3 mars 2024 – Le budget voté` there is a link to another article.
+    """
     parts = _parts(text, *line)
     for k, (start, end) in enumerate(parts):
         cue = PUBLICATION_CUE_RE.match(text, start, end)
@@ -133,6 +137,8 @@ def _from_cue(text: str, line: Span, days: _Days) -> date | None:
             continue
         mention, day = found
         gap = text[cue.end() : mention.items[0].start]
+        if alone and not _BARE_SUFFIX.fullmatch(text, mention.end, line[1]):
+            return None
         if len(gap) <= CUE_GAP and not UPDATE_CUE_RE.search(gap):
             return day
     return None
@@ -184,21 +190,26 @@ def published_in_text(text: str) -> date | None:
     if not days.items:
         return None
     lines = _lines(text)
-    for line in lines:
-        day = _from_cue(text, line, days)
+    head = _head(text, lines)
+    for i, line in enumerate(lines):
+        day = _from_cue(text, line, days, alone=i >= head)
         if day is not None:
             return day
-    filled = 0
-    for line in lines:
-        if line[0] >= HEAD_CHARS or filled >= HEAD_LINES:
-            break
-        if not text[line[0] : line[1]].strip():
-            continue
-        filled += 1
+    for line in lines[:head]:
         day = _from_bare_part(text, line, days) or _from_dateline(text, line, days)
         if day is not None:
             return day
     return None
+
+
+def _head(text: str, lines: list[Span]) -> int:
+    """How many lines make the head of the page: `HEAD_LINES` non-empty ones, within `HEAD_CHARS`."""
+    filled = 0
+    for i, (start, end) in enumerate(lines):
+        if start >= HEAD_CHARS or filled >= HEAD_LINES:
+            return i
+        filled += bool(text[start:end].strip())
+    return len(lines)
 
 
 def find_published(doc: Doc) -> date | None:

@@ -126,6 +126,11 @@ CASES = [
     ("agenda_date_de_a", f"Agenda\n\nMercredi 4 septembre 2019 de 14h à 18h\n\n{BODY}", None),
     ("sentence_before_separator", f"Titre\nLe conseil se réunira le 5 avril 2022 | Agenda\n{BODY}", None),
     ("deadline_label", f"Titre\nDate limite : 3 janvier 2020\n{BODY}", None),
+    (
+        "related_article_below_the_head",
+        f"Titre\n\n{FILLER}\n\nÀ lire aussi\nPublié le 3 février 2024 – Le budget voté\n",
+        None,
+    ),
     ("crawler_month_only", f"date 2021-04\nTitre\n{BODY}", None),
 ]
 
