@@ -46,10 +46,14 @@ _CRAWLER_PREFIX = re.compile(rf"{_B}*date{_B}*[:=]?{_B}*", re.IGNORECASE)
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ISO_TIME = r"[Tt]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?"
 _BARE_SUFFIX = re.compile(
-    rf"(?:{_ISO_TIME})?{_B}*(?:,?{_B}*(?:à{_B}*)?{_TIME})?{_B}*[.,;:]?{_B}*(?:par{_B}[^\n\d.!?]{{1,40}})?"
-)  # a time, then maybe the author (`12 mars 2021, 10h30 par la rédaction`)
+    rf"(?:{_ISO_TIME})?{_B}*(?:,?{_B}*(?:à{_B}*)?{_TIME})?{_B}*(?:\([A-Z]{{2,10}}\))?{_B}*[.,;:]?{_B}*"
+    rf"(?:par{_B}[^\n\d.!?]{{1,40}})?"
+)  # a time, an agency, then maybe the author (`12 mars 2021, 10h30 par la rédaction`)
 _HOURS_SPAN = re.compile(
     rf"{_B}*[|•·,:–—-]?{_B}*(?:de{_B}+)?{_TIME}{_B}*(?:[-–—]|à|au){_B}*{_TIME}", re.IGNORECASE
+)
+_LABELLED_CUE = re.compile(
+    rf"{_B}*[^\W\d]\w*(?:{_B}+[^\W\d]\w*)?{_B}+(?:{PUBLICATION_CUE_RE.pattern})", re.IGNORECASE
 )
 _DATELINE = re.compile(rf"{_B}*(?:{_CITY}{_B}*)?[Ll]e{_B}+")
 _DATELINE_SUFFIX = re.compile(rf"{_B}*(?:[,:–—-]|$)")
@@ -123,11 +127,14 @@ def _from_cue(text: str, line: Span, days: _Days, alone: bool) -> date | None:
     """Rule 1: a part opening with a publication cue, its date within `CUE_GAP` characters.
 
     With `alone` (below the head of the page) nothing but a time or an author may follow the
-    date: `Publié le 3 mars 2024 – Le budget voté` there is a link to another article.
+    date: `Publié le 3 mars 2024 – Le budget voté` there is a link to another article. A cue after
+    one or two words (`Article publié le 3 mars 2024`) must end its part likewise, so that a
+    sentence (`Le rapport publié le 3 mai 2018 fait référence`) gives nothing.
     """
     parts = _parts(text, *line)
     for k, (start, end) in enumerate(parts):
         cue = PUBLICATION_CUE_RE.match(text, start, end)
+        labelled = cue is None and (cue := _LABELLED_CUE.match(text, start, end)) is not None
         if not cue:
             continue
         if not all(_short(text, p, BYLINE_PART_MAX, digits=True) for p in parts[:k]):
@@ -137,7 +144,9 @@ def _from_cue(text: str, line: Span, days: _Days, alone: bool) -> date | None:
             continue
         mention, day = found
         gap = text[cue.end() : mention.items[0].start]
-        if alone and not _BARE_SUFFIX.fullmatch(text, mention.end, line[1]):
+        if (alone or labelled) and not _BARE_SUFFIX.fullmatch(
+            text, mention.end, end if labelled else line[1]
+        ):
             return None
         if len(gap) <= CUE_GAP and not UPDATE_CUE_RE.search(gap):
             return day

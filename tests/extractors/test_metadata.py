@@ -114,6 +114,9 @@ CASES = [
     ("bare_date_then_author", f"Titre\n\n12 mars 2021 par Aline Morvan\n\n{BODY}", date(2021, 3, 12)),
     ("ecrit_par_le", f"Titre\nÉcrit par Hugo Lenoir le 9 juin 2020\n{BODY}", date(2020, 6, 9)),
     ("cree_le_cms", f"Titre\nCréé le 30 novembre 2018\n{BODY}", date(2018, 11, 30)),
+    ("labelled_cue", f"Titre\nArticle publié le 5 juillet 2017\n{BODY}", date(2017, 7, 5)),
+    ("mise_en_ligne_colon", f"Titre\nMise en ligne : 22 janvier 2019\n{BODY}", date(2019, 1, 22)),
+    ("city_date_agency", f"Titre\n\nLORIENT, 6 mai 2020 (AFP) - {BODY}", date(2020, 5, 6)),
     ("sam_abbreviated_weekday", f"Titre\nsam. 12 oct. 2019\n{BODY}", date(2019, 10, 12)),
     # --- not a publication date
     (
@@ -129,6 +132,11 @@ CASES = [
     (
         "related_article_below_the_head",
         f"Titre\n\n{FILLER}\n\nÀ lire aussi\nPublié le 3 février 2024 – Le budget voté\n",
+        None,
+    ),
+    (
+        "labelled_cue_in_a_sentence",
+        f"Titre\nLe bilan publié le 3 mai 2018 reste une référence.\n{BODY}",
         None,
     ),
     ("crawler_month_only", f"date 2021-04\nTitre\n{BODY}", None),
