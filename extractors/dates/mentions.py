@@ -15,6 +15,7 @@ from extractors.dates.patterns import (
     DAY_RE,
     FB_MONTH_RE,
     ITEM_RE,
+    PLACE_NAME_RE,
     RELATIVE,
     RULES,
     SINCE_RE,
@@ -202,14 +203,16 @@ def find_mentions(text: str) -> tuple[Mention, ...]:
     """
     low = lowered(text)
     candidates = []
+    taken = bytearray(len(text))
     for seg_start, seg_end in segments(low):
         for rule, pattern in RULES.items():
             for m in pattern.finditer(low, seg_start, seg_end):
                 start = m.start("a") if rule in _STARTS_AT_DATE else m.start()
-                if m.end() > start:
+                if low.startswith("du ", start) and PLACE_NAME_RE.search(low, max(0, start - 20), start):
+                    taken[start : m.end()] = b"\x01" * (m.end() - start)  # `place du 14 juillet`: a name
+                elif m.end() > start:
                     candidates.append((start, m.end(), rule, m))
     candidates.sort(key=lambda c: (c[0] - c[1], _PRIORITY[c[2]], c[0]))
-    taken = bytearray(len(text))
     chosen = []
     for start, end, rule, m in candidates:
         if any(taken[start:end]):

@@ -215,3 +215,5 @@ HISTORICAL_RE = re.compile(rf"(?<!\w){_cues('date_historical_cues')}{S0}$", re.I
 BARE_YEAR_RE = re.compile(
     rf"(?<!\w){YEAR}(?!{S}(?!(?:{_alt(load_list('date_after_heading_year'))}){END})[^\W\d_])", re.IGNORECASE
 )
+# `rue du 8 Mai 1945`: a street or place named after a date, right before its `du`.
+PLACE_NAME_RE = re.compile(rf"(?<!\w){_alt(load_list('date_place_nouns'))}{S}$", re.IGNORECASE)

@@ -170,6 +170,12 @@ CASES = [
         [("du lundi 13 au mercredi 15 mai", "2024-05-13", "2024-05-15", "day")],
     ),
     (
+        "date_after_a_festival_noun",
+        "Les bals de la fête du 14 juillet animeront le port.",
+        P,
+        [("du 14 juillet", "2024-07-14", "2024-07-14", "day")],
+    ),
+    (
         "range_yearless_capital",
         "Du 4 au 9 mars, exposition de vitraux.",
         P,
@@ -194,6 +200,8 @@ NEGATIVES = [
     ("year_alone", "Le plan 2030 prévoit de nouveaux parcs."),
     ("phone_then_weekday", "Tél. 04 72 10 20 30, lundi 12 à 14h."),
     ("hyphen_reference", "Voir le dossier 12-AB-2021 au greffe."),
+    ("street_named_after_a_date", "Rendez-vous au 3 rue du 19 Mars 1962 à Quimperlé."),
+    ("square_named_after_a_date", "Le marché se tient place du 14 Juillet et avenue du 11 Novembre."),
 ]
 
 
