@@ -215,10 +215,14 @@ class _Facts:
         if resolved is None:
             return []
         parts, year_from = resolved
-        if kind == "enum":
+        if kind in ("enum", "month_enum"):
             out: list[DateFact] = []
             for item, part in zip(mention.items, parts, strict=True):
-                out += self.fact(rule, item.start, item.end, day_interval(part), "day", year_from)
+                if kind == "enum":
+                    out += self.fact(rule, item.start, item.end, day_interval(part), "day", year_from)
+                else:
+                    interval = month_interval(part.year, part.month) if part.year and part.month else None
+                    out += self.fact(rule, item.start, item.end, interval, "month", year_from)
             return out
         interval, granularity = interval_of(kind, parts)
         return self.fact(rule, mention.start, mention.end, interval, granularity, year_from)

@@ -15,6 +15,7 @@ from extractors.dates.patterns import (
     DAY_RE,
     FB_MONTH_RE,
     ITEM_RE,
+    MONTH_ITEM_RE,
     PLACE_NAME_RE,
     RELATIVE,
     RULES,
@@ -33,6 +34,7 @@ KIND: dict[str, str] = {
     "range_hyphen": "range",
     "range_split": "range",
     "range_months": "month_range",
+    "month_enumeration": "month_enum",
     "enumeration": "enum",
     "enumeration_lines": "enum",
     "day": "day",
@@ -102,6 +104,11 @@ def _items(rule: str, m: re.Match[str]) -> tuple[Item, ...]:
     if rule == "enumeration":
         s, e = m.span("items")
         return tuple(Item(i.start(), i.end(), read_part(i.group(0))) for i in ITEM_RE.finditer(text, s, e))
+    if rule == "month_enumeration":
+        s, e = m.span("items") if m.group("items") else m.span("items_y")
+        return tuple(
+            Item(i.start(), i.end(), read_part(i.group(0))) for i in MONTH_ITEM_RE.finditer(text, s, e)
+        )
     if rule == "enumeration_lines":
         *firsts, last = DAY_RE.finditer(text, *m.span("items"))
         end = m.end("month")  # the last day runs to its month, on the next line

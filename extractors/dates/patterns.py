@@ -110,6 +110,13 @@ RULES: dict[str, re.Pattern[str]] = {
         {S}(?P<b>{MONTHYEAR})(?:{S}(?P<rel>{REL}))?""",
         _FLAGS,
     ),
+    # en juillet et août, de mars, avril et mai 2025: one month each (a cue or a year is needed)
+    "month_enumeration": re.compile(
+        rf"""(?:(?P<cue>{_cues("date_month_cues")}){S0}(?P<items>{MONTH_FULL}(?:{S0},{S0}{MONTH_FULL})*{AND}{MONTH_FULL}
+        (?:{S0},?{S}{YEAR})?)
+        |(?P<items_y>{MONTH_FULL}(?:{S0},{S0}{MONTH_FULL})*{AND}{MONTH_FULL}{S0},?{S}{YEAR}))""",
+        _FLAGS,
+    ),
     # les 8 et 9 mai 2017, les 16 et le 21 novembre, les 3, 4 et 5 juillet
     "enumeration": re.compile(
         rf"""(?:(?:les|aux|des|le){S})?
@@ -197,6 +204,7 @@ YEAR_RE = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 WEEKDAY_RE = re.compile(WEEKDAY, re.IGNORECASE)
 REL_RE = re.compile(REL, re.IGNORECASE)
 ITEM_RE = re.compile(ITEM, re.IGNORECASE)
+MONTH_ITEM_RE = re.compile(rf"{MONTH_FULL}(?:{S0},?{S}{YEAR})?", re.IGNORECASE)
 FB_MONTH_RE = re.compile(rf"(?<![^\W\d_])(?:{FB_MONTH}|{FB_MONTH_Y})", re.IGNORECASE)
 NUMDATE_RE = re.compile(NUMDATE)
 NUMDAY_RE = re.compile(NUMDAY)

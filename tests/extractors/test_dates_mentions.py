@@ -169,6 +169,32 @@ CASES = [
         date(2024, 1, 5),
         [("du lundi 13 au mercredi 15 mai", "2024-05-13", "2024-05-15", "day")],
     ),
+    # --- enumerations of months: one month each
+    (
+        "month_enumeration_cued",
+        "En juillet et août, la base nautique ouvre tous les jours.",
+        P,
+        [("juillet", "2024-07-01", "2024-07-31", "month"), ("août", "2024-08-01", "2024-08-31", "month")],
+    ),
+    (
+        "month_enumeration_with_year",
+        "Les ateliers auront lieu en octobre, novembre et décembre 2025.",
+        P,
+        [
+            ("octobre", "2025-10-01", "2025-10-31", "month"),
+            ("novembre", "2025-11-01", "2025-11-30", "month"),
+            ("décembre 2025", "2025-12-01", "2025-12-31", "month"),
+        ],
+    ),
+    (
+        "month_enumeration_across_new_year",
+        "La collecte se fera en novembre et janvier 2027.",
+        None,
+        [
+            ("novembre", "2026-11-01", "2026-11-30", "month"),
+            ("janvier 2027", "2027-01-01", "2027-01-31", "month"),
+        ],
+    ),
     (
         "date_after_a_festival_noun",
         "Les bals de la fête du 14 juillet animeront le port.",
@@ -200,6 +226,7 @@ NEGATIVES = [
     ("year_alone", "Le plan 2030 prévoit de nouveaux parcs."),
     ("phone_then_weekday", "Tél. 04 72 10 20 30, lundi 12 à 14h."),
     ("hyphen_reference", "Voir le dossier 12-AB-2021 au greffe."),
+    ("planet_and_planet", "Mars et Vénus brillent ce soir au-dessus de la baie."),
     ("street_named_after_a_date", "Rendez-vous au 3 rue du 19 Mars 1962 à Quimperlé."),
     ("square_named_after_a_date", "Le marché se tient place du 14 Juillet et avenue du 11 Novembre."),
 ]
