@@ -6,7 +6,7 @@ A byline is a line cut into parts by separators (`Par X | 28 mars 2021 | Temps d
    (`Publié le 21 décembre 2017 à 10:30`, `Posté ven 14/03/2008 - 10:30`, `Posted on ...`);
 2. near the top, a part holding nothing but a full date, possibly after `le`, a place and a comma
    or an abbreviated weekday, with a time after it, and only short labels before it
-   (`Par la rédaction | 19/01/2022`, `27 févr. 2020 | Temps de lecture`, `Lyon, 4 mai 2021 –`);
+   (`Par le service presse | 07/05/2024`, `3 févr. 2021 | Lecture : 2 min`, `Lyon, 4 mai 2021 –`);
 3. near the top, a dateline opening a line (`Paris, le 2 novembre 2021 - ...`, `Le 4 mai 2021, ...`).
 A part about an update or an access date (`Mis à jour le`, `Modifié le`, `consulté`), or the
 part right after such a label, never gives it; nor does an agenda line whose date is followed
