@@ -124,7 +124,7 @@ CASES = [
         f"Titre\nPar Léa Roux\nPublié le\n\nLe marché du 3 mai 2019 a attiré du monde. {BODY}",
         None,
     ),
-    ("upload_line_is_no_cue", f"Titre\nPièce jointe · Ajouté le 03-Mar-2021 · 14 téléchargements\n{BODY}", None),
+    ("upload_line_is_no_cue", f"Titre\nPièce jointe · Ajouté le 03-Mar-2021 · 14 vues\n{BODY}", None),
     ("agenda_date_with_hours", f"Agenda\n\n21 mai 2019 | 9h00 – 17h00\n\n{BODY}", None),
     ("agenda_date_de_a", f"Agenda\n\nMercredi 4 septembre 2019 de 14h à 18h\n\n{BODY}", None),
     ("sentence_before_separator", f"Titre\nLe conseil se réunira le 5 avril 2022 | Agenda\n{BODY}", None),
