@@ -69,6 +69,11 @@ PUBLIC_BODIES: list[tuple[str, str, set[Official]]] = [
         },
     ),
     (
+        "departmental-director-of-state-service",
+        "Le directeur départemental des finances publiques, Octave Laborde, a présenté le bilan.",
+        {("Octave Laborde", "directeur départemental des finances publiques", None)},
+    ),
+    (
         "state-school",
         "La séance était animée par Clotilde Vasseur, directrice des études de l'ENA.",
         {("Clotilde Vasseur", "directrice des études de l'ENA", "ENA")},
