@@ -16,15 +16,47 @@ from spacy.tokens import Doc, Token
 
 from extractors.context import ArticleContext, doc_text
 from extractors.counts.normalize import autour_de_is_centred, qualifier_after, qualifier_before
-from extractors.counts.nouns import DE, Noun, is_identifier, noun_after, unit_of, wordlike
+from extractors.counts.nouns import (
+    DE,
+    Noun,
+    compound_unit,
+    is_identifier,
+    is_plural,
+    noun_after,
+    unit_of,
+    wordlike,
+)
 from extractors.counts.numbers import Number, find_numbers, is_number_word, low, next_index, prev_index
-from extractors.counts.patterns import APPROX_NOUNS, ELISION_TRIGGERS, ENUM_LINKS, NON_COUNT_UNITS
+from extractors.counts.patterns import (
+    APPROX_NOUNS,
+    BOTH_LINKS,
+    CHANGE_VERBS,
+    DAY_DETS,
+    EITHER_LINKS,
+    ELISION_TRIGGERS,
+    ENUM_LINKS,
+    HYPHENS,
+    LIST_LINKS,
+    NON_COUNT_UNITS,
+    PARTITIVE_LINKS,
+    PROPORTION_BASES,
+    RANGE_LINKS,
+    RESTATING_DETS,
+    TIME_TAIL_RE,
+    WEEKDAYS,
+)
 from models.facts import CountFact
 
 _BROKEN_DETS = frozenset({"des", "de", "d'", "d’"})
 """`des participants 70`: only an indefinite plural; `les décrets 45 et 46` are identifiers."""
 _AU_NOMBRE_DE = re.compile(r"(?:^|\W)(au\s+nombre\s+d['’e]\s*)$", re.IGNORECASE)
-_MORE_OR_LESS = re.compile(r"\s+de\s+(?:plus|moins)\b", re.IGNORECASE)
+_BACK_REFERENCE = "count.elided_back_reference"
+RESTATING_SENTENCES = 5
+"""How far back (in sentences) a definite count may restate an earlier one: the same passage."""
+RESTATING_MIN_VALUE = 10
+HEADING_MAX_WORDS = 12
+SCALED_VALUE_MIN = 100_000
+"""A bare `2,3 millions` restates a count of at least this value in its sentence."""
 _ANTECEDENT_WINDOW = 120  # tokens searched back for the noun of an elided count
 
 
@@ -41,6 +73,9 @@ class _Counter:
         self.sent_starts = frozenset(self.starts)  # Token.is_sent_start rescans the Doc on every call
         self.numbers_at: dict[int, Number] = {}  # first token -> number, for ranges
         self.range_upper: set[int] = set()  # first tokens of the upper bounds of ranges
+        self.skip: set[int] = set()  # first tokens of numbers that are no counts (`9 sur 10`)
+        self.identifier_ends: set[int] = set()  # last tokens of numbers that are labels
+        self.units: set[str] = set()  # units counted so far
         self.fact_sent: list[int] = []
         self.fact_end_token: list[int] = []
 
@@ -61,6 +96,7 @@ class _Counter:
                 rule=rule,
             )
         )
+        self.units.add(unit)
         self.fact_sent.append(self.sent_of(last))
         self.fact_end_token.append(last)
 
@@ -72,10 +108,11 @@ class _Counter:
                 return self.facts[k].unit
         return None
 
-    def antecedent(self, before: int) -> str | None:
+    def antecedent(self, before: int, same_sentence: bool = False) -> str | None:
         """The plural countable noun an elided count refers to: the latest one before `before`."""
         doc = self.doc
-        for i in range(before - 1, max(-1, before - _ANTECEDENT_WINDOW), -1):
+        first = self.starts[self.sent_of(before)] if same_sentence else before - _ANTECEDENT_WINDOW
+        for i in range(before - 1, max(-1, first - 1), -1):
             token = doc[i]
             if token.pos_ != "NOUN" or not wordlike(token) or "Plur" not in token.morph.get("Number"):
                 continue
@@ -84,9 +121,37 @@ class _Counter:
                 return unit
         return None
 
+    def restates(self, number: Number, unit: str) -> bool:
+        """`Deux nouveaux sénateurs` (a heading) `... les deux élus`: a definite count of the value of
+        an earlier count of other things in the same passage is that fact again, named with another
+        noun. Small numbers coincide often, so below `RESTATING_MIN_VALUE` only a heading's count
+        is restated."""
+        p = prev_index(self.doc, number.start)
+        if p is None or low(self.doc[p]) not in RESTATING_DETS:
+            return False
+        sent = self.sent_of(number.start)
+        same = [
+            f
+            for f, s in zip(self.facts, self.fact_sent, strict=True)
+            if f.value == number.value and sent - s <= RESTATING_SENTENCES
+        ]
+        if not same or any(f.unit == unit for f in same):
+            return False
+        return number.value >= RESTATING_MIN_VALUE or any(self._in_heading(f) for f in same)
+
+    def _in_heading(self, fact: CountFact) -> bool:
+        """The fact stands in a heading: a short line without the punctuation that ends a sentence."""
+        text = self.text
+        end = text.find("\n", fact.end_char)
+        line = text[text.rfind("\n", 0, fact.start_char) + 1 : end if end >= 0 else len(text)].strip()
+        return bool(line) and line[-1] not in ".!?…:;," and len(line.split()) <= HEADING_MAX_WORDS
+
     def count(self, number: Number) -> None:
         doc = self.doc
-        if is_identifier(doc, number, self.sent_starts):
+        if number.start in self.skip:
+            return
+        if is_identifier(doc, number, self.sent_starts) or self._listed_with_identifier(number):
+            self.identifier_ends.add(number.end - 1)
             return
         before = qualifier_before(self.text[max(0, number.start_char - 40) : number.start_char])
         qualifier, start = number.qualifier, number.start_char
@@ -94,12 +159,23 @@ class _Counter:
             qualifier = "at_most"
         if before:
             qualifier, start = before[0], number.start_char - before[1]
-        noun = noun_after(doc, number)
+        noun = noun_after(doc, number, self.units)
+        rule = "count.number_noun"
+        if noun is None:
+            shared = self._shared_noun(number)
+            if shared is False:
+                return
+            if shared is not None:
+                noun, own, start = shared[0], shared[1], min(start, shared[2])
+                qualifier = before[0] if before else own
+                rule = "count.shared_noun"
         if noun is False:
             return
         if isinstance(noun, Noun):
-            unit = unit_of(noun.head)
+            unit = noun.unit
             if number.year_like and not self._year_reads_as_count(number, noun.head):
+                return
+            if self._proportion(noun.end) or self.restates(number, unit):
                 return
             if before and re.match(r"autour", self.text[start:], re.IGNORECASE):
                 q = doc.char_span(start, start + 6, alignment_mode="expand")
@@ -113,14 +189,76 @@ class _Counter:
                     prev.text, prev.pos_, prev.lemma_, reflexive, unit
                 ):
                     qualifier, start = number.qualifier, number.start_char
+            if rule == "count.shared_noun":  # the text stops at the first number; the noun is the second's
+                self.add(start, number.end_char, number.value, unit, qualifier, rule, number.end - 1)
+                return
             end = noun.end_char
             if not before:
                 after = qualifier_after(self.text[end : end + 20])
                 if after:
                     qualifier, end = after[0], end + after[1]
-            self.add(start, end, number.value, unit, qualifier, "count.number_noun", noun.head.i)
+            self.add(start, end, number.value, unit, qualifier, rule, noun.head.i)
             return
         self._elided(number, qualifier, start)
+
+    def _listed_with_identifier(self, number: Number) -> bool:
+        """`pages 6 / 7 et 8`, `salles 12, 14 et 15`: a number listed after a label is a label."""
+        p = prev_index(self.doc, number.start)
+        if p is None or self.doc[p].text not in LIST_LINKS:
+            return False
+        q = prev_index(self.doc, p)
+        return q is not None and q in self.identifier_ends
+
+    def _shared_noun(self, number: Number) -> tuple[Noun, str, int] | bool | None:
+        """`cinq à vingt visiteurs`, `130 et 250 spectateurs`, `trois ou quatre questions`, `deux
+        des six candidats`: the noun written after the next number is this one's too. Returns that
+        noun, this number's own qualifier and where its text starts; False when the next number is
+        no count (`les 3 et 4 octobre`, `de 16 à 25 ans`); None when no number follows."""
+        doc = self.doc
+        j = next_index(doc, number.end)
+        if j is None:
+            return None
+        link = low(doc[j])
+        if link not in RANGE_LINKS | BOTH_LINKS | EITHER_LINKS | PARTITIVE_LINKS:
+            return None
+        k = next_index(doc, j + 1)
+        upper = self.numbers_at.get(k) if k is not None else None
+        if upper is None:
+            return None
+        noun = noun_after(doc, upper)
+        if not isinstance(noun, Noun):
+            return noun
+        p = prev_index(doc, number.start)
+        start = number.start_char
+        if link in EITHER_LINKS:  # one count, not two: the lower value
+            self.skip.add(upper.start)
+            return noun, "at_least", start
+        if link in PARTITIVE_LINKS:  # `deux des six candidats`: two counts of the same things
+            return noun, "exact", start
+        between = p is not None and doc[p].lower_ == "entre"
+        if link in BOTH_LINKS and not between:
+            return noun, "exact", start
+        if between:
+            start = doc[p].idx
+        elif p is not None and low(doc[p]) in DE:
+            v = prev_index(doc, p)
+            if v is not None and doc[v].lemma_.lower() in CHANGE_VERBS:  # `passer de 10 à 20 agents`
+                return noun, "exact", start
+        self.range_upper.add(upper.start)
+        return noun, "at_least", start
+
+    def _proportion(self, after: int) -> bool:
+        """`9 Français sur 10`: a proportion; its denominator is no count either."""
+        doc = self.doc
+        k = next_index(doc, after)
+        if k is None or doc[k].lower_ != "sur":
+            return False
+        m = next_index(doc, k + 1)
+        base = self.numbers_at.get(m) if m is not None else None
+        if base is None or base.value not in PROPORTION_BASES:
+            return False
+        self.skip.add(base.start)
+        return True
 
     def _year_reads_as_count(self, number: Number, head: Token) -> bool:
         """`2000 participants` is a count, `avril 24th 2015 portent` is not: the noun must follow
@@ -134,32 +272,34 @@ class _Counter:
     def _elided(self, number: Number, qualifier: str, start: int) -> None:
         """No noun after the number: the noun stands before it, or it is left out."""
         doc = self.doc
-        if number.value < 2 or number.year_like or number.needs_de:
+        if number.needs_de:
+            self._elided_scaled(number, qualifier, start)
+            return
+        if number.value < 2:
             return
         nxt = next_index(doc, number.end)
-        if nxt is not None and doc[nxt].pos_ in {"NOUN", "PROPN", "NUM", "ADJ", "X"}:
+        left_out = (
+            nxt is not None
+            and (  # `2 400 samedi`, `15 maximum`: the noun is left out
+                doc[nxt].lower_ in WEEKDAYS
+                or qualifier_after(self.text[number.end_char : number.end_char + 20])
+            )
+        )
+        if nxt is not None and doc[nxt].pos_ in {"NOUN", "PROPN", "NUM", "X"} and not left_out:
             return
-        if _MORE_OR_LESS.match(self.text, number.end_char):  # `soit 300 de plus`: a difference
+        if self._proportion(number.end):
             return
         p = prev_index(doc, number.start)
         if p is None:
             return
         prev_low = low(doc[p])
         last = number.end - 1
-        if prev_low == "entre" and nxt is not None and doc[nxt].lower_ == "et":
-            upper = self.numbers_at.get(next_index(doc, nxt + 1) or -1)
-            noun = noun_after(doc, upper) if upper is not None else None
-            if isinstance(noun, Noun):  # `entre 200 et 300 personnes`: at least 200, at most 300
-                self.range_upper.add(upper.start)
-                self.add(
-                    doc[p].idx,
-                    number.end_char,
-                    number.value,
-                    unit_of(noun.head),
-                    "at_least",
-                    "count.range",
-                    last,
-                )
+        end = number.end_char
+        after = qualifier_after(self.text[end : end + 20])
+        if after and qualifier == number.qualifier:  # `15 maximum`
+            qualifier, end = after[0], end + after[1]
+        tail = TIME_TAIL_RE.match(self.text, number.end_char)
+        if number.year_like and not tail:
             return
         if number.digits and (nxt is None or doc[nxt].pos_ in {"PUNCT", "PRON", "SCONJ", "CCONJ"}):
             broken = self._noun_before(number)
@@ -167,7 +307,7 @@ class _Counter:
                 det, head = broken
                 self.add(
                     doc[det].idx,
-                    number.end_char,
+                    end,
                     number.value,
                     unit_of(doc[head]),
                     qualifier,
@@ -180,7 +320,7 @@ class _Counter:
             if unit:
                 self.add(
                     min(start, doc[p].idx),
-                    number.end_char,
+                    end,
                     number.value,
                     unit,
                     qualifier,
@@ -194,7 +334,7 @@ class _Counter:
             if unit:
                 self.add(
                     start - len(au_nombre.group(1)),
-                    number.end_char,
+                    end,
                     number.value,
                     unit,
                     qualifier,
@@ -206,14 +346,94 @@ class _Counter:
         if clitic is not None:
             unit = self.last_unit(clitic) or self.antecedent(clitic)
             if unit:
-                self.add(start, number.end_char, number.value, unit, qualifier, "count.elided_en", last)
+                self.add(start, end, number.value, unit, qualifier, "count.elided_en", last)
             return
         if prev_low in ENUM_LINKS:
             unit = self.last_unit(p)
             if unit and p - self.fact_end_token[-1] <= 12:
-                self.add(
-                    start, number.end_char, number.value, unit, qualifier, "count.elided_enumeration", last
-                )
+                self.add(start, end, number.value, unit, qualifier, "count.elided_enumeration", last)
+                return
+        self._refers_back(number, qualifier, start, end, p, nxt, tail is not None)
+
+    def _refers_back(
+        self, number: Number, qualifier: str, start: int, end: int, p: int, nxt: int | None, tail: bool
+    ) -> None:
+        """`L'école compte 900 élèves ; 120 ont été admis`, `3 900 l'an dernier`, `sur les 140 que
+        compte la ville`, `Visiteurs : 2 400 samedi`: a bare number whose noun is a label just
+        before it or the latest count of its passage (its sentence or the one before)."""
+        doc = self.doc
+        prev = doc[p]
+        if prev.text[:1].isdigit() or low(prev) in NON_COUNT_UNITS or low(prev) in DAY_DETS:
+            return  # `14 h 30`, `le 12`: a time, a day
+        if nxt is not None:
+            following = doc[nxt]
+            if following.text[:1].isdigit() or (prev.text == "(" and following.text == ")"):
+                return  # `04 67 12`, `(75)`: a phone number, a code
+            if following.pos_ == "DET" and not tail:
+                return
+        unit = (
+            self._label_noun(p) or self._copula_subject(p) or self.last_unit(number.start, sentences_back=1)
+        )
+        if not unit:
+            return
+        self.add(start, end, number.value, unit, qualifier, _BACK_REFERENCE, number.end - 1)
+
+    def _elided_scaled(self, number: Number, qualifier: str, start: int) -> None:
+        """`elles pourraient être 2,3 millions`, `parmi la vingtaine déposée`: a multiplied number
+        or a collective numeral without its `de` and noun. A bare multiplied number restates a count
+        of the same order in its sentence or the one before (else it is money, `un plan de 2
+        milliards`); a bare collective takes the plural noun before it in its sentence."""
+        doc = self.doc
+        nxt = next_index(doc, number.end)
+        if nxt is not None and low(doc[nxt]) in DE:
+            return
+        if number.collective:
+            p = prev_index(doc, number.start)
+            described = nxt is not None and (
+                doc[nxt].pos_ in {"ADJ", "VERB"} or low(doc[nxt]) in {"qui", "que", "qu'"}
+            )
+            if not described and not (p is not None and doc[p].lemma_ == "être"):
+                return  # `dans la quinzaine`: a time
+            unit = self.last_unit(number.start) or self.antecedent(number.start, same_sentence=True)
+        else:
+            sent = self.sent_of(number.start)
+            unit = next(
+                (
+                    f.unit
+                    for f, s in zip(reversed(self.facts), reversed(self.fact_sent), strict=True)
+                    if sent - s <= 1 and f.value >= SCALED_VALUE_MIN
+                ),
+                None,
+            )
+        if unit:
+            last = number.end - 1
+            self.add(start, number.end_char, number.value, unit, qualifier, _BACK_REFERENCE, last)
+
+    def _copula_subject(self, p: int) -> str | None:
+        """`Les bénévoles étaient 350`: the plural subject of `être` right before the number."""
+        verb = self.doc[p]
+        if verb.lemma_ != "être":
+            return None
+        for child in (*verb.children, *verb.head.children):
+            if child.dep_.startswith("nsubj") and child.pos_ == "NOUN" and is_plural(child):
+                return unit_of(child)
+        return None
+
+    def _label_noun(self, p: int) -> str | None:
+        """`Visiteurs : 2 400`, `marcheurs-spectateurs, 150`: a plural noun labelling the number."""
+        doc = self.doc
+        if doc[p].text not in {":", ","}:
+            return None
+        i = prev_index(doc, p)
+        if i is None or doc[i].pos_ not in {"NOUN", "PROPN"} or not is_plural(doc[i]) or not wordlike(doc[i]):
+            return None
+        first = i
+        while first >= 2 and doc[first - 1].text in HYPHENS and not doc[first - 2].whitespace_:
+            first -= 2
+        unit = compound_unit(doc, doc[first], i)
+        if unit in NON_COUNT_UNITS or unit in APPROX_NOUNS or is_number_word(doc[i]):
+            return None
+        return unit
 
     def _noun_before(self, number: Number) -> tuple[int, int] | None:
         """`des participants 70`, `des chercheurs français et britanniques de 26`: (determiner, noun)."""
@@ -249,6 +469,10 @@ class _Counter:
             i = prev_index(doc, i)
         if verbs and i is not None and doc[i].lower_ == "en":
             return i
+        p = prev_index(doc, start)  # `on en dénombre 42`, the verb tagged as a noun
+        c = prev_index(doc, p) if p is not None else None
+        if c is not None and doc[c].lower_ == "en" and doc[c].pos_ == "PRON":
+            return c
         return None
 
 

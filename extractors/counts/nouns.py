@@ -5,21 +5,29 @@ partitive (`deux des plus grands projets`); a noun that makes the number a durat
 size or a date makes it no count at all.
 """
 
+from collections.abc import Container
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from extractors.context import doc_text
+from extractors.counts.normalize import qualifier_after
 from extractors.counts.numbers import Number, is_number_word, low, next_index, prev_index
 from extractors.counts.patterns import (
     APPROX_NOUNS,
     CLOSE_QUOTES,
+    DEMONSTRATIVE_PARTICLES,
     ELISION_TRIGGERS,
+    ELLIPTIC_ADJECTIVES,
+    EVENT_COMPOUND_RE,
+    HYPHENS,
     ID_PREFIXES,
     MULTIPLIERS,
     NON_COUNT_UNITS,
     OPEN_QUOTES,
     PARTITIVE_DETS,
     PREPOSED_ADJECTIVES,
+    WEEKDAYS,
 )
 
 DE = frozenset({"de", "d'", "d’"})
@@ -54,27 +62,60 @@ def wordlike(token: Token) -> bool:
 
 
 def is_plural(token: Token) -> bool:
-    """Plural in form: a count of two or more names its things in the plural (`21 novembre` is a day)."""
+    """Plural in form: a count of two or more names its things in the plural (`21 novembre` is a day).
+
+    The ending decides, not the tagger, which calls invariable nouns singular (`14 voix`, `deux prix`).
+    """
     text = token.text
     if len(text) >= 2 and text.isupper():  # acronyms are invariable: `30 PME`
         return True
-    low = token.lower_
-    if not low.endswith(("s", "x", "z")):  # `comportaient`, `novembre`
-        return False
-    number = token.morph.get("Number")
-    return "Plur" in number or "Sing" not in number or token.lemma_.lower() != low
+    return token.lower_.endswith(("s", "x", "z"))  # not `comportaient`, `novembre`
+
+
+def singular(token: Token) -> str:
+    """Singular of a noun as written, lower case: the lemma, but the written gender kept.
+
+    spaCy lemmatises a feminine noun to its masculine (`élues` -> `élu`, `animatrices` ->
+    `animateur`); the unit names the things as the article does, so a written stem ending in -e
+    wins over a lemma without it.
+    """
+    low = token.lower_.replace("\u2019", "'")
+    stem = low[:-1] if len(low) > 3 and low.endswith(("s", "x")) and not low.endswith("ss") else low
+    if token.pos_ in {"NOUN", "PROPN"}:
+        lemma = token.lemma_.lower().replace("\u2019", "'").strip()
+        if lemma and " " not in lemma:
+            if stem.endswith("e") and not lemma.endswith("e") and stem != low:
+                return stem
+            return lemma
+    return stem
 
 
 def unit_of(token: Token) -> str:
     """Singular lemma of the counted noun, lower case."""
-    low = token.lower_.replace("\u2019", "'")
-    if token.pos_ in {"NOUN", "PROPN"}:
-        lemma = token.lemma_.lower().replace("\u2019", "'").strip()
-        if lemma and " " not in lemma:
-            return lemma
-    if len(low) > 3 and low.endswith(("s", "x")) and not low.endswith("ss"):
-        return low[:-1]
-    return low
+    return singular(token)
+
+
+def compound_end(doc: Doc, head: Token) -> int:
+    """Index of the last token of a hyphenated compound opened by `head` (`médecins-chercheurs`,
+    `start-ups`), split by the tokenizer; `head.i` when there is none (`journées-là` is no compound)."""
+    i = head.i
+    while (
+        i + 2 < len(doc)
+        and not doc[i].whitespace_
+        and doc[i + 1].text in HYPHENS
+        and not doc[i + 1].whitespace_
+        and doc[i + 2].is_alpha
+        and doc[i + 2].lower_ not in DEMONSTRATIVE_PARTICLES
+    ):
+        i += 2
+    return i
+
+
+def compound_unit(doc: Doc, head: Token, last: int) -> str:
+    """Unit of the compound `doc[head.i : last + 1]`: each part in the singular (`médecin-chercheur`)."""
+    if last == head.i:
+        return unit_of(head)
+    return "-".join(singular(doc[k]) for k in range(head.i, last + 1, 2))
 
 
 def is_identifier(doc: Doc, number: Number, sent_starts: frozenset[int]) -> bool:
@@ -84,7 +125,8 @@ def is_identifier(doc: Doc, number: Number, sent_starts: frozenset[int]) -> bool
         return False
     prev = doc[p]
     word = low(prev).rstrip(".")
-    if word in ID_PREFIXES or prev.text in {"n°", "N°", "#", "nº"}:
+    plural_prefix = prev.pos_ == "NOUN" and word.endswith("s") and word[:-1] in ID_PREFIXES  # `pages 6 et 7`
+    if word in ID_PREFIXES or plural_prefix or prev.text in {"n°", "N°", "#", "nº"}:
         return True
     if number.digits and prev.pos_ == "PROPN" and p not in sent_starts and prev.text[:1].isupper():
         return True
@@ -96,15 +138,21 @@ class Noun:
     """The counted noun found after a number."""
 
     head: Token
-    end_char: int  # end of the fact's text: the head, a closing quote, following adjectives
+    end: int  # token after the fact's text: the head, a closing quote, following adjectives
+    end_char: int
+    unit: str  # singular of the head, or of each part of a hyphenated compound
 
 
-def noun_after(doc: Doc, number: Number) -> Noun | None | bool:
+def noun_after(doc: Doc, number: Number, counted: Container[str] = ()) -> Noun | None | bool:
     """The counted noun after `number`; None when no noun follows; False when a noun follows
-    that makes it no count (a duration, money, a month...)."""
+    that makes it no count (a duration, money, a month...).
+
+    `counted` holds the units the article has counted so far: a singular noun after a number of
+    two or more is a slip (`200 spectateur`) when the article counts that noun elsewhere.
+    """
     j = next_index(doc, number.end)
-    if j is None:
-        return None
+    if j is None or qualifier_after(doc_text(doc)[number.end_char : number.end_char + 20]):
+        return None  # `15 maximum`: a qualifier, the noun is left out
     if number.needs_de:
         if low(doc[j]) not in DE:
             return None
@@ -141,23 +189,36 @@ def noun_after(doc: Doc, number: Number) -> Noun | None | bool:
     elided = p is not None and doc[p].lower_ in ELISION_TRIGGERS  # `dont quatre portés par...`
     if head is None and adjectives and not elided:
         # a nominalised adjective or participle (`300 inscrits`, `12 élus locaux`): the first plural
-        # word, past foreign words the tagger leaves unknown (`fab` in `4 fab labs`)
-        head = next((a for a in adjectives if a.pos_ != "X" and is_plural(a)), None)
-    if head is None:
+        # word, past foreign words the tagger leaves unknown (`fab` in `4 fab labs`); `13 nouvelles`
+        # qualifies a noun left out and is never the counted noun itself
+        head = next(
+            (a for a in adjectives if a.pos_ != "X" and is_plural(a) and a.lower_ not in ELLIPTIC_ADJECTIVES),
+            None,
+        )
+    if head is None or head.lower_ in WEEKDAYS:  # `2 400 samedi`: the noun is left out
         return None
-    unit = unit_of(head)
-    if unit in NON_COUNT_UNITS or head.lower_ in NON_COUNT_UNITS or head.text in NON_COUNT_UNITS:
+    last = compound_end(doc, head)
+    unit = compound_unit(doc, head, last)
+    event = EVENT_COMPOUND_RE.match(doc_text(doc), head.idx)
+    if event is None and (
+        unit in NON_COUNT_UNITS or head.lower_ in NON_COUNT_UNITS or head.text in NON_COUNT_UNITS
+    ):
         return False
     if unit in APPROX_NOUNS or is_number_word(head) or head.lower_ in MULTIPLIERS:
         return False
-    if number.value >= 2 and not is_plural(head):
+    compound = last > head.i  # `2 000 start-up`: compounds often stay invariable
+    if number.value >= 2 and not (compound or is_plural(head) or unit in counted):
         return False
-    end = head.i + 1
-    if quoted and end < len(doc):
+    if number.value == 1 and number.digits and head.text[:1].isupper() and not head.text.isupper():
+        return False  # `« 1 Jeune, 1 Solution »`: a name
+    end = last + 1
+    if event is not None:
+        end = doc.char_span(head.idx, event.end(), alignment_mode="expand").end
+    elif quoted and end < len(doc):
         k = next_index(doc, end)
         if k is not None and doc[k].text in CLOSE_QUOTES:
             end = k + 1
     else:
-        while end < len(doc) and doc[end].pos_ == "ADJ" and is_plural(doc[end]) and end - head.i <= 2:
+        while end < len(doc) and doc[end].pos_ == "ADJ" and is_plural(doc[end]) and end - last <= 2:
             end += 1
-    return Noun(head, doc[end - 1].idx + len(doc[end - 1]))
+    return Noun(head, end, doc[end - 1].idx + len(doc[end - 1]), unit)

@@ -39,6 +39,11 @@ class Number:
     digits: bool = False
     year_like: bool = False
 
+    @property
+    def collective(self) -> bool:
+        """`une dizaine`, `la vingtaine`, `deux centaines`: a collective numeral, approximate."""
+        return self.needs_de and self.qualifier == "approx"
+
 
 def low(token: Token) -> str:
     return token.lower_.replace("\u2019", "'")
@@ -191,7 +196,8 @@ def find_numbers(doc: Doc, text: str) -> list[Number]:
             value = parse_number_words([lows[k] for k in range(i, j)])
             prev = prev_index(doc, i)
             percent = lows[i] == "cent" and prev is not None and lows[prev] == "pour"
-            if value is not None and not percent:
+            new = j - i == 1 and lows[i] == "neuf" and token.pos_ == "ADJ"  # `remis à neuf`
+            if value is not None and not percent and not new:
                 add(Number(i, j, token.idx, doc[j - 1].idx + len(doc[j - 1]), value))
             continue
         if lows[i] not in APPROX_NOUNS:

@@ -132,10 +132,10 @@ POSITIVES: list[tuple[str, str, list[Triple]]] = [
         "Quelques 150 participants ont assisté au débat.",
         [(150, "participant", "approx")],
     ),
-    (
-        "difference_is_no_count",
+    (  # a difference counts the same things (the gold convention: `3 de plus que prévu`)
+        "difference_counts_the_same_noun",
         "Cette année, 1 200 jeunes ont été aidés, soit 300 de plus qu'en 2022.",
-        [(1200, "jeune", "exact")],
+        [(1200, "jeune", "exact"), (300, "jeune", "exact")],
     ),
     ("count_after_an_address_label", "La salle 204 accueille 40 personnes.", [(40, "personne", "exact")]),
     (
