@@ -72,15 +72,15 @@ def is_plural(token: Token) -> bool:
     return token.lower_.endswith(("s", "x", "z"))  # not `comportaient`, `novembre`
 
 
-def singular(token: Token) -> str:
+def singular(token: Token, shortest: int = 4) -> str:
     """Singular of a noun as written, lower case: the lemma, but the written gender kept.
 
     spaCy lemmatises a feminine noun to its masculine (`élues` -> `élu`, `animatrices` ->
     `animateur`); the unit names the things as the article does, so a written stem ending in -e
-    wins over a lemma without it.
+    wins over a lemma without it. Words shorter than `shortest` keep a final -s (`bus`).
     """
     low = token.lower_.replace("\u2019", "'")
-    stem = low[:-1] if len(low) > 3 and low.endswith(("s", "x")) and not low.endswith("ss") else low
+    stem = low[:-1] if len(low) >= shortest and low.endswith(("s", "x")) and not low.endswith("ss") else low
     if token.pos_ in {"NOUN", "PROPN"}:
         lemma = token.lemma_.lower().replace("\u2019", "'").strip()
         if lemma and " " not in lemma:
@@ -115,7 +115,7 @@ def compound_unit(doc: Doc, head: Token, last: int) -> str:
     """Unit of the compound `doc[head.i : last + 1]`: each part in the singular (`médecin-chercheur`)."""
     if last == head.i:
         return unit_of(head)
-    return "-".join(singular(doc[k]) for k in range(head.i, last + 1, 2))
+    return "-".join(singular(doc[k], shortest=3) for k in range(head.i, last + 1, 2))  # `start-ups`
 
 
 def is_identifier(doc: Doc, number: Number, sent_starts: frozenset[int]) -> bool:
