@@ -25,6 +25,10 @@ _BROKEN_DETS = frozenset({"des", "de", "d'", "d’"})
 """`des participants 70`: only an indefinite plural; `les décrets 45 et 46` are identifiers."""
 _AU_NOMBRE_DE = re.compile(r"(?:^|\W)(au\s+nombre\s+d['’e]\s*)$", re.IGNORECASE)
 _BACK_REFERENCE = "count.elided_back_reference"
+LABEL_TAGS = frozenset({"NOUN", "PROPN", "X", "ADJ", "SYM"})
+"""A bare number right after a word of these tags is that word's label, not a count left out."""
+PAIR_LINKS = frozenset({"à", "sur", "-", "–"})
+"""`21 à 18`, `2 sur 15`: two bare numbers joined so are a score, a rank or a ratio."""
 SCALED_VALUE_MIN = 100_000
 """A bare `2,3 millions` restates a count of at least this value in its sentence or the one before."""
 
@@ -133,12 +137,18 @@ def _refers_back(
     prev = doc[p]
     if prev.text[:1].isdigit() or low(prev) in NON_COUNT_UNITS or low(prev) in DAY_DETS:
         return  # `14 h 30`, `le 12`: a time, a day
+    if prev.pos_ in LABEL_TAGS:
+        return  # `sortie 12`, `Point 4`, `l'A 7`: a word and its number are a label
+    if low(prev) in PAIR_LINKS and (q := prev_index(doc, p)) is not None and doc[q].like_num:
+        return  # `21 à 18`: the second number of a score
     if nxt is not None:
         following = doc[nxt]
         if following.text[:1].isdigit() or (prev.text == "(" and following.text == ")"):
             return  # `04 67 12`, `(75)`: a phone number, a code
         if following.pos_ == "DET" and not tail:
             return
+        if low(following) in PAIR_LINKS and (k := next_index(doc, nxt + 1)) is not None and doc[k].like_num:
+            return  # `remportée 21 à 18`, `classée 2 sur 15`: a score, a rank
     unit = (
         _label_noun(passage, p)
         or _copula_subject(passage, p)
@@ -193,11 +203,15 @@ def _copula_subject(passage: Passage, p: int) -> str | None:
 
 
 def _label_noun(passage: Passage, p: int) -> str | None:
-    """`Visiteurs : 2 400`, `marcheurs-spectateurs, 150`: a plural noun labelling the number."""
+    """`Visiteurs : 2 400`, `marcheurs-spectateurs, 150`, `Bénévoles mobilisés : 120`: a plural noun
+    (maybe with its adjectives) labelling the number."""
     doc = passage.doc
     if doc[p].text not in {":", ","}:
         return None
     i = prev_index(doc, p)
+    for _ in range(2):
+        if i is not None and doc[i].pos_ in {"ADJ", "VERB"} and doc[i].text[:1].islower():
+            i = prev_index(doc, i)
     if i is None or doc[i].pos_ not in {"NOUN", "PROPN"} or not is_plural(doc[i]) or not wordlike(doc[i]):
         return None
     first = i

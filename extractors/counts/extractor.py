@@ -34,7 +34,8 @@ def _count(passage: Passage, number: Number) -> None:
     if number.start in passage.skip:
         return
     if is_identifier(doc, number, passage.sent_starts) or listed_with_identifier(passage, number):
-        passage.identifier_ends.add(number.end - 1)
+        if not number.year_like:  # `en 2023 et 3 000 en 2024`: a year lists no labels after it
+            passage.identifier_ends.add(number.end - 1)
         return
     before = qualifier_before(passage.text[max(0, number.start_char - 40) : number.start_char])
     qualifier, start = number.qualifier, number.start_char

@@ -2,7 +2,7 @@
 number (`cinq à vingt visiteurs`), a proportion (`huit sur dix`), labels listed after an identifier
 (`pages 4 / 5 et 6`), a count restating an earlier one with another noun (`les deux élus`)."""
 
-from extractors.counts.nouns import DE, Noun, noun_after
+from extractors.counts.nouns import DE, Noun, is_plural, noun_after
 from extractors.counts.numbers import Number, low, next_index, prev_index
 from extractors.counts.passage import Passage
 from extractors.counts.patterns import (
@@ -69,6 +69,9 @@ def shared_noun(passage: Passage, number: Number) -> tuple[Noun, str, int] | boo
     noun = noun_after(doc, upper)
     if not isinstance(noun, Noun):
         return noun
+    if number.value >= 2 and not is_plural(noun.head):  # `s'est imposée 3 à 1 face à Rodez`: a score
+        passage.skip.add(upper.start)
+        return False
     p = prev_index(doc, number.start)
     start = number.start_char
     if link in EITHER_LINKS:  # one count, not two: the lower value

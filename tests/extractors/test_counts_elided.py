@@ -95,6 +95,21 @@ LEFT_OUT: list[tuple[str, str, list[Triple]]] = [
         [(24, "joueur-arbitre", "exact")],
     ),
     (
+        "label_noun_with_participle",
+        "Bilan de la saison\nBénévoles mobilisés : 120.",
+        [(120, "bénévole", "exact")],
+    ),
+    (
+        "enumeration_past_a_year",
+        "La ville a planté 2 500 arbres en 2023 et 3 000 en 2024.",
+        [(2500, "arbre", "exact"), (3000, "arbre", "exact")],
+    ),
+    (
+        "subject_number_future",
+        "La compétition oppose 16 nations ; 8 seront qualifiées pour les quarts.",
+        [(16, "nation", "exact"), (8, "nation", "exact")],
+    ),
+    (
         "difference_de_plus",
         "Le forum a réuni 25 exposants, 4 de plus que l'an dernier.",
         [(25, "exposant", "exact"), (4, "exposant", "exact")],
@@ -231,6 +246,28 @@ SHARED_NOUN: list[tuple[str, str, list[Triple]]] = [
         "small_values_coincide",
         "Le club compte deux terrains. Il emploie aussi deux entraîneurs.",
         [(2, "terrain", "exact"), (2, "entraîneur", "exact")],
+    ),
+    # a count just before, but these bare numbers do not refer to it
+    (
+        "score_with_singular_noun",
+        "Le club a recruté 14 joueurs. L'équipe s'est imposée 3 à 1 face à Rodez.",
+        [(14, "joueur", "exact")],
+    ),
+    (
+        "score_bare",
+        "Le tournoi a réuni 64 équipes. La finale a été remportée 21 à 18.",
+        [(64, "équipe", "exact")],
+    ),
+    (
+        "labels_after_nouns",
+        "Le salon réunit 40 exposants. Accès par l'A 7, sortie 12.",
+        [(40, "exposant", "exact")],
+    ),
+    ("rank_sur", "Le lycée compte 900 élèves. Il est classé 4 sur 30.", [(900, "élève", "exact")]),
+    (
+        "time_and_address",
+        "Le marché compte 85 exposants. Il est situé au 12, rue des Lilas, de 9 h à 18 h 30.",
+        [(85, "exposant", "exact")],
     ),
     (
         "definite_but_other_passage",
