@@ -93,7 +93,7 @@ def shared_noun(passage: Passage, number: Number) -> tuple[Noun, str, int] | boo
 
 
 def proportion(passage: Passage, after: int) -> bool:
-    """`9 Français sur 10`: a proportion; its denominator is no count either."""
+    """`9 Français sur 10`: a proportion (a bare denominator); the denominator is no count either."""
     doc = passage.doc
     k = next_index(doc, after)
     if k is None or doc[k].lower_ != "sur":
@@ -102,6 +102,9 @@ def proportion(passage: Passage, after: int) -> bool:
     base = passage.numbers_at.get(m) if m is not None else None
     if base is None or base.value not in PROPORTION_BASES:
         return False
+    own = noun_after(doc, base)  # `sur dix des adhérents` is still a proportion
+    if own is False or isinstance(own, Noun) and own.head.i == next_index(doc, base.end):
+        return False  # `2 400 élèves sur trois jours`: the second number counts its own noun
     passage.skip.add(base.start)
     return True
 

@@ -228,6 +228,11 @@ SHARED_NOUN: list[tuple[str, str, list[Triple]]] = [
         [(40, "exposant", "approx"), (12, "artisan", "exact")],
     ),
     (
+        "sur_before_a_duration_is_no_proportion",
+        "Le stage a formé 60 agents sur deux jours.",
+        [(60, "agent", "exact")],
+    ),
+    (
         "total_after_sur_is_a_count",
         "Le groupe détient 28 sièges de conseillers sur 41.",
         [(28, "siège", "exact"), (41, "siège", "exact")],
