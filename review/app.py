@@ -3,33 +3,50 @@
 Pages are rendered on the server with autoescaping; a small script adds keyboard shortcuts and
 posts decisions without a reload, and every form also works without it. Decisions go to
 `OUT_DIR/reviews.sqlite` through `ReviewStore`. The server listens on 127.0.0.1 unless told
-otherwise, and refuses cross-site posts.
+otherwise; `review.security` guards every request (Host, access token, anti-forgery token).
 """
 
 import argparse
-import ipaddress
+import re
 import socket
 import sys
 from pathlib import Path
 from typing import Any, get_args
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import quote, unquote
 
-from fastapi import FastAPI, Request
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi import Depends, FastAPI, Request
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
-from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from models.facts import FACT_MODELS
 from review.corrections import CorrectionError, editable_fields, optional_field, parse_form
 from review.highlight import runs
+from review.security import (
+    ACCESS_COOKIE,
+    CSRF_FIELD,
+    CSRF_HEADER,
+    LOOPBACK_NAMES,
+    MIN_ACCESS_TOKEN_LENGTH,
+    SAFE_METHODS,
+    SESSION_COOKIE,
+    Guard,
+    Refused,
+    allowed_hosts_for,
+    loopback_host,
+    new_access_token,
+    new_session,
+    same_secret,
+    wildcard_host,
+)
 from review.state import ALL_KINDS, ArticleState, FactState, OutputFolder, RecordError, article_state
 from review.store import ACTIONS, ReviewStore
 
 HERE = Path(__file__).resolve().parent
 EDITOR_COOKIE = "pressfacts_editor"
 FIELD_PREFIX = "field."
-LOOPBACK_NAMES = ["127.0.0.1", "localhost", "::1"]
+SESSION_RE = re.compile(r"^[A-Za-z0-9_-]{32,64}$")
+TOKEN_ENV = "PRESSFACTS_REVIEW_TOKEN"
 KIND_LABELS = {
     "dates": "Dates",
     "counts": "Counts",
@@ -47,12 +64,22 @@ def field_choices(kind: str, name: str) -> list[str]:
 
 
 def create_app(
-    out_dir: Path, default_editor: str | None = None, trusted_hosts: list[str] | None = None
+    out_dir: Path,
+    default_editor: str | None = None,
+    allowed_hosts: list[str] | frozenset[str] | None = LOOPBACK_NAMES,
+    access_token: str | None = None,
 ) -> FastAPI:
-    """The review app for one output folder."""
+    """The review app for one output folder.
+
+    `allowed_hosts` are the Host names served (None: any, only sensible with an access token);
+    `access_token`, when given, is required on every request.
+    """
     folder = OutputFolder(out_dir)
     store = ReviewStore.for_output(folder.root)
-    templates = Jinja2Templates(directory=HERE / "templates")
+    guard = Guard(frozenset(allowed_hosts) if allowed_hosts is not None else None, access_token)
+    templates = Jinja2Templates(
+        directory=HERE / "templates", context_processors=[lambda request: {"csrf": request.state.csrf}]
+    )
     templates.env.globals.update(
         KIND_LABELS=KIND_LABELS,
         ALL_KINDS=ALL_KINDS,
@@ -61,10 +88,35 @@ def create_app(
         optional_field=lambda fact, name: optional_field(type(fact), name),
         quote=lambda s: quote(s, safe=""),
     )
-    app = FastAPI(title="pressfacts review", docs_url=None, redoc_url=None, openapi_url=None)
+
+    async def forged_posts_refused(request: Request) -> None:
+        """Every state-changing request needs its session's anti-forgery token (403 otherwise)."""
+        if request.method in SAFE_METHODS:
+            return
+        form = await request.form()
+        token = form.get(CSRF_FIELD)
+        token = token if isinstance(token, str) else request.headers.get(CSRF_HEADER)
+        guard.check_post(
+            request.cookies.get(SESSION_COOKIE),
+            token,
+            request.headers.get("origin"),
+            request.headers.get("referer"),
+            request.headers.get("host", ""),
+        )
+
+    app = FastAPI(
+        title="pressfacts review",
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,
+        dependencies=[Depends(forged_posts_refused)],
+    )
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    if trusted_hosts:
-        app.add_middleware(TrustedHostMiddleware, allowed_hosts=trusted_hosts)
+
+    @app.exception_handler(Refused)
+    async def refused(request: Request, exc: Refused) -> Response:
+        wants_json = "application/json" in request.headers.get("accept", "")
+        return _failure(templates, request, wants_json, str(exc), exc.status_code)
 
     def editor_of(request: Request, form: dict[str, Any] | None = None) -> str:
         cookie = unquote(request.cookies.get(EDITOR_COOKIE, ""))
@@ -97,13 +149,33 @@ def create_app(
         return templates.TemplateResponse(request, "article.html", context, status_code=status_code)
 
     @app.middleware("http")
-    async def same_origin_posts(request: Request, call_next: Any) -> Response:
-        """Refuse a POST sent by a page from another site (the app has no login to protect it)."""
-        if request.method == "POST":
-            origin = request.headers.get("origin") or request.headers.get("referer")
-            if origin and origin != "null" and urlsplit(origin).netloc != request.headers.get("host"):
-                return Response("cross-site request refused", status_code=403, media_type="text/plain")
+    async def guards(request: Request, call_next: Any) -> Response:
+        """Host and access token on every request; a session cookie for the anti-forgery token."""
+        if not guard.host_ok(request.headers.get("host")):
+            return PlainTextResponse("Refused: unknown Host header.", status_code=400)
+        if guard.access_token is not None:
+            given = request.query_params.get("token")
+            if request.method in SAFE_METHODS and same_secret(given, guard.access_token):
+                # Keep it in a cookie and take it out of the address bar (history, Referer).
+                url = request.url.remove_query_params("token")
+                back = RedirectResponse(url.path + (f"?{url.query}" if url.query else ""), 303)
+                back.set_cookie(ACCESS_COOKIE, guard.access_token, httponly=True, samesite="lax")
+                return back
+            bearer = request.headers.get("authorization", "").removeprefix("Bearer ").strip()
+            if not any(
+                same_secret(t, guard.access_token) for t in (request.cookies.get(ACCESS_COOKIE), bearer)
+            ):
+                return PlainTextResponse(
+                    "This review server needs its access token: open the address printed when it "
+                    "started (it ends with ?token=...).",
+                    status_code=401,
+                )
+        session = request.cookies.get(SESSION_COOKIE, "")
+        fresh = None if SESSION_RE.match(session) else new_session()
+        request.state.csrf = guard.csrf_token(fresh or session)
         response = await call_next(request)
+        if fresh:
+            response.set_cookie(SESSION_COOKIE, fresh, httponly=True, samesite="strict")
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Content-Security-Policy"] = (
             "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -177,7 +249,9 @@ def create_app(
         if message is not None:
             if wants_json:
                 history = store.history(doc_id, fact_id)
-                card = _card(templates, doc_id, current, history, message, action == "correct", fields)
+                card = _card(
+                    templates, request, doc_id, current, history, message, action == "correct", fields
+                )
                 return JSONResponse({"ok": False, "message": message, "card": card}, status_code=422)
             return render_article(
                 request, state, 422, errors={fact_id: message}, submitted={fact_id: fields}, focus=fact_id
@@ -200,7 +274,7 @@ def create_app(
                 "decision": outcome.decision.id,
                 "message": note or f"{updated.status}: {updated.fact.text}",
                 "conflict": note is not None,
-                "card": _card(templates, doc_id, updated, store.history(doc_id, fact_id)),
+                "card": _card(templates, request, doc_id, updated, store.history(doc_id, fact_id)),
                 "counts": state.counts(),
             }
             return JSONResponse(body)
@@ -234,6 +308,7 @@ def _group_history(decisions: list) -> dict[str, list]:
 
 def _card(
     templates: Jinja2Templates,
+    request: Request,
     doc_id: str,
     fact_state: FactState,
     history: list,
@@ -247,7 +322,13 @@ def _card(
     """
     template = templates.env.get_template("_fact.html")
     return template.render(
-        s=fact_state, doc_id=doc_id, history=history, error=error, open_edit=open_edit, submitted=submitted
+        s=fact_state,
+        doc_id=doc_id,
+        history=history,
+        error=error,
+        open_edit=open_edit,
+        submitted=submitted,
+        csrf=request.state.csrf,
     )
 
 
@@ -263,20 +344,43 @@ def _failure(
     return templates.TemplateResponse(request, "error.html", {"message": message}, status_code=code)
 
 
-def is_loopback(host: str) -> bool:
-    if host in LOOPBACK_NAMES:
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
-
-
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("out_dir", type=Path, help="output folder of `pressfacts run` (holds records/)")
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: loopback only)")
     parser.add_argument("--port", type=int, default=8765, help="port (0 picks a free one; default 8765)")
     parser.add_argument("--editor", help="default editor name recorded with decisions")
+    parser.add_argument(
+        "--token",
+        help=f"access token required on every request (also read from ${TOKEN_ENV}); "
+        "needed to listen on any address other than loopback",
+    )
+    parser.add_argument("--new-token", action="store_true", help="generate an access token and print it once")
+    parser.add_argument(
+        "--allow-host",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="another Host name the server is reached under (a DNS name, a proxy); repeatable",
+    )
+
+
+def access_token_of(args: argparse.Namespace) -> tuple[str | None, str | None]:
+    """(token, problem): the access token to require, or why the server must not start."""
+    import os
+
+    token = args.token or os.environ.get(TOKEN_ENV) or None
+    if args.new_token:
+        if token:
+            return None, "give either --token (or $" + TOKEN_ENV + ") or --new-token, not both"
+        token = new_access_token()
+    if token is not None and len(token) < MIN_ACCESS_TOKEN_LENGTH:
+        return None, f"the access token must have at least {MIN_ACCESS_TOKEN_LENGTH} characters"
+    if token is None and not loopback_host(args.host):
+        return None, (
+            f"listening on {args.host} (not loopback) needs an access token: "
+            f"give --token TOKEN (or set ${TOKEN_ENV}) or --new-token to generate one"
+        )
+    return token, None
 
 
 def main(args: argparse.Namespace) -> int:
@@ -288,26 +392,43 @@ def main(args: argparse.Namespace) -> int:
             f"pressfacts review: no records/ folder in {out_dir}; run `pressfacts run` first", file=sys.stderr
         )
         return 2
-    trusted = LOOPBACK_NAMES if is_loopback(args.host) else None
-    app = create_app(out_dir, default_editor=args.editor, trusted_hosts=trusted)
-    family = socket.AF_INET6 if ":" in args.host.strip("[]") else socket.AF_INET
+    token, problem = access_token_of(args)
+    if problem:
+        print(f"pressfacts review: {problem}", file=sys.stderr)
+        return 2
+    host = args.host.strip("[]")
+    app = create_app(
+        out_dir,
+        default_editor=args.editor,
+        allowed_hosts=allowed_hosts_for(host, args.allow_host),
+        access_token=token,
+    )
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
-        sock.bind((args.host.strip("[]"), args.port))
+        sock.bind((host, args.port))
     except OSError as exc:
+        sock.close()
         print(f"pressfacts review: cannot listen on {args.host}:{args.port}: {exc.strerror}", file=sys.stderr)
         return 2
     sock.listen(128)  # connections made as soon as the address is printed wait for uvicorn
     port = sock.getsockname()[1]
-    shown = f"[{args.host.strip('[]')}]" if family == socket.AF_INET6 else args.host
-    if not is_loopback(args.host):
+    shown = f"[{host}]" if family == socket.AF_INET6 else host
+    if wildcard_host(host):
+        shown = "127.0.0.1" if family == socket.AF_INET else "[::1]"
+    address = f"http://{shown}:{port}/"
+    if not loopback_host(host):
         print(
-            f"pressfacts review: WARNING listening on {args.host}: "
-            "anyone who can reach it can read the articles and change decisions",
+            f"pressfacts review: listening on {args.host}: anyone who can reach it and has the token "
+            "can read the articles and change decisions",
             file=sys.stderr,
         )
-    print(f"pressfacts review: {out_dir} at http://{shown}:{port}/  (Ctrl-C to stop)", flush=True)
+    if token is not None and args.new_token:
+        address += f"?token={token}"  # printed once; the browser then keeps it in a cookie
+    elif token is not None:
+        address += "?token=<your token>"
+    print(f"pressfacts review: {out_dir} at {address}  (Ctrl-C to stop)", flush=True)
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
     server.run(sockets=[sock])
     return 0

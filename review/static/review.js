@@ -11,6 +11,10 @@
   const marksOf = (id) => Array.from(document.querySelectorAll("mark.hl")).filter(
     (m) => m.dataset.facts.split(" ").includes(id));
 
+  // The anti-forgery token of this page (also in every form): the server refuses a post without it.
+  const csrf = (document.querySelector('meta[name="csrf-token"]') || {}).content || "";
+  const postHeaders = () => ({ Accept: "application/json", "X-CSRF-Token": csrf });
+
   function say(message, good) {
     flash.textContent = message;
     flash.className = good ? "good" : "bad";
@@ -59,7 +63,7 @@
     let response;
     try {
       // getAttribute: `form.action` would be the field named "action".
-      response = await fetch(form.getAttribute("action"), { method: "POST", body: data, headers: { Accept: "application/json" } });
+      response = await fetch(form.getAttribute("action"), { method: "POST", body: data, headers: postHeaders() });
     } catch (err) {
       say("Could not reach the review server: the decision was not saved.", false);
       return null;

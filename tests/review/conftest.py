@@ -1,9 +1,11 @@
 """Fixtures for the review app: output folders made by the real extractors or built by hand,
 and a live uvicorn server on a free loopback port."""
 
+import re
 import socket
 import threading
 import time
+import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -12,6 +14,10 @@ from typing import Any
 import pytest
 import uvicorn
 from spacy.language import Language
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")  # starlette's notice about its httpx-based client
+    from fastapi.testclient import TestClient
 
 from extractors.article import extract_records, text_file_for
 from models.facts import CountFact, DateFact, EditionFact, Fact, LabFact, OfficialFact, PersonFact
@@ -162,6 +168,39 @@ def serve() -> Callable[[Any], Any]:
     return live_server
 
 
+CSRF_META = re.compile(r'<meta name="csrf-token" content="([^"]+)">')
+LOCAL_BASE = "http://127.0.0.1:8765"  # a Host the app serves by default
+
+
+def page_token(html: str) -> str:
+    """The anti-forgery token a page carries (what its forms and script send back)."""
+    match = CSRF_META.search(html)
+    assert match, "the page carries no anti-forgery token"
+    return match.group(1)
+
+
+class EditorClient(TestClient):
+    """Behaves like the editor's browser: opens a page first, then posts with that page's token.
+
+    `post(..., token=False)` sends a post without it (a forged request); `token="..."` a given one.
+    """
+
+    def __init__(self, app: Any, base_url: str = LOCAL_BASE, **kwargs: Any) -> None:
+        super().__init__(app, base_url=base_url, **kwargs)
+        self._token: str | None = None
+
+    @property
+    def token(self) -> str:
+        if self._token is None:
+            self._token = page_token(self.get("/").text)
+        return self._token
+
+    def post(self, url: Any, *, data: Any = None, token: str | bool = True, **kwargs: Any) -> Any:  # type: ignore[override]
+        if token is not False:
+            data = {**(data or {}), "csrf": self.token if token is True else token}
+        return super().post(url, data=data, **kwargs)
+
+
 # Per kind: a field an editor corrects, a value the model refuses, and a good new value.
 BAD_VALUES: dict[str, tuple[str, str]] = {
     "dates": ("start", "31/02/2021"),
@@ -180,3 +219,12 @@ def good_value(fact: Fact) -> tuple[str, str]:
     if isinstance(fact, CountFact | EditionFact):
         return "value", str(fact.value + 1)
     return "name", f"{fact.name} (vérifié)"
+
+
+def open_session(base: str) -> tuple[str, str]:
+    """Open the app's start page like a browser: (Cookie header to send back, anti-forgery token)."""
+    import urllib.request
+
+    with urllib.request.urlopen(f"{base}/", timeout=30) as response:
+        cookies = [c.split(";", 1)[0] for c in response.headers.get_all("Set-Cookie") or []]
+        return "; ".join(cookies), page_token(response.read().decode())
