@@ -1,7 +1,8 @@
-"""An editor's correction of a fact, validated by the fact's own pydantic model.
+"""An editor's correction or addition of a fact, validated by the fact's own pydantic model.
 
 Only the normalised fields can be corrected (never the id, surface text, offsets or rule), and a
-correction that the model refuses comes back as a short message an editor can act on.
+correction that the model refuses comes back as a short message an editor can act on. An added
+fact is built on the span the editor selected, with the same model and the same messages.
 """
 
 from typing import Any
@@ -52,6 +53,30 @@ def apply_changes(fact: Fact, changes: dict[str, Any]) -> Fact:
         raise CorrectionError(f"these fields cannot be corrected: {', '.join(locked)}")
     try:
         return fact_type.model_validate({**fact.model_dump(), **changes})
+    except ValidationError as exc:
+        raise CorrectionError(describe(exc)) from None
+
+
+def form_values(fact_type: type[Fact], form: dict[str, str]) -> dict[str, Any]:
+    """Submitted strings for the normalised fields (blank optional ones as None), unknown ones refused."""
+    unknown = sorted(set(form) - set(editable_fields(fact_type)))
+    if unknown:
+        raise CorrectionError(f"these fields cannot be given: {', '.join(unknown)}")
+    values: dict[str, Any] = {}
+    for name, raw in form.items():
+        value = raw.strip()
+        values[name] = None if value == "" and optional_field(fact_type, name) else value
+    return values
+
+
+def parse_addition(
+    fact_type: type[Fact], doc_id: str, text: str, start: int, end: int, form: dict[str, str]
+) -> Fact:
+    """A fact the pipeline missed, on `text[start:end]`, validated by its model (or CorrectionError)."""
+    if not 0 <= start < end <= len(text):
+        raise CorrectionError(f"the selection {start}:{end} is not inside the article text")
+    try:
+        return fact_type.at(doc_id, text, start, end, **form_values(fact_type, form))
     except ValidationError as exc:
         raise CorrectionError(describe(exc)) from None
 

@@ -17,9 +17,14 @@ The app has no accounts, so what protects the editors' work is:
 
 import hashlib
 import hmac
+import re
 import secrets
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
+
+from fastapi import FastAPI, Request
+from fastapi.responses import PlainTextResponse, RedirectResponse, Response
 
 SESSION_COOKIE = "pressfacts_session"
 ACCESS_COOKIE = "pressfacts_access"
@@ -28,6 +33,11 @@ CSRF_HEADER = "x-csrf-token"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 LOOPBACK_NAMES: tuple[str, ...] = ("127.0.0.1", "localhost", "::1")
 MIN_ACCESS_TOKEN_LENGTH = 16
+SESSION_RE = re.compile(r"^[A-Za-z0-9_-]{32,64}$")
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "frame-ancestors 'none'; form-action 'self'"
+)
 
 
 class Refused(Exception):
@@ -97,6 +107,58 @@ class Guard:
                 "Refused: the page's anti-forgery token is missing or out of date "
                 "(the server may have restarted). Reload the page and try again; nothing was saved.",
             )
+
+
+def install_guards(app: FastAPI, guard: Guard) -> None:
+    """Host and access token on every request (static files too); a session cookie for the
+    anti-forgery token, whose value pages read from `request.state.csrf`."""
+
+    @app.middleware("http")
+    async def guards(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        if not guard.host_ok(request.headers.get("host")):
+            return PlainTextResponse("Refused: unknown Host header.", status_code=400)
+        if guard.access_token is not None:
+            given = request.query_params.get("token")
+            if request.method in SAFE_METHODS and same_secret(given, guard.access_token):
+                # Keep it in a cookie and take it out of the address bar (history, Referer).
+                url = request.url.remove_query_params("token")
+                back = RedirectResponse(url.path + (f"?{url.query}" if url.query else ""), 303)
+                back.set_cookie(ACCESS_COOKIE, guard.access_token, httponly=True, samesite="lax")
+                return back
+            bearer = request.headers.get("authorization", "").removeprefix("Bearer ").strip()
+            if not any(
+                same_secret(t, guard.access_token) for t in (request.cookies.get(ACCESS_COOKIE), bearer)
+            ):
+                return PlainTextResponse(
+                    "This review server needs its access token: open the address printed when it "
+                    "started (it ends with ?token=...).",
+                    status_code=401,
+                )
+        session = request.cookies.get(SESSION_COOKIE, "")
+        fresh = None if SESSION_RE.match(session) else new_session()
+        request.state.csrf = guard.csrf_token(fresh or session)
+        response = await call_next(request)
+        if fresh:
+            response.set_cookie(SESSION_COOKIE, fresh, httponly=True, samesite="strict")
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
+        return response
+
+
+async def check_forgery(guard: Guard, request: Request) -> None:
+    """Raise Refused unless a state-changing request carries its session's anti-forgery token."""
+    if request.method in SAFE_METHODS:
+        return
+    form = await request.form()
+    token = form.get(CSRF_FIELD)
+    token = token if isinstance(token, str) else request.headers.get(CSRF_HEADER)
+    guard.check_post(
+        request.cookies.get(SESSION_COOKIE),
+        token,
+        request.headers.get("origin"),
+        request.headers.get("referer"),
+        request.headers.get("host", ""),
+    )
 
 
 def loopback_host(host: str) -> bool:

@@ -11,13 +11,16 @@ from pathlib import Path
 import pytest
 
 from models.record import ArticleRecord
-from review.app import add_arguments, create_app
-from review.app import main as review_main
+from review.app import create_app
+from review.cli import add_arguments
+from review.cli import main as review_main
 from review.store import ReviewStore
 from tests.conftest import assert_offsets
 from tests.review.conftest import (
     ARTICLES,
+    EXPECTED_SALON,
     EditorClient,
+    assert_expected_facts,
     build_record,
     good_value,
     open_session,
@@ -245,6 +248,7 @@ def card_states(page: str) -> dict[str, str]:
 
 def test_decisions_survive_a_rerun_of_the_real_pipeline(extracted_out: tuple, nlp) -> None:
     corpus, out, records = extracted_out
+    assert_expected_facts(records["salon-rennes"], EXPECTED_SALON)
     client = EditorClient(create_app(out, default_editor="Nadia"))
     facts = records["salon-rennes"].facts()
     accepted, corrected = facts[0], facts[-1]
