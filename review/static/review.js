@@ -124,11 +124,19 @@
     return range.toString().length;
   }
 
+  // The span being added stays marked while its form is filled (the selection moves into the form).
+  function markSpan(range) {
+    if (!window.CSS || !CSS.highlights || typeof Highlight === "undefined") return;
+    if (range) CSS.highlights.set("pending-add", new Highlight(range));
+    else CSS.highlights.delete("pending-add");
+  }
+
   function showPending(start, end) {
     pending = { start, end };
     const range = document.createRange();
     range.setStart(...domPoint(start));
     range.setEnd(...domPoint(end));
+    markSpan(range);
     const selection = window.getSelection();
     selection.removeAllRanges();
     selection.addRange(range);
@@ -140,6 +148,7 @@
     pending = null;
     keySel = null;
     addMenu.hidden = true;
+    markSpan(null);
     window.getSelection().removeAllRanges();
   }
 
@@ -188,7 +197,7 @@
       body = { ok: false, message: "Could not reach the review server." };
     }
     if (!body.ok) { say(body.message || "Cannot add this.", false); return; }
-    pending = null; // the text stays selected on screen while its form is filled
+    pending = null; // the span stays marked (markSpan) while its form is filled
     keySel = null;
     addMenu.hidden = true;
     addPanel.innerHTML = body.form;
