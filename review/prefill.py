@@ -11,14 +11,10 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from extractors.counts.normalize import read_count
-from extractors.dates.context import YearContext
-from extractors.dates.extractor import anchors_of, find_mentions, interval_of
-from extractors.dates.normalize import fill_from_right
-from extractors.editions.normalize import read_edition
-from extractors.labs.normalize import lab_name
-from extractors.officials.names import split_name_title
 from models.facts import FACT_MODELS
+
+# The extractors' normalisers are imported where they are called: `extractors` imports spaCy,
+# seconds the review server would otherwise spend at every start before an editor adds anything.
 
 _WORD_CHAR = re.compile(r"[\w\-]")  # an apostrophe ends a word: `l'`, `d'` are elided words
 _EDGE = ' \t\n\u00a0\u202f,;:!?«»"“”'
@@ -56,6 +52,10 @@ def snap(text: str, start: int, end: int) -> tuple[int, int]:
 
 def date_values(text: str, start: int, end: int, published: date | None) -> dict[str, Any] | None:
     """The dates extractor's grammar on the selection, its year (if unwritten) from the article."""
+    from extractors.dates.context import YearContext
+    from extractors.dates.extractor import anchors_of, find_mentions, interval_of
+    from extractors.dates.normalize import fill_from_right
+
     mentions = find_mentions(text[start:end])
     if not mentions:
         return None
@@ -77,6 +77,11 @@ def date_values(text: str, start: int, end: int, published: date | None) -> dict
 
 def values_of(kind: str, text: str, start: int, end: int, published: date | None) -> dict[str, Any] | None:
     """The normalised fields of `text[start:end]` read as a fact of `kind`, or None if unreadable."""
+    from extractors.counts.normalize import read_count
+    from extractors.editions.normalize import read_edition
+    from extractors.labs.normalize import lab_name
+    from extractors.officials.names import split_name_title
+
     selected = text[start:end]
     if kind == "dates":
         return date_values(text, start, end, published)

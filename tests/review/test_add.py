@@ -237,3 +237,27 @@ def test_the_export_includes_added_facts_with_status_added(forum: tuple, tmp_pat
     assert data["review"]["facts"][fact_id]["editor"] == "Nadia"
     text = (tmp_path / "reviewed" / data["text_file"]).read_text()
     assert text[data["labs"][0]["start_char"] : data["labs"][0]["end_char"]] == "Lab Cap Métiers"
+
+
+def test_the_new_pages_escape_the_article_text(synthetic_out: tuple) -> None:
+    """An added fact over markup, its form, the orphan list and the report show it as text."""
+    out, records = synthetic_out
+    client = EditorClient(create_app(out, default_editor="Nadia"))
+    text = (out / "texts/piege-script.txt").read_text()
+    phrase = "<img src=x onerror=alert(1)>"
+    start = text.index(phrase)
+    query = urlencode({"kind": "labs", "start": start, "end": start + len(phrase)})
+    form = client.get(f"/prefill/piege-script?{query}").json()["form"]
+    assert "<img src=x" not in form and "&lt;img src=x onerror=alert(1)&gt;" in form
+    fields = {"name": phrase}
+    record = records["piege-script"]
+    data = {
+        "kind": "labs", "start": str(start), "end": str(start + len(phrase)), "text": phrase,
+        "content_sha256": record.content_sha256, **{f"field.{k}": v for k, v in fields.items()},
+    }  # fmt: skip
+    assert client.post("/articles/piege-script/added", data=data, headers=JSON).json()["ok"]
+    page = client.get("/articles/piege-script").text
+    assert "<img src=x" not in page and page.count("<script") == 1
+    (out / "records/piege-script.json").unlink()
+    listing = client.get("/").text
+    assert "<img src=x" not in listing and "&lt;img src=x" in listing

@@ -74,11 +74,13 @@ class Page:
     """What the editor sees and does on an article page."""
 
     def __init__(self, driver) -> None:
-        from selenium.common.exceptions import StaleElementReferenceException
+        from selenium.common.exceptions import WebDriverException
         from selenium.webdriver.support.ui import WebDriverWait
 
         self.driver = driver
-        self.wait = WebDriverWait(driver, WAIT, ignored_exceptions=[StaleElementReferenceException])
+        # Cards are replaced after a decision and the page reloads after an addition: a wait
+        # retries through both (StaleElementReference is one of these exceptions).
+        self.wait = WebDriverWait(driver, WAIT, ignored_exceptions=[WebDriverException])
 
     def find(self, css: str):
         from selenium.webdriver.common.by import By
@@ -100,14 +102,12 @@ class Page:
         self.driver.switch_to.active_element.send_keys(keys)
 
     def cards(self) -> dict[str, tuple[str, str]]:
-        """fact id -> (status, quoted text) of every card."""
-        return {
-            c.get_attribute("data-fact"): (
-                c.get_attribute("data-status"),
-                c.find_element("css selector", ".goto").text,
-            )
-            for c in self.find_all("li.fact")
-        }
+        """fact id -> (status, quoted text) of every card, read in one go (a snapshot of the page)."""
+        rows = self.driver.execute_script(
+            "return Array.from(document.querySelectorAll('li.fact'), (c) =>"
+            " [c.dataset.fact, c.dataset.status, c.querySelector('.goto').textContent]);"
+        )
+        return {fact: (status, text) for fact, status, text in rows}
 
     def set_editor(self, name: str) -> None:
         from selenium.webdriver.common.keys import Keys

@@ -117,3 +117,10 @@ def test_a_short_token_is_refused(synthetic_out: tuple) -> None:
         cwd=ROOT,
     )
     assert run.returncode == 2 and "at least 16 characters" in run.stderr
+
+
+def test_starting_the_app_does_not_import_spacy() -> None:
+    """The review server imports the extractors' normalisers only when an editor adds a fact."""
+    probe = "import sys, review.cli, review.app; print('spacy' in sys.modules)"
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert run.returncode == 0 and run.stdout.strip() == "False", run.stderr
