@@ -17,10 +17,26 @@ class CorrectionError(ValueError):
     """A correction the fact's model refuses; `str()` is the message shown to the editor."""
 
 
+# Fields that say how the pipeline reached a value (`year_from`: written, context, weekday), not a
+# value an editor checks: kept as extracted, never edited, never counted as a correction.
+PROVENANCE_FIELDS = frozenset({"year_from"})
+
+
 def editable_fields(fact_type: type[Fact]) -> list[str]:
-    """The normalised fields of a kind, in model order."""
-    base = set(Fact.model_fields)
+    """The normalised fields of a kind an editor checks, in model order."""
+    base = set(Fact.model_fields) | PROVENANCE_FIELDS
     return [name for name in fact_type.model_fields if name not in base]
+
+
+def checked_values(fact: Fact) -> dict[str, Any]:
+    """The values an editor checks (JSON-ready): the normalised fields without provenance."""
+    values = fact_values(fact)
+    return {name: values[name] for name in editable_fields(type(fact))}
+
+
+def differences(before: dict[str, Any], after: dict[str, Any], fact_type: type[Fact]) -> dict[str, Any]:
+    """The checked fields whose value differs, with the value of `after`."""
+    return {k: after.get(k) for k in editable_fields(fact_type) if before.get(k) != after.get(k)}
 
 
 def optional_field(fact_type: type[Fact], name: str) -> bool:
@@ -41,7 +57,7 @@ def parse_form(fact: Fact, form: dict[str, str]) -> dict[str, Any]:
         value = raw.strip() if isinstance(raw, str) else raw
         submitted[name] = None if value == "" and optional_field(fact_type, name) else value
     corrected = apply_changes(fact, submitted)
-    extracted, now = fact_values(fact), fact_values(corrected)
+    extracted, now = checked_values(fact), checked_values(corrected)
     return {name: now[name] for name in submitted if now[name] != extracted[name]}
 
 

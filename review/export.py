@@ -18,9 +18,10 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from models.record import ArticleRecord
 from pipelines.io import write_record
+from review.corrections import checked_values, differences
 from review.gold import GOLD_SUFFIX, export_gold
 from review.state import ALL_KINDS, ArticleState, OutputFolder, folder_state
-from review.store import DB_NAME, Decision, ReviewStore, Status, fact_values
+from review.store import DB_NAME, Decision, ReviewStore, Status
 
 
 class FactReview(BaseModel):
@@ -69,8 +70,8 @@ def reviewed_record(state: ArticleState) -> ReviewedRecord:
     facts: dict[str, FactReview] = {}
     for s in state.facts:
         d = s.decision if s.status != "unreviewed" else None
-        extracted, now = fact_values(s.fact), fact_values(s.effective)
-        changes = {k: v for k, v in now.items() if extracted[k] != v} if s.status != "rejected" else {}
+        changed = differences(checked_values(s.fact), checked_values(s.effective), type(s.fact))
+        changes = changed if s.status != "rejected" else {}
         facts[s.fact.id] = FactReview(
             status=s.status,
             editor=d.editor if d else None,

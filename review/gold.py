@@ -19,8 +19,9 @@ from models.facts import Fact
 from models.record import KINDS
 from pipelines.evaluate import gold_keys
 from pipelines.io import write_atomic
+from review.corrections import checked_values
 from review.state import ArticleState, OutputFolder, added_fact, folder_state
-from review.store import Decision, ReviewStore, fact_values
+from review.store import Decision, ReviewStore
 
 KEPT = frozenset({"accepted", "corrected", "added"})
 GOLD_SUFFIX = ".gold.json"
@@ -37,7 +38,7 @@ def _still_true(decision: Decision, state: ArticleState) -> bool:
 
 def _item(fact: Fact, status: str, editor: str | None) -> tuple[str, dict[str, Any]]:
     """(gold kind, gold item) of an editor-approved fact."""
-    values = fact_values(fact)
+    values = checked_values(fact)
     if fact.kind == "people":
         item = {"name": values["name"], "title": values.get("role"), "organization": None, "optional": True}
         kind = "officials"

@@ -7,7 +7,7 @@ first snapped to whole words without edge blanks or punctuation.
 """
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -17,6 +17,8 @@ from models.facts import FACT_MODELS
 # seconds the review server would otherwise spend at every start before an editor adds anything.
 
 _WORD_CHAR = re.compile(r"[\w\-]")  # an apostrophe ends a word: `l'`, `d'` are elided words
+# Mentions read against the publication date or the date before them, not on their own.
+RELATIVE_KINDS = frozenset({"rel_month", "rel_weekday", "this_weekday", "carry"})
 _EDGE = ' \t\n\u00a0\u202f,;:!?«»"“”'
 
 
@@ -51,25 +53,25 @@ def snap(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def date_values(text: str, start: int, end: int, published: date | None) -> dict[str, Any] | None:
-    """The dates extractor's grammar on the selection, its year (if unwritten) from the article."""
+    """The dates extractor's grammar on the selection, its year (if unwritten) resolved from the
+    article as the extractor resolves it (governing context, checked against a written weekday)."""
     from extractors.dates.context import YearContext
-    from extractors.dates.extractor import anchors_of, find_mentions, interval_of
+    from extractors.dates.extractor import anchors_of, find_mentions, interval_of, resolve_year
     from extractors.dates.normalize import fill_from_right
 
     mentions = find_mentions(text[start:end])
     if not mentions:
         return None
     mention = max(mentions, key=lambda m: m.end - m.start)
-    if mention.kind.startswith("rel"):
-        return None  # `lundi prochain`: the editor gives the day
+    if mention.kind in RELATIVE_KINDS:
+        return None  # `lundi prochain`, `dimanche 14`: the editor gives the day
     parts = fill_from_right([item.part for item in mention.items])
-    if parts[-1].year is None:
-        years = YearContext(text, published, anchors_of(find_mentions(text)))
-        year = years.year_for(start + mention.items[-1].start, parts[-1])
-        if year is not None:
-            parts = fill_from_right([*parts[:-1], replace(parts[-1], year=year)])
-    kind = "range" if mention.kind == "enum" else mention.kind
-    interval, granularity = interval_of(kind, parts)
+    years = YearContext(text, published, anchors_of(text, find_mentions(text)))
+    resolved = resolve_year(parts, start + mention.items[-1].start, years)
+    if resolved is None:
+        return None
+    kind = {"enum": "range", "month_enum": "month_range"}.get(mention.kind, mention.kind)
+    interval, granularity = interval_of(kind, resolved[0])
     if interval is None:
         return None
     return {"start": interval[0].isoformat(), "end": interval[1].isoformat(), "granularity": granularity}

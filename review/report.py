@@ -15,8 +15,9 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from review.corrections import checked_values, differences
 from review.state import ALL_KINDS, ArticleState, FactState, OutputFolder, folder_state
-from review.store import DB_NAME, ReviewStore, fact_values
+from review.store import DB_NAME, ReviewStore
 
 ADDED_RULE = "(added by editors)"
 
@@ -46,8 +47,8 @@ class Tally:
 
     def count(self, state: FactState) -> None:
         if state.status == "corrected":
-            extracted, now = fact_values(state.fact), fact_values(state.effective)
-            self.corrected_fields.update(k for k in extracted if extracted[k] != now[k])
+            before, after = checked_values(state.fact), checked_values(state.effective)
+            self.corrected_fields.update(differences(before, after, type(state.fact)).keys())
         setattr(self, state.status, getattr(self, state.status) + 1)
 
     def as_dict(self) -> dict:

@@ -20,7 +20,7 @@ from pydantic import ValidationError
 from models.facts import FACT_MODELS, Fact
 from models.record import KINDS, ArticleRecord
 from pipelines.evaluate import pred_key
-from review.corrections import CorrectionError, apply_changes
+from review.corrections import CorrectionError, apply_changes, checked_values, differences
 from review.store import Decision, Mark, Status, fact_values
 
 ALL_KINDS: tuple[str, ...] = (*KINDS, "people")
@@ -47,7 +47,7 @@ class FactState:
         """The pipeline now normalises the fact differently from what the editor decided on."""
         if self.decision is None or self.decision.status == "added":
             return False
-        return self.decision.value != fact_values(self.effective)
+        return bool(differences(self.decision.value, checked_values(self.effective), type(self.fact)))
 
     @property
     def added(self) -> bool:
@@ -197,8 +197,7 @@ def _extracted_match(addition: Decision, facts: list[Fact]) -> Fact | None:
 def _decided(fact: Fact, decision: Decision) -> FactState:
     """An extracted fact under a decision: an addition of it is its acceptance (or a correction)."""
     if decision.status == "added":
-        extracted = fact_values(fact)
-        changes = {k: v for k, v in decision.value.items() if extracted.get(k) != v}
+        changes = differences(checked_values(fact), decision.value, type(fact))
         status: Status = "corrected" if changes else "accepted"
     else:
         changes, status = decision.changes, decision.status

@@ -214,3 +214,11 @@ def test_an_empty_selection_says_so() -> None:
 def test_an_unknown_kind_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown kind"):
         prefill("weather", "Il pleut.", 0, 3, PUBLISHED)
+
+
+def test_a_written_weekday_picks_the_year_it_agrees_with() -> None:
+    """`mercredi 4 octobre`, no year, published in 2024: 4 October 2024 is a Friday, 2023's a Wednesday."""
+    text = "Publié le 10 janvier 2024\n\nLa commission s'est réunie le mercredi 4 octobre à Laval."
+    start, end = select(text, "mercredi 4 octobre")
+    found = prefill("dates", text, start, end, date(2024, 1, 10))
+    assert found.values == {"start": "2023-10-04", "end": "2023-10-04", "granularity": "day"}

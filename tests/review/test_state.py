@@ -158,3 +158,11 @@ def test_a_decision_on_a_span_whose_words_changed_is_orphaned(store: ReviewStore
 )  # fmt: skip
 def test_same_value_is_the_scorers_key(kind: str, a: dict, b: dict, same: bool) -> None:
     assert same_value(kind, a, b) is same
+
+
+def test_provenance_fields_are_no_correction(store: ReviewStore) -> None:
+    """The dates extractor records where a year came from; an editor's equal interval is an acceptance."""
+    store.decide("doc", DATE, "add", "Inès", content_sha256=sha256_text(TEXT))
+    extracted = DateFact.model_validate({**DATE.model_dump(), "year_from": "written", "rule": "day"})
+    [state] = state_of(store, record_of(TEXT, extracted), TEXT).facts
+    assert (state.status, state.stale) == ("accepted", False)
