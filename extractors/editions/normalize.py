@@ -1,10 +1,19 @@
 """Pure value logic of editions: the integer of an ordinal written in digits, Roman numerals or words."""
 
+import re
 from dataclasses import dataclass
 
 from text_to_num import text2num
 
-from extractors.editions.patterns import NUMERIC_ORDINAL_RE, ORDINAL_WORD_END_RE, ORDINAL_WORDS
+from extractors.editions.patterns import (
+    EDITION_AFTER_RE,
+    EVENT_NOUNS,
+    NAMED_EVENT_NOUNS,
+    NEXT_WORD_RE,
+    NUMERIC_ORDINAL_RE,
+    ORDINAL_WORD_END_RE,
+    ORDINAL_WORDS,
+)
 
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 
@@ -81,3 +90,26 @@ def find_ordinals(text: str) -> list[Ordinal]:
         if value is not None:
             found.append(Ordinal(start, match.end(), value))
     return sorted(found, key=lambda o: o.start)
+
+
+_EVENT_AFTER_RE = re.compile(r"\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*(?P<event>\S.*)", re.DOTALL)
+
+
+def read_edition(text: str) -> tuple[int, str | None] | None:
+    """(value, event) of an edition phrase read on its own (an editor's selection, no Doc):
+    `la 3e édition du salon Cap Sciences` -> (3, "salon Cap Sciences"), `neuvième édition` -> (9, None),
+    `le 103e congrès des notaires` -> (103, "congrès des notaires").
+    """
+    for ordinal in find_ordinals(text):
+        after = EDITION_AFTER_RE.match(text, ordinal.end)
+        if after:
+            named = _EVENT_AFTER_RE.match(text, after.end())
+            event = named.group("event") if named else ""
+        else:
+            word = NEXT_WORD_RE.match(text, ordinal.end)
+            low = word.group("word").lower() if word else ""
+            if low not in EVENT_NOUNS and not (low in NAMED_EVENT_NOUNS and word.group("word")[:1].isupper()):
+                continue
+            event = text[word.start("word") :]
+        return ordinal.value, re.sub(r"\s+", " ", event).strip(" .,;:") or None
+    return None

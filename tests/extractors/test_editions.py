@@ -8,7 +8,13 @@ from spacy.tokens import Doc
 
 from extractors.context import ArticleContext
 from extractors.editions import extract
-from extractors.editions.normalize import edition_value, find_ordinals, ordinal_word_value, roman_value
+from extractors.editions.normalize import (
+    edition_value,
+    find_ordinals,
+    ordinal_word_value,
+    read_edition,
+    roman_value,
+)
 from tests.conftest import assert_offsets
 
 POSITIVES: list[tuple[str, str, int, str | None]] = [
@@ -309,3 +315,20 @@ def test_doc_without_parse() -> None:
 )
 def test_find_ordinals(text: str, found: list[tuple[str, int]]) -> None:
     assert [(text[o.start : o.end], o.value) for o in find_ordinals(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("phrase", "read"),
+    [
+        ("la 4e édition du salon des vins", (4, "salon des vins")),
+        ("onzième édition", (11, None)),
+        ("le 103e congrès des notaires", (103, "congrès des notaires")),
+        ("la 14ᵉ Semaine de la langue", (14, "Semaine de la langue")),
+        ("la 2e semaine de mars", None),
+        ("le 3e arrondissement", None),
+        ("l'édition 2024", None),
+    ],
+)
+def test_read_edition(phrase: str, read: tuple[int, str | None] | None) -> None:
+    """An editor's selection read on its own (review prefill), with or without the word `édition`."""
+    assert read_edition(phrase) == read
