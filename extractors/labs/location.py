@@ -1,0 +1,375 @@
+"""Where a lab is: the place or parent body the article states with it, strongest signal first.
+
+1. `in_name`: a place inside the name (`Lab ville de Lyon`, `... de Strasbourg`, a trailing region);
+2. `after`: a place or body right after the name (`du ministère de X`, `en Bretagne`, `(Burkina Faso)`);
+3. `apposition`: a place in the apposition that describes it (`X, laboratoire ... de l'académie de
+   Reims`), shared by the labs coordinated before it (`A et B, deux équipes « Université de X »`);
+4. `parent`: the parent bodies in its parenthesis (`(CNRS/Université de X)`);
+5. `sentence`: `région X`, a region, `à`/`en` + a place, or a public body with its complement in
+   the lab's sentence;
+6. `anaphora`: `du ministère` in the lab's sentence, read as the ministry named in full before;
+7. `context`: a plural lab noun with a place in the sentences just before (`trois laboratoires de
+   l'agglomération X :` above a list);
+8. `article`: the place the article is about (its most frequent place, clearly ahead of others).
+"""
+
+import re
+from collections import Counter
+
+from extractors.labs.lexicon import fold_key
+from extractors.labs.names import lab_shape
+from extractors.labs.reading import (
+    CLAUSE_DETERMINERS,
+    OPENING_QUOTES,
+    Mention,
+    closing_quote,
+    name_key,
+    phrase,
+)
+from extractors.labs.words import Article, Sentence, Word
+
+RULES = ("in_name", "after", "apposition", "parent", "sentence", "anaphora", "context", "article")
+PREPOSITIONS = frozenset({"de", "des", "du", "d", "en", "dans", "a", "au", "aux", "le", "la", "l", "les"})
+CITY_NOUNS = frozenset({"ville", "region", "departement", "commune", "metropole"})
+NOT_ARTICLE_PLACES = frozenset({"france", "europe", "etat", "republique"})
+CONTEXT_SENTENCES = 5
+LOCATIVES = frozenset({"en", "a", "au", "aux", "region", "de", "d", "du", "dans"})
+APPOSITION_OPENERS = frozenset(
+    {"le", "la", "l", "les", "un", "une", "deux", "trois", "l'un", "lun", "laboratoire"}
+)
+PARTNER_WORDS = frozenset({"avec", "et", "ou", "ni", "entre", "contre", "sans", "comme"})
+
+
+def _proper(art: Article, w: Word) -> bool:
+    return w.is_proper and w.key not in art.voc.not_name_words and w.ent != "PER"
+
+
+def _reaches_proper(art: Article, s: Sentence, k: int, content: bool) -> int | None:
+    """Index of the capitalised word that a run of connectors (and lower-case nouns or adjectives
+    when `content`) starting at k leads to, within three words; None if the run leads elsewhere."""
+    words = s.words
+    for m in range(k, min(len(words), k + 4)):
+        w = words[m]
+        if _proper(art, w):
+            return m if m > k else None
+        if (
+            w.key == "et"
+            and m + 1 < len(words)
+            and words[m + 1].key in CLAUSE_DETERMINERS - {"la", "l", "le", "les"}
+        ):
+            return None
+        if w.key == "et" and m + 1 < len(words) and words[m + 1].key in {"le", "la", "l", "les"}:
+            return None
+        if not (w.key in art.voc.connectors or content and w.pos in {"NOUN", "ADJ"} and not w.is_punct):
+            return None
+    return None
+
+
+def proper_run(art: Article, s: Sentence, j: int, limit: int = 6) -> int:
+    """Last index of capitalised words from j, with connectors only between them."""
+    words, last, k = s.words, j - 1, j
+    while k < len(words) and k - j < limit:
+        if _proper(art, words[k]) and lab_shape(art.voc, words[k])[0] == "":
+            last, k = k, k + 1
+            continue
+        reached = _reaches_proper(art, s, k, content=False) if last >= j else None
+        if reached is None:
+            break
+        k = reached
+    return last
+
+
+def body_phrase(art: Article, s: Sentence, j: int) -> tuple[str, int] | None:
+    """A place noun and its complement from word j: `académie de Reims`, `École de design X`,
+    `ministère de l'Économie et des Finances, de l'Action ...`, `agglomération bordelaise`.
+    Returns (phrase, last index); None when the noun has no proper complement (`de la préfecture`)."""
+    words, voc = s.words, art.voc
+    if j >= len(words) or words[j].key not in voc.place_nouns:
+        return None
+    last, k = j, j + 1
+    while k < len(words) and k - j < 16:
+        w = words[k]
+        if _proper(art, w) and lab_shape(voc, w)[0] == "":
+            last, k = k, k + 1
+            continue
+        if w.pos == "ADJ" and not w.participle and (k == j + 1 or last == k - 1 and last > j):
+            last, k = k, k + 1  # "agglomération bordelaise", "ministère de la Transition écologique"
+            continue
+        if w.text == "," and last > j and k + 1 < len(words) and words[k + 1].key in {"de", "du", "des", "d"}:
+            reached = _reaches_proper(art, s, k + 1, content=False)  # "ministère de X, de Y et de Z"
+        else:
+            reached = _reaches_proper(art, s, k, content=last == j)
+        if reached is None:
+            break
+        k = reached
+    if last == j:
+        return None
+    if (
+        words[j].key in CITY_NOUNS and words[j + 1].pos != "ADJ"
+    ):  # "ville de X" is X; "métropole lilloise" stays
+        return phrase(art, s, j + 1 + (words[j + 1].key in voc.connectors), last), last
+    return phrase(art, s, j, last), last
+
+
+def place_at(art: Article, s: Sentence, j: int) -> str | None:
+    """A place or body starting at word j: a body phrase, else a run of capitalised words."""
+    found = body_phrase(art, s, j)
+    if found is not None:
+        return found[0]
+    if j < len(s.words) and _proper(art, s.words[j]) and s.words[j].key not in art.voc.parent_bodies:
+        last = proper_run(art, s, j)
+        return phrase(art, s, j, last)
+    return None
+
+
+def _after(art: Article, s: Sentence, m: Mention) -> str | None:
+    words = s.words
+    j = _index_after(s, m.end)
+    if j < len(words) and words[j].text == "(":
+        close = next((k for k in range(j + 1, len(words)) if words[k].text == ")"), None)
+        if close is not None and close > j + 1 and _is_place(art, s, j + 1, close - 1):
+            return phrase(art, s, j + 1, close - 1)  # "(Burkina Faso)"
+        return None
+    preps = 0
+    while j < len(words) and words[j].key in PREPOSITIONS and preps < 3:
+        j, preps = j + 1, preps + 1
+    if preps == 0 or (preps == 1 and words[j - 1].key in {"le", "la", "les"}):
+        return None
+    return place_at(art, s, j)
+
+
+def _is_place(art: Article, s: Sentence, first: int, last: int) -> bool:
+    words = s.words[first : last + 1]
+    text = phrase(art, s, first, last)
+    return art.voc.is_place_name(text) or (
+        words[0].is_place_entity and all(w.ent == "LOC" or w.is_punct for w in words)
+    )
+
+
+def _index_after(s: Sentence, char: int) -> int:
+    for k, w in enumerate(s.words):
+        if w.start >= char:
+            return k
+    return len(s.words)
+
+
+def _partner(s: Sentence, k: int) -> bool:
+    """The place at word k is named as a partner: `avec le CHU de X`, `et la X`."""
+    j = k - 1 if k > 0 and s.words[k - 1].key in {"le", "la", "l", "les"} else k
+    return j > 0 and s.words[j - 1].key in PARTNER_WORDS
+
+
+def _places_in(art: Article, s: Sentence, lo: int, hi: int) -> list[tuple[int, str, int]]:
+    """Places in words lo..hi-1, as (rank, text, index): regions, cities and place entities first,
+    then bodies with their complement; partners left out."""
+    words, out, k = s.words, [], lo
+    while k < hi:
+        w = words[k]
+        if _partner(s, k):
+            j = k + 1 if w.key in {"le", "la", "l", "les"} else k
+            found = body_phrase(art, s, j)
+            k = (found[1] if found else max(j, proper_run(art, s, j))) + 1  # the partner's whole name
+            continue
+        if w.is_place_entity or art.voc.is_place_name(w.text):
+            last = k
+            while last + 1 < hi and (
+                words[last + 1].ent == "LOC"
+                and not words[last + 1].ent_begins
+                or art.voc.is_place_name(phrase(art, s, k, last + 1))
+            ):
+                last += 1
+            if words[k].key not in art.voc.place_nouns:
+                out.append((0, phrase(art, s, k, last), k))
+                k = last + 1
+                continue
+        found = body_phrase(art, s, k)
+        if found is not None:
+            out.append((1, found[0], k))
+            k = found[1] + 1
+            continue
+        k += 1
+    return out
+
+
+def _apposition(art: Article, s: Sentence, m: Mention, others: list[Mention]) -> str | None:
+    words = s.words
+    j = _index_after(s, m.end)
+    follower = next((o for o in others if o.sid == m.sid and o.start > m.end and o is not m), None)
+    if follower is not None and j < len(words) and words[j].key == "et":
+        between = words[j + 1 : follower.first]
+        if all(w.key in {"le", "la", "l", "les"} for w in between):
+            j = _index_after(s, follower.end)  # "A et B, deux équipes ...": B's apposition is A's too
+    if j + 1 >= len(words) or words[j].text != ",":
+        return None
+    opener = words[j + 1]
+    if not (
+        opener.key in APPOSITION_OPENERS
+        or opener.pos in {"NOUN", "PROPN", "NUM"}
+        or opener.text in OPENING_QUOTES
+    ):
+        return None  # ", dont ...", ", qui ...", ", a-t-il dit": no apposition
+    end = next(
+        (k for k in range(j + 1, len(words)) if words[k].text in {",", ";", ":", "(", ")"}), len(words)
+    )
+    quote = closing_quote(s, j + 3) or closing_quote(s, j + 2) or closing_quote(s, j + 1)
+    if quote is not None and quote > end:
+        end = quote
+    places = sorted(_places_in(art, s, j + 1, end))
+    return places[0][1] if places else None
+
+
+def _sentence(art: Article, s: Sentence, m: Mention) -> str | None:
+    """The place nearest the lab in its sentence: a region, city or place entity after a locative
+    preposition, else a body with its complement; not a partner (`avec le CHU de X`, `et la X`)."""
+    words = s.words
+    places = []
+    for rank, text, k in _places_in(art, s, 0, len(words)):
+        if m.first <= k <= m.last:
+            continue
+        b = k - 1
+        if b > 0 and words[b].key in {"le", "la", "l", "les"}:
+            b -= 1
+        before = words[b].key if b >= 0 else ""
+        if rank == 0 and before not in LOCATIVES:
+            continue
+        places.append((rank, abs(k - m.first), text))
+    return min(places)[2] if places else None
+
+
+def _anaphora(art: Article, s: Sentence, m: Mention) -> str | None:
+    """`du ministère` (no complement) in the lab's sentence: the ministry the article named in full before."""
+    voc = art.voc
+    for k, w in enumerate(s.words):
+        if w.key not in voc.anaphoric_bodies or not (
+            k > 0 and s.words[k - 1].key in {"du", "de", "la", "le", "l", "au"}
+        ):
+            continue
+        if body_phrase(art, s, k) is not None:
+            continue
+        for match in reversed(
+            list(re.finditer(rf"(?<!\w){re.escape(w.key)}(?!\w)", art.folded[: s.words[k].start]))
+        ):
+            sid = art.sentence_id(match.start())
+            other = art.sentence(sid)
+            i = other.index_at(match.start())
+            found = body_phrase(art, other, i) if i is not None else None
+            if found is not None:
+                return found[0]
+    return None
+
+
+def _context(art: Article, m: Mention) -> str | None:
+    """A plural lab noun with its place in the sentences just before: `Trois laboratoires de X ...`."""
+    voc = art.voc
+    seen = 0
+    for sid in range(m.sid - 1, -1, -1):
+        s = art.sentence(sid)
+        if not s.words or all(w.is_punct for w in s.words):
+            continue
+        seen += 1
+        if seen > CONTEXT_SENTENCES:
+            break
+        for k, w in enumerate(s.words):
+            if w.key in voc.plural_heads and k + 1 < len(s.words) and s.words[k + 1].key in PREPOSITIONS:
+                j = k + 1
+                while j < len(s.words) and s.words[j].key in PREPOSITIONS:
+                    j += 1
+                place = place_at(art, s, j)
+                if place is not None:
+                    return place
+    return None
+
+
+class ArticlePlace:
+    """The place the article is about: its most frequent place entity, clearly ahead of the next."""
+
+    def __init__(self, art: Article) -> None:
+        self.art = art
+        self._place: str | None | bool = False
+
+    def get(self) -> str | None:
+        if self._place is False:
+            self._place = self._find()
+        return self._place  # type: ignore[return-value]
+
+    def _find(self) -> str | None:
+        names = {}
+        for ent in self.art.doc.ents:
+            if ent.label_ == "LOC":
+                head, sep, tail = ent.text.strip().partition(" de ")
+                text = (
+                    tail
+                    if sep and (head.isupper() or head.lower() in self.art.voc.place_nouns)
+                    else ent.text.strip()
+                )
+                k = fold_key(text)
+                voc = self.art.voc
+                looks_like_place = ent.text[:1].isupper() and not ent.text.isupper() and len(k) > 2
+                if looks_like_place and k not in NOT_ARTICLE_PLACES | voc.place_nouns | voc.parent_bodies:
+                    names.setdefault(k, text)
+        text = self.art.text
+        counts: Counter[str] = Counter()
+        for k, name in names.items():
+            if re.search(rf"(?<!\w){re.escape(name.lower())}(?!\w)", text):
+                continue  # also written in lower case: a common noun the tagger took for a place
+            counts[k] = sum(
+                len(re.findall(rf"(?<![\w-]){re.escape(v)}(?![\w-])", text)) for v in {name, name.upper()}
+            )
+        ranked = counts.most_common(2)
+        if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1]):
+            return None
+        return names[ranked[0][0]]
+
+
+def locate(art: Article, m: Mention, others: list[Mention]) -> tuple[str, str] | None:
+    """The best (place, rule) the article gives for mention `m`, by the order of `RULES`."""
+    s = art.sentence(m.sid)
+    if m.location:
+        return m.location, m.location_rule or "in_name"
+    for rule, find in (
+        ("after", lambda: _after(art, s, m)),
+        ("apposition", lambda: _apposition(art, s, m, others)),
+        ("parent", lambda: m.parent),
+        ("sentence", lambda: _sentence(art, s, m)),
+        ("anaphora", lambda: _anaphora(art, s, m)),
+        ("context", lambda: _context(art, m)),
+    ):
+        place = find()
+        if place and not _names_a_lab(place, others):
+            return place, rule
+    return None
+
+
+def _names_a_lab(place: str, mentions: list[Mention]) -> bool:
+    key = name_key(place)
+    return any(key == name_key(o.name) or key in {name_key(a) for a in o.aliases} for o in mentions)
+
+
+def in_name(art: Article, m: Mention) -> str | None:
+    """A place that is part of the name: a kind's place complement, `ville de X`, a trailing region,
+    city or place entity (`... de Montpellier`, `Lab Emploi Lyon`)."""
+    s = art.sentence(m.sid)
+    words = s.words
+    if m.complement is not None:
+        a, b = m.complement
+        return phrase(art, s, a, b)
+    last = m.last
+    while last > m.first and (words[last].is_punct or words[last].text == ")"):
+        last -= 1
+    for j in range(m.first, last):
+        found = body_phrase(art, s, j) if words[j].key in CITY_NOUNS else None
+        if found is not None and found[1] <= last:
+            return found[0]
+    for j in range(m.first + 1, last + 1):
+        tail = phrase(art, s, j, last)
+        if art.voc.is_place_name(tail) and j > m.first:
+            return tail
+    start = last
+    while start - 1 > m.first and _proper(art, words[start - 1]) and words[start].ent == words[start - 1].ent:
+        start -= 1
+    after_de = (
+        start - 2 > m.first and words[start - 1].key in {"de", "d", "du"} and _proper(art, words[start])
+    )
+    if after_de and (words[start].is_place_entity or not words[start - 2].is_proper):
+        return phrase(art, s, start, last)  # "... de physique nucléaire d'Orsay"
+    return None

@@ -1,0 +1,349 @@
+"""Names built on the lab morpheme and on the word `laboratoire`, read to their fullest form.
+
+- the lab word: `Lab X`, `X Lab`, `Lab’X`, `Lab-X`, `Lab1`, `Lab 12 bis`, `Ocea Lab 29`, a coined word
+  ending in -lab (`Kolab`); a kind of lab (`Living Lab`, `FabLab`, `Fab’Lab`, `Design Lab`,
+  `DataLab`) with a proper name, a quoted name or a place completing it (`FabLab Nord`, `Living
+  Lab « Ville durable »`, `DataLab de la Région`);
+- `laboratoire`: capitalised (`le Laboratoire de physique des ...`), with a proper or quoted name
+  (`le laboratoire Jean-Dupré`), named in full in lower case (`le laboratoire chimie et biologie des
+  membranes`) or by a description its acronym closes (`le laboratoire de chimie des sols (LCS)`);
+- appositions naming an innovation lab (`Innov'Loire, le laboratoire d'innovation de ...`).
+
+Readers only read; whether a candidate is kept is decided in `decision`.
+"""
+
+import re
+
+from extractors.labs.lexicon import Vocabulary, fold_key
+from extractors.labs.reading import (
+    Mention,
+    acronym_closing,
+    acronym_of,
+    closing_quote,
+    is_content,
+    name_run,
+    parenthesis,
+    phrase,
+)
+from extractors.labs.words import Article, Sentence, Word
+from extractors.officials.normalize import fold
+
+LAB_PREFIXED_RE = re.compile(r"^labo?(?:['\-][^\W_]|\d)")  # Lab’Est, Lab-Y, Lab1, LAB31
+LAB_SUFFIXED_RE = re.compile(r"^([^\W_]+?)['\-]?(labs?)$")  # Kolab, Fab’Lab, DataLab, fablabs
+NUMBER_SUFFIXES = frozenset({"bis", "ter", "quater"})
+COMPLEMENT_PREPOSITIONS = frozenset({"de", "du", "des", "d"})
+CLAUSE_OPENERS = frozenset({"•", "-", "–", "—", "·", "*", "«", ":", '"', "\u201c", "(", ">", "›", "|"})
+
+
+def lab_shape(voc: Vocabulary, w: Word) -> tuple[str, str | None]:
+    """What a word holding "lab" is: ("bare"|"plural"|"named"|"coined"|"kind"|"event"|"", kind)."""
+    f = fold(w.text).replace("\u2019", "'")
+    if any(f.startswith(p) for p in voc.ordinary_prefixes):
+        return "", None
+    if f in voc.lab_words:
+        return "bare", None
+    if f in ("labs", "labos"):
+        return "plural", None
+    if LAB_PREFIXED_RE.match(f):
+        return "named", None
+    m = LAB_SUFFIXED_RE.match(f)
+    if m is None:
+        return "", None
+    stem = fold_key(m.group(1))
+    if m.group(2) == "labs":
+        return "plural", None
+    if stem in voc.event_kind_words:
+        return "event", None
+    if stem in voc.kind_words:
+        return "kind", f"{stem}lab"
+    return ("coined", None) if w.is_proper else ("", None)
+
+
+def opens_clause(s: Sentence, i: int) -> bool:
+    """Word i starts the sentence or a list item, a quotation, a heading part."""
+    return i == 0 or s.words[i - 1].text in CLAUSE_OPENERS or s.words[i - 1].text == "\n"
+
+
+def _name_word(voc: Vocabulary, w: Word) -> bool:
+    return w.is_proper and not w.is_punct and w.key not in voc.not_name_words
+
+
+def read_lab_word(art: Article, sid: int, s: Sentence, i: int) -> Mention | None:
+    """The lab named around the lab word at i, or None when the word is no lab (event, plural...)."""
+    voc, words = art.voc, s.words
+    w = words[i]
+    shape, kind = lab_shape(voc, w)
+    if shape in ("", "plural", "event"):
+        return None
+    first = last = i
+    named = shape in ("named", "coined")
+    rule = {"named": "lab_affixed", "coined": "coined_lab"}.get(shape, "lab_name")
+    if shape == "bare" and i > 0 and not words[i - 1].is_punct:
+        before = words[i - 1]
+        if before.key in voc.event_kind_words:
+            return None
+        if before.key in voc.kind_words:
+            kind, first = f"{before.key}lab", i - 1  # "Living Lab", "Fab Lab", "Design Lab"
+        else:
+            j = i - 1
+            while j >= 0 and i - j <= 3 and _name_word(voc, words[j]):
+                first, named = j, True  # "Ti Lab", "Bercy Lab"
+                j -= 1
+    n = len(words)
+    j = last + 1
+    if j < n and words[j].key in voc.event_after_lab:
+        return None
+    if (
+        shape == "bare"
+        and w.text[:1].isupper()
+        and j + 1 < n
+        and words[j].key == "d"
+        and words[j + 1].key in voc.kind_words
+    ):
+        kind, last, j = (
+            f"lab {words[j + 1].key}",
+            j + 1,
+            j + 2,
+        )  # "Lab d'innovation de X": a kind named by its place
+    if shape != "named":
+        counted = j + 1 < n and words[j + 1].pos == "NOUN" and words[j + 1].key not in NUMBER_SUFFIXES
+        quote = closing_quote(s, j)
+        if j < n and words[j].is_number and not counted:
+            last, j, named = j, j + 1, True  # "Lab 110 bis", "Ocea Lab 29": the number is part of the name
+            if j < n and words[j].key in NUMBER_SUFFIXES:
+                last, j = j, j + 1
+        elif quote is not None:
+            last, j, named, rule = quote, quote + 1, True, "lab_quoted"  # "Living Lab « Ville durable »"
+        elif shape != "coined":
+            lower_inside = w.text[:1].isupper() or named
+            proper_last = _proper_words(voc, s, j, last, lower_inside)
+            if proper_last > last:
+                last, named = proper_last, True
+    complement = None
+    introduced = first == 0 or words[first - 1].key in voc.definite or opens_clause(s, first)
+    if not named and last + 1 < n and introduced:  # "un lab de l'État" describes, "le DataLab de X" names
+        found = _complement(art, s, last + 1)
+        if found is not None and (kind or _is_place(art, s, *found[1:])):
+            complement = found[1], found[2]
+            last, named = found[2], True  # "DataLab de la Région", "Fab’Lab du Pays de X"
+            rule = "lab_kind_place"
+    if not named:
+        if not kind:
+            return None
+        return Mention(
+            sid,
+            first,
+            last,
+            words[first].start,
+            words[last].end,
+            phrase(art, s, first, last),
+            "labs.short_form",
+            kind=kind,
+            needs="alias",
+        )
+    name = phrase(art, s, first, last)
+    if name[:1].islower():
+        name = name[:1].upper() + name[1:]
+    if kind and rule == "lab_name":
+        rule = "lab_kind_name"
+    needs = "determiner" if shape == "coined" else None
+    mention = Mention(
+        sid,
+        first,
+        last,
+        words[first].start,
+        words[last].end,
+        name,
+        f"labs.{rule}",
+        kind=kind,
+        complement=complement,
+        needs=needs,
+    )
+    return with_parenthesis(art, mention)
+
+
+def _proper_words(voc: Vocabulary, s: Sentence, j: int, last: int, lower_inside: bool) -> int:
+    """Last index of the proper words after the lab word (`Lab Pôle emploi Paca`, `Lab ville de Lyon`):
+    capitalised words, and a lower-case run inside the name when it leads to a capital again."""
+    words, n = s.words, len(s.words)
+    while j < n:
+        nxt = words[j]
+        if _name_word(voc, nxt) and nxt.key not in voc.parent_bodies:
+            last, j, lower_inside = j, j + 1, True
+            continue
+        if not lower_inside or nxt.is_punct or nxt.key in voc.not_name_words:
+            break
+        k = j  # a lower-case run of up to 3 words must lead to a capital again
+        while (
+            k < n
+            and k - j < 3
+            and not words[k].is_proper
+            and not words[k].is_punct
+            and (words[k].key in {"de", "d", "du", "la", "l"} or is_content(words[k]))
+        ):
+            k += 1
+        inner_ok = words[k - 1].key not in voc.not_name_words - {"de", "d", "la", "l"}
+        if k < n and k > j and _name_word(voc, words[k]) and inner_ok:
+            last, j = k, k + 1
+            continue
+        break
+    return last
+
+
+def _complement(art: Article, s: Sentence, j: int) -> tuple[int, int, int] | None:
+    """`de/du/des (la/l') + capitalised words` from word j: (j, first proper word, last word)."""
+    words, voc = s.words, art.voc
+    if j >= len(words) or words[j].key not in COMPLEMENT_PREPOSITIONS:
+        return None
+    k = j + 1
+    if k < len(words) and words[k].key in {"la", "l", "le", "les"}:
+        k += 1
+    if k >= len(words) or not _name_word(voc, words[k]) or words[k].key in voc.parent_bodies:
+        return None
+    last = k
+    m = k + 1
+    while m < len(words):
+        if _name_word(voc, words[m]):
+            last = m
+        elif not (words[m].key in voc.connectors and m + 1 < len(words) and _name_word(voc, words[m + 1])):
+            break
+        m += 1
+    return j, k, last
+
+
+def _is_place(art: Article, s: Sentence, first: int, last: int) -> bool:
+    """A region, a city, a place entity or a public body (`la Région X`, `Marseille`)."""
+    text = phrase(art, s, first, last)
+    w = s.words[first]
+    return art.voc.is_place_name(text) or w.is_place_entity or w.key in art.voc.place_nouns
+
+
+def with_parenthesis(art: Article, mention: Mention) -> Mention:
+    """Take an acronym in parentheses right after the name into it, or keep a parent body given there."""
+    found = parenthesis(art, mention.end)
+    if found is None:
+        return mention
+    content, _, after = found
+    acronym = acronym_of(content, mention.name)
+    if acronym is None and "lab" in fold(content):
+        mention.aliases.append(content)  # "Lab7 (Lab sept)": the same lab by another name
+        return mention
+    if acronym is not None:
+        mention.aliases.append(acronym)
+        mention.name = f"{mention.name} ({content})" if acronym == content else f"{mention.name} ({acronym})"
+        mention.end = after
+        if acronym != content:
+            mention.parent = content[len(acronym) :].strip(" -/,")
+    elif "/" in content or any(
+        fold_key(part) in art.voc.parent_bodies | art.voc.organisation_heads
+        for part in re.split(r"[\s/,\-]+", content)
+    ):
+        mention.parent = content  # "(CNRS/Université de X)"
+    return mention
+
+
+# --- laboratoire -------------------------------------------------------------------------------
+
+
+def read_laboratory(art: Article, sid: int, s: Sentence, i: int) -> Mention | None:
+    """A lab named with the word `laboratoire`, or None for a description (`un laboratoire du CNRS`)."""
+    voc, words = art.voc, s.words
+    w = words[i]
+    det = words[i - 1].key if i > 0 else ""
+    if det in voc.describing:
+        return None
+    j = i + 1
+    if j >= len(words):
+        return None
+    capitalised = w.text[:1].isupper() and not opens_clause(s, i)
+    n = words[j]
+    quote = closing_quote(s, j)
+    needs_acronym = False
+    if quote is not None:
+        last, rule = quote, "laboratoire_quoted"
+    elif capitalised:
+        last, rule = name_run(art, s, j), "laboratoire_named"
+    elif det not in voc.definite and not opens_clause(s, i):
+        return None
+    elif _name_word(voc, n) and n.key not in voc.parent_bodies and n.key not in voc.organisation_heads:
+        last, rule = name_run(art, s, j), "laboratoire_proper"
+    elif n.pos in {"NOUN", "PROPN"} and n.key not in voc.generic_modifiers and n.key not in voc.connectors:
+        last, rule = name_run(art, s, j), "laboratoire_lowercase"
+        content = [x for x in words[j : last + 1] if is_content(x)]
+        needs_acronym = len(content) < 2
+    elif n.key in voc.connectors or n.pos == "ADJ":
+        last, rule, needs_acronym = name_run(art, s, j), "laboratoire_acronym", True
+    else:
+        return None
+    if last < j:
+        return None
+    name = phrase(art, s, i, last)
+    closing = (
+        acronym_closing(art, s, last, w.start)
+        if s.words[last + 1 : last + 2] and s.words[last + 1].text == ","
+        else None
+    )
+    if closing is not None:
+        last = closing[0]
+        name = phrase(art, s, i, last)
+    mention = Mention(sid, i, last, w.start, words[last].end, name, f"labs.{rule}")
+    mention = with_parenthesis(art, mention)
+    if fold_key(phrase(art, s, i, last)) in voc.generic_phrases and not mention.aliases:
+        return None
+    if needs_acronym and not mention.aliases:
+        return None
+    return mention
+
+
+# --- appositions -------------------------------------------------------------------------------
+
+
+def read_apposition(art: Article, sid: int, s: Sentence, i: int) -> Mention | None:
+    """`X, (le) laboratoire d'innovation ...` or `le laboratoire d'innovation ..., le X,`: X is the lab."""
+    voc, words = art.voc, s.words
+    end = name_run(art, s, i + 1)
+    descriptor = fold_key(phrase(art, s, i, max(end, i)))
+    if end <= i or not any(d in descriptor for d in voc.innovation_descriptors):
+        return None
+    after = end + 1
+    if after + 1 < len(words) and words[after].text == "," and (i == 0 or words[i - 1].key in voc.definite):
+        j = after + 1
+        if words[j].key in {"le", "la", "l"}:
+            j += 1
+        last = j - 1
+        while last + 1 < len(words) and last + 1 - j < 4 and _name_word(voc, words[last + 1]):
+            last += 1
+        closed = last + 1 >= len(words) or words[last + 1].is_punct
+        if last >= j and closed and lab_shape(voc, words[last])[0] == "":
+            return Mention(
+                sid, j, last, words[j].start, words[last].end, phrase(art, s, j, last), "labs.apposition"
+            )
+    k = i - 1
+    if k >= 0 and words[k].key in {"le", "un", "l", "notre", "son"}:
+        k -= 1
+    if k >= 1 and words[k].text == ",":
+        last = k - 1
+        first = last
+        while (
+            first - 1 >= 0
+            and last - first < 4
+            and (_name_word(voc, words[first - 1]) or words[first - 1].key in voc.connectors)
+        ):
+            first -= 1
+        while first <= last and not _name_word(voc, words[first]):
+            first += 1
+        opening = first
+        while opening > 0 and words[opening - 1].key in {"le", "la", "les", "l"}:
+            opening -= 1
+        begins = opens_clause(s, opening) or words[opening - 1].text == ","
+        if first <= last and begins and _name_word(voc, words[last]) and lab_shape(voc, words[last])[0] == "":
+            return Mention(
+                sid,
+                first,
+                last,
+                words[first].start,
+                words[last].end,
+                phrase(art, s, first, last),
+                "labs.apposition",
+            )
+    return None
