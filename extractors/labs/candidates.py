@@ -10,7 +10,7 @@ cannot be token patterns, and the words are then built only for the sentences ho
 import re
 from collections.abc import Callable
 
-from extractors.labs.names import read_apposition, read_lab_word, read_laboratory
+from extractors.labs.names import read_apposition, read_baptised, read_lab_word, read_laboratory
 from extractors.labs.reading import Mention
 from extractors.labs.units import (
     acronym_number_units,
@@ -38,7 +38,12 @@ def _readers(art: Article, s: Sentence, i: int) -> list[Reader]:
     voc = art.voc
     key = s.words[i].key
     if key in voc.laboratory_words:
-        readers: list[Reader] = [_one(read_laboratory), _one(read_apposition), _one(named_in_apposition)]
+        readers: list[Reader] = [
+            _one(read_laboratory),
+            _one(read_apposition),
+            _one(read_baptised),
+            _one(named_in_apposition),
+        ]
         return readers + ([_one(read_lab_word)] if key in voc.lab_words else [])
     if key in voc.plural_heads:
         return [read_enumeration] + ([read_units] if unit_head_end(art, s, i) is not None else [])
@@ -47,7 +52,7 @@ def _readers(art: Article, s: Sentence, i: int) -> list[Reader]:
     if key in voc.institute_heads:
         return [_one(read_institute)]
     if "lab" in key:
-        return [_one(read_lab_word)]
+        return [_one(read_lab_word), _one(read_baptised)]
     return []
 
 

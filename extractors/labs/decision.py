@@ -1,21 +1,20 @@
 """Which candidates are labs: every rule of keeping or leaving out a candidate, in one place.
 
-Left out: candidates in a headline written in capitals (case tells nothing there), events (`la
-soirée Lab X`, `un événement, l'AfterLab`), a coined -lab word used without an article (an
-organisation's name, `les équipes de Datalab`), an institute or centre the article never calls a
-laboratory or a unit, and the shorter of two overlapping candidates. An institute is called a lab
-when a lab noun stands in apposition (`l'Institut X, unité du CNRS`), when the next sentence opens
-on `Ce laboratoire`/`Cette unité`, when a plural lab noun introduces the list it stands in (`deux
-laboratoires : A et l'Institut B`), or when it is coordinated with a lab in a sentence that (or
-whose next sentence) counts laboratories.
+Left out: candidates in a headline written in capitals (case tells nothing there); events and
+programmes (`la soirée Lab X`, `un événement, l'AfterLab`, `le dispositif « Lab X »`); a coined
+-lab word used without an article (an organisation's name: `les équipes de Numalab`); an
+institute or centre the article never calls a laboratory or a unit; the shorter of two
+overlapping candidates. An institute is called a lab when a lab noun stands in apposition
+(`l'Institut X, unité du CNRS`), when the next sentence opens on `Ce laboratoire`/`Cette unité`
+and it is the last one named before, when a plural lab noun introduces the list it stands in
+(`deux laboratoires : A et l'Institut B`), or when it is coordinated with a lab in a sentence
+that (or whose next sentence) counts laboratories.
 """
 
-from extractors.labs.reading import UNIT_CODE_RE, Mention
-from extractors.labs.units import DEMONSTRATIVES
+from extractors.labs.reading import DEMONSTRATIVES, LAB_NOUNS, OPENING_QUOTES, UNIT_CODE_RE, Mention
 from extractors.labs.words import Article, Sentence
 
 LAB_WORD_RULES = ("labs.lab_", "labs.coined_lab", "labs.short_form")
-LAB_NOUNS = frozenset({"laboratoire", "labo", "lab", "unite", "umr", "equipe"})
 ANAPHOR_WINDOW = 4
 
 
@@ -52,6 +51,8 @@ def _keep(art: Article, m: Mention, candidates: list[Mention]) -> bool:
 def _event(art: Article, s: Sentence, m: Mention) -> bool:
     """`la soirée Lab X` (an event noun right before) or `un événement, l'AfterLab` (in apposition)."""
     words, k = s.words, m.first - 1
+    if k >= 0 and words[k].text in OPENING_QUOTES:
+        k -= 1  # "le dispositif « Lab X »"
     if k >= 0 and words[k].key in art.voc.event_nouns:
         return True
     if k >= 0 and words[k].key in {"le", "la", "l"}:

@@ -63,7 +63,9 @@ class Vocabulary:
 def vocabulary() -> Vocabulary:
     table = load_table("lab_cues")
     cues = "|".join(re.escape(fold_key(c)) for c in table["research_cues"])
-    subjects = "|".join(re.escape(fold_key(c)) for c in [*table["research_cues"], *table["research_subjects"]])
+    subjects = "|".join(
+        re.escape(fold_key(c)) for c in [*table["research_cues"], *table["research_subjects"]]
+    )
     return Vocabulary(
         lab_words=_keys(table["lab_words"]),
         laboratory_words=_keys(table["laboratory_words"]),

@@ -5,12 +5,14 @@
 3. `apposition`: a place in the apposition that describes it (`X, laboratoire ... de l'académie de
    Reims`), shared by the labs coordinated before it (`A et B, deux équipes « Université de X »`);
 4. `parent`: the parent bodies in its parenthesis (`(CNRS/Université de X)`);
-5. `sentence`: `région X`, a region, `à`/`en` + a place, or a public body with its complement in
-   the lab's sentence;
-6. `anaphora`: `du ministère` in the lab's sentence, read as the ministry named in full before;
-7. `context`: a plural lab noun with a place in the sentences just before (`trois laboratoires de
+5. `next_sentence`: the place in the phrase opening the next sentence on `Cette unité ...` (`Cette
+   unité mixte du CNRS et de l'Université de X`);
+6. `sentence`: `région X`, a region, `à`/`en` + a place, or a public body with its complement in
+   the lab's sentence, partners left out (`avec le CHU de X`);
+7. `anaphora`: `du ministère` in the lab's sentence, read as the ministry named in full before;
+8. `context`: a plural lab noun with a place in the sentences just before (`trois laboratoires de
    l'agglomération X :` above a list);
-8. `article`: the place the article is about (its most frequent place, clearly ahead of others).
+9. `article`: the place the article is about (its dateline, else its most frequent place).
 """
 
 import re
@@ -20,6 +22,8 @@ from extractors.labs.lexicon import fold_key
 from extractors.labs.names import lab_shape
 from extractors.labs.reading import (
     CLAUSE_DETERMINERS,
+    DEMONSTRATIVES,
+    LAB_NOUNS,
     OPENING_QUOTES,
     Mention,
     closing_quote,
@@ -28,7 +32,17 @@ from extractors.labs.reading import (
 )
 from extractors.labs.words import Article, Sentence, Word
 
-RULES = ("in_name", "after", "apposition", "parent", "sentence", "anaphora", "context", "article")
+RULES = (
+    "in_name",
+    "after",
+    "apposition",
+    "parent",
+    "next_sentence",
+    "sentence",
+    "anaphora",
+    "context",
+    "article",
+)
 PREPOSITIONS = frozenset({"de", "des", "du", "d", "en", "dans", "a", "au", "aux", "le", "la", "l", "les"})
 CITY_NOUNS = frozenset({"ville", "region", "departement", "commune", "metropole"})
 NOT_ARTICLE_PLACES = frozenset({"france", "europe", "etat", "republique"})
@@ -107,7 +121,8 @@ def body_phrase(art: Article, s: Sentence, j: int) -> tuple[str, int] | None:
     if (
         words[j].key in CITY_NOUNS and words[j + 1].pos != "ADJ"
     ):  # "ville de X" is X; "métropole lilloise" stays
-        return phrase(art, s, j + 1 + (words[j + 1].key in voc.connectors), last), last
+        first = next(k for k in range(j + 1, last + 1) if words[k].key not in voc.connectors)
+        return phrase(art, s, first, last), last
     return phrase(art, s, j, last), last
 
 
@@ -258,6 +273,32 @@ def _anaphora(art: Article, s: Sentence, m: Mention) -> str | None:
     return None
 
 
+def _next_sentence(art: Article, m: Mention, others: list[Mention]) -> str | None:
+    """`X ... . Cette unité du CNRS et de l'Université de Y ...`: the place in the noun phrase that
+    opens the next sentence on a demonstrative lab noun, for the last lab named before it."""
+    if any(o.sid == m.sid and o.start > m.end for o in others):
+        return None
+    for sid in range(m.sid + 1, min(art.sentence_count, m.sid + 3)):
+        s = art.sentence(sid)
+        words = s.words
+        k = next((k for k, w in enumerate(words) if not w.is_punct), None)
+        if k is None:
+            continue
+        if not (words[k].key in DEMONSTRATIVES and k + 1 < len(words) and words[k + 1].key in LAB_NOUNS):
+            return None
+        end = next(
+            (
+                j
+                for j in range(k + 2, len(words))
+                if words[j].pos in {"VERB", "AUX"} and not words[j].participle
+            ),
+            len(words),
+        )
+        places = sorted(_places_in(art, s, k + 2, end))
+        return places[0][1] if places else None
+    return None
+
+
 def _context(art: Article, m: Mention) -> str | None:
     """A plural lab noun with its place in the sentences just before: `Trois laboratoires de X ...`."""
     voc = art.voc
@@ -280,8 +321,15 @@ def _context(art: Article, m: Mention) -> str | None:
     return None
 
 
+DATELINE_RE = re.compile(
+    r"^[^\w\n]*([^\W\d_][\w'\u2019\-]*(?: [^\W\d_][\w'\u2019\-]*){0,2}) ?[,\u2013\u2014|(]"
+)
+DATELINE_LINES = 12
+
+
 class ArticlePlace:
-    """The place the article is about: its most frequent place entity, clearly ahead of the next."""
+    """The place the article is about: its dateline (`Nancy, le 3 mars ...`), else its most
+    frequent place entity, clearly ahead of the next one. Found once per article, when needed."""
 
     def __init__(self, art: Article) -> None:
         self.art = art
@@ -289,24 +337,39 @@ class ArticlePlace:
 
     def get(self) -> str | None:
         if self._place is False:
-            self._place = self._find()
+            self._place = self._dateline() or self._most_frequent()
         return self._place  # type: ignore[return-value]
 
-    def _find(self) -> str | None:
-        names = {}
+    def _entities(self) -> dict[str, str]:
+        """Place entities by key, `CHU de X` and `INRAE de X` read as X."""
+        voc, names = self.art.voc, {}
         for ent in self.art.doc.ents:
-            if ent.label_ == "LOC":
-                head, sep, tail = ent.text.strip().partition(" de ")
-                text = (
-                    tail
-                    if sep and (head.isupper() or head.lower() in self.art.voc.place_nouns)
-                    else ent.text.strip()
-                )
-                k = fold_key(text)
-                voc = self.art.voc
-                looks_like_place = ent.text[:1].isupper() and not ent.text.isupper() and len(k) > 2
-                if looks_like_place and k not in NOT_ARTICLE_PLACES | voc.place_nouns | voc.parent_bodies:
-                    names.setdefault(k, text)
+            if ent.label_ != "LOC":
+                continue
+            head, sep, tail = ent.text.strip().partition(" de ")
+            body = sep and (head.isupper() or fold_key(head) in voc.place_nouns)
+            text = tail if body else ent.text.strip()
+            k = fold_key(text)
+            known = k in NOT_ARTICLE_PLACES | voc.place_nouns | voc.parent_bodies
+            if text[:1].isupper() and not text.isupper() and len(k) > 2 and not known:
+                names.setdefault(k, text)
+        return names
+
+    def _dateline(self) -> str | None:
+        places = set(self._entities())
+        lines = [
+            line
+            for line in self.art.text.split("\n", DATELINE_LINES * 2)[: DATELINE_LINES * 2]
+            if line.strip()
+        ]
+        for line in lines[:DATELINE_LINES]:
+            m = DATELINE_RE.match(line)
+            if m and (fold_key(m.group(1)) in places or self.art.voc.is_place_name(m.group(1))):
+                return m.group(1)
+        return None
+
+    def _most_frequent(self) -> str | None:
+        names = self._entities()
         text = self.art.text
         counts: Counter[str] = Counter()
         for k, name in names.items():
@@ -330,6 +393,7 @@ def locate(art: Article, m: Mention, others: list[Mention]) -> tuple[str, str] |
         ("after", lambda: _after(art, s, m)),
         ("apposition", lambda: _apposition(art, s, m, others)),
         ("parent", lambda: m.parent),
+        ("next_sentence", lambda: _next_sentence(art, m, others)),
         ("sentence", lambda: _sentence(art, s, m)),
         ("anaphora", lambda: _anaphora(art, s, m)),
         ("context", lambda: _context(art, m)),

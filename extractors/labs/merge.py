@@ -14,7 +14,8 @@ from extractors.labs.location import RULES, ArticlePlace, in_name, locate
 from extractors.labs.reading import Mention, acronym_fits, name_key
 from extractors.labs.words import Article, Word
 
-ALIAS_RULES = frozenset({"labs.acronym_again", "labs.short_form", "labs.enumeration"})
+ALIAS_RULES = frozenset({"labs.acronym_again", "labs.name_again", "labs.short_form", "labs.enumeration"})
+NAMED_BY_DESCRIPTION = frozenset({"labs.apposition", "labs.baptised"})  # coined names, found again alone
 
 
 class _Groups:
@@ -91,11 +92,18 @@ def group_mentions(art: Article, mentions: list[Mention]) -> list[list[Mention]]
 
 
 def add_acronyms_again(art: Article, groups: list[list[Mention]]) -> None:
-    """Every other occurrence of a group's acronyms in the text is a mention of that lab."""
+    """Every other occurrence of a group's acronyms (and of a name a description gave, `Innov'X, le
+    laboratoire d'innovation de ...`) in the text is a mention of that lab."""
     taken = [(m.start, m.end) for g in groups for m in g]
     for g in groups:
-        acronyms = {a for m in g for a in m.aliases if len(a) >= 2 and any(c.isupper() for c in a)}
-        for acronym in sorted(acronyms):
+        acronyms = {
+            a: "labs.acronym_again"
+            for m in g
+            for a in m.aliases
+            if len(a) >= 2 and any(c.isupper() for c in a)
+        }
+        acronyms.update({m.name: "labs.name_again" for m in g if m.rule in NAMED_BY_DESCRIPTION})
+        for acronym, rule in sorted(acronyms.items()):
             for match in re.finditer(rf"(?<![\w\-]){re.escape(acronym)}(?![\w\-])", art.text):
                 if any(a <= match.start() < b or match.start() <= a < match.end() for a, b in taken):
                     continue
@@ -104,7 +112,7 @@ def add_acronyms_again(art: Article, groups: list[list[Mention]]) -> None:
                 i = s.index_at(match.start())
                 if i is None:
                     continue
-                g.append(Mention(sid, i, i, match.start(), match.end(), acronym, "labs.acronym_again"))
+                g.append(Mention(sid, i, i, match.start(), match.end(), acronym, rule))
                 taken.append((match.start(), match.end()))
         g.sort(key=lambda m: m.start)
 

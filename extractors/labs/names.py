@@ -82,13 +82,12 @@ def read_lab_word(art: Article, sid: int, s: Sentence, i: int) -> Mention | None
         before = words[i - 1]
         if before.key in voc.event_kind_words:
             return None
+        j = i - 1
         if before.key in voc.kind_words:
-            kind, first = f"{before.key}lab", i - 1  # "Living Lab", "Fab Lab", "Design Lab"
-        else:
-            j = i - 1
-            while j >= 0 and i - j <= 3 and _name_word(voc, words[j]):
-                first, named = j, True  # "Ti Lab", "Bercy Lab"
-                j -= 1
+            kind, first, j = f"{before.key}lab", i - 1, i - 2  # "Living Lab", "Fab Lab", "Design Lab"
+        while j >= 0 and first - j <= 3 and _name_word(voc, words[j]) and words[j].key not in voc.kind_words:
+            first, named = j, True  # "Ti Lab", "Bercy Lab", "Kerma Living Lab"
+            j -= 1
     n = len(words)
     j = last + 1
     if j < n and words[j].key in voc.event_after_lab:
@@ -297,6 +296,32 @@ def read_laboratory(art: Article, sid: int, s: Sentence, i: int) -> Mention | No
 
 # --- appositions -------------------------------------------------------------------------------
 
+NAMING_PARTICIPLES = frozenset({"baptise", "baptisee", "nomme", "nommee", "appele", "appelee", "denomme",
+    "denommee", "intitule", "intitulee", "surnomme", "surnommee"})  # fmt: skip
+
+
+def read_baptised(art: Article, sid: int, s: Sentence, i: int) -> Mention | None:
+    """`son laboratoire d'innovation, baptisé X`, `un fablab nommé « X »`: X is the lab's name."""
+    voc, words = art.voc, s.words
+    k = max(i, name_run(art, s, i + 1)) + 1
+    if k < len(words) and words[k].text == ",":
+        k += 1
+    if k + 1 >= len(words) or words[k].key not in NAMING_PARTICIPLES:
+        return None
+    j = k + 1
+    quote = closing_quote(s, j)
+    if quote is not None:
+        first, last = j + 1, quote - 1
+    else:
+        first = last = j
+        if not _name_word(voc, words[j]):
+            return None
+        while last + 1 < len(words) and last - first < 3 and _name_word(voc, words[last + 1]):
+            last += 1
+    return Mention(
+        sid, first, last, words[first].start, words[last].end, phrase(art, s, first, last), "labs.baptised"
+    )
+
 
 def read_apposition(art: Article, sid: int, s: Sentence, i: int) -> Mention | None:
     """`X, (le) laboratoire d'innovation ...` or `le laboratoire d'innovation ..., le X,`: X is the lab."""
@@ -323,6 +348,8 @@ def read_apposition(art: Article, sid: int, s: Sentence, i: int) -> Mention | No
         k -= 1
     if k >= 1 and words[k].text == ",":
         last = k - 1
+        if last > 0 and words[last].is_number and _name_word(voc, words[last - 1]):
+            last -= 1  # "La Fabrique 26, son laboratoire ...": the number ends the name
         first = last
         while (
             first - 1 >= 0
@@ -335,8 +362,12 @@ def read_apposition(art: Article, sid: int, s: Sentence, i: int) -> Mention | No
         opening = first
         while opening > 0 and words[opening - 1].key in {"le", "la", "les", "l"}:
             opening -= 1
-        begins = opens_clause(s, opening) or words[opening - 1].text == ","
+        capital_article = (
+            opening < first and words[opening].text[:1].isupper()
+        )  # "a inauguré La Ruche X, ..."
+        begins = opens_clause(s, opening) or words[opening - 1].text == "," or capital_article
         if first <= last and begins and _name_word(voc, words[last]) and lab_shape(voc, words[last])[0] == "":
+            last = k - 1  # with its number, if any
             return Mention(
                 sid,
                 first,

@@ -39,6 +39,10 @@ CLAUSE_DETERMINERS = frozenset(
         "trois",
     }
 )
+DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
+LAB_NOUNS = frozenset(
+    {"laboratoire", "labo", "lab", "unite", "umr", "equipe"}
+)  # what `Ce laboratoire` may say
 NAME_LIMIT = 16
 PARENTHESIS_RE = re.compile(r"[ \u00a0]?\(([^()\n]{1,80})\)")
 ACRONYM_SPLIT_RE = re.compile(r"\s*[-/,]\s*")

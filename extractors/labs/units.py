@@ -11,12 +11,11 @@
 import re
 
 from extractors.labs.names import opens_clause, with_parenthesis
-from extractors.labs.reading import Mention, closing_quote, name_run, parenthesis, phrase
+from extractors.labs.reading import DEMONSTRATIVES, Mention, closing_quote, name_run, parenthesis, phrase
 from extractors.labs.words import Article, Sentence, Word
 
 ACRONYM_NUMBER_RE = re.compile(r"[A-Z]{2,6}\d{1,2}(?![\w-])")  # the character before is checked apart
 UNIT_NUMBER_RE = re.compile(r"\d{2,5}")
-DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
 
 
 def unit_head_end(art: Article, s: Sentence, i: int) -> int | None:
@@ -47,6 +46,17 @@ def is_unit_name(art: Article, w: Word) -> bool:
     return w.is_acronym and w.key not in art.voc.parent_bodies and w.key not in art.voc.unit_codes
 
 
+def _unit_name_word(art: Article, w: Word) -> bool:
+    voc = art.voc
+    return (
+        w.is_proper
+        and not w.is_punct
+        and w.pos not in {"VERB", "AUX"}
+        and w.key not in voc.not_name_words | voc.parent_bodies | voc.organisation_heads
+        and not voc.is_place_name(w.text)
+    )
+
+
 def read_units(art: Article, sid: int, s: Sentence, i: int) -> list[Mention]:
     """The units named after a unit type at word i: one mention each (`les UMR ABC et DEF` gives two)."""
     words, voc = s.words, art.voc
@@ -68,6 +78,8 @@ def read_units(art: Article, sid: int, s: Sentence, i: int) -> list[Mention]:
         quote = closing_quote(s, j)
         if UNIT_NUMBER_RE.fullmatch(x.text):
             last, rule = j, "unit_number"
+            while last + 1 < len(words) and _unit_name_word(art, words[last + 1]) and last - j < 3:
+                last += 1  # "UMR 7206 Eco-anthropologie"
         elif is_unit_name(art, x):
             last, rule = j, "unit_acronym"
         elif quote is not None:

@@ -66,6 +66,11 @@ COMPOUND_KINDS = [
         "On attend des délégations du Tamalab (Sénégal) et du FabLab Kairouan (Tunisie).",
         {("Tamalab", "Sénégal"), ("FabLab Kairouan", "Tunisie")},
     ),
+    (
+        "kind-with-name-before",
+        "Le Kerma Living Lab accueille des habitants à Lorient.",
+        {("Kerma Living Lab", "Lorient")},
+    ),
 ]
 
 RESEARCH_NAMES = [
@@ -162,6 +167,11 @@ UNITS = [
         "Le LPTM5 (UMR 8089) travaille sur la matière condensée.",
         {("LPTM5 (UMR 8089)", None)},
     ),
+    (
+        "umr-number-and-name",
+        "L'UMR 7390 Paléo-climats est installée sur le campus.",
+        {("UMR 7390 Paléo-climats", None)},
+    ),
 ]
 
 INSTITUTES_CALLED_LABS = [
@@ -221,6 +231,16 @@ APPOSITIONS = [
         "apposition-before-descriptor",
         "La Fabrique Numérique, laboratoire d'innovation du ministère, lance un défi.",
         {("Fabrique Numérique", None)},
+    ),
+    (
+        "baptised-name",
+        "La préfecture a lancé son laboratoire d'innovation, baptisé Escale, en mars.",
+        {("Escale", None)},
+    ),
+    (
+        "name-with-number-as-object",
+        "Le conseil a inauguré jeudi La Ruche 12, son laboratoire d'innovation publique.",
+        {("Ruche 12", None)},
     ),
 ]
 
@@ -333,6 +353,17 @@ LOCATIONS = [
         "L'UMR FORGE (Forêts et gestion), dont les données sont partagées avec le CHU de Nantes, recrute.",
         {("UMR FORGE (Forêts et gestion)", None)},
     ),
+    (
+        "next-sentence-opens-on-this-unit",
+        "Le laboratoire Vents et marées (LVM) ouvre une halle. "
+        "Cette unité mixte du CNRS et de l'Université de Caen compte 90 agents.",
+        {("laboratoire Vents et marées (LVM)", "Université de Caen")},
+    ),
+    (
+        "dateline",
+        "Nancy, le 3 mars 2023.\nLe laboratoire Georges-Marcel inaugure un bâtiment.",
+        {("laboratoire Georges-Marcel", "Nancy")},
+    ),
 ]
 
 NEGATIVES = [
@@ -378,6 +409,8 @@ NEGATIVES = [
     ("bare-lab", "Cette expérimentation, menée au lab, a duré six mois."),
     ("identifier-not-lab", "Le référentiel FR0031 décrit l'engagement pris par la France."),
     ("heading-generic", "Atlas des laboratoires d'innovation publique\n\nLe document recense les équipes."),
+    ("programme-in-quotes", "Le dispositif « Lab Entreprises » accompagne les PME."),
+    ("event-salon", "Le salon Lab Expo se tiendra à Lyon."),
 ]
 
 
@@ -467,6 +500,16 @@ def test_article_place_when_nothing_else_is_stated(nlp) -> None:
     assert_offsets(text, facts)
     assert [(f.name, f.location) for f in facts] == [("UMR 4321", "Quimper")]
     assert facts[0].rule == "labs.unit_number;location=article"
+
+
+def test_a_baptised_name_is_found_again(nlp) -> None:
+    text = "Le rectorat a ouvert son lab, baptisé Escale, en mars. L'équipe d'Escale compte cinq agents."
+    facts = extract(nlp(text), CTX)
+    assert_offsets(text, facts)
+    assert [(f.text, f.name, f.rule.split(";")[0]) for f in facts] == [
+        ("Escale", "Escale", "labs.baptised"),
+        ("Escale", "Escale", "labs.name_again"),
+    ]
 
 
 def test_every_fact_names_its_rules(nlp) -> None:
