@@ -28,6 +28,7 @@ class Vocabulary:
     lab_words: frozenset[str]
     laboratory_words: frozenset[str]
     plural_heads: frozenset[str]
+    plural_head_re: re.Pattern[str]
     kind_words: frozenset[str]
     event_kind_words: frozenset[str]
     event_after_lab: frozenset[str]
@@ -70,6 +71,9 @@ def vocabulary() -> Vocabulary:
         lab_words=_keys(table["lab_words"]),
         laboratory_words=_keys(table["laboratory_words"]),
         plural_heads=_keys(table["plural_heads"]),
+        plural_head_re=re.compile(
+            rf"(?<!\w)(?:{'|'.join(map(re.escape, _keys(table['plural_heads'])))})(?!\w)"
+        ),
         kind_words=_keys(table["kind_words"]),
         event_kind_words=_keys(table["event_kind_words"]),
         event_after_lab=_keys(table["event_after_lab"]),

@@ -304,12 +304,15 @@ def _context(art: Article, m: Mention) -> str | None:
     voc = art.voc
     seen = 0
     for sid in range(m.sid - 1, -1, -1):
-        s = art.sentence(sid)
-        if not s.words or all(w.is_punct for w in s.words):
+        a, b = art.sentence_bounds(sid)
+        if not art.folded[a:b].strip(" \n\t\u00a0.;:,!?"):
             continue
         seen += 1
         if seen > CONTEXT_SENTENCES:
             break
+        if not voc.plural_head_re.search(art.folded, a, b):
+            continue
+        s = art.sentence(sid)
         for k, w in enumerate(s.words):
             if w.key in voc.plural_heads and k + 1 < len(s.words) and s.words[k + 1].key in PREPOSITIONS:
                 j = k + 1

@@ -10,19 +10,27 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from spacy import parts_of_speech
+from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LENGTH, POS, SPACY
 from spacy.tokens import Doc
 
 from extractors.context import doc_text
-from extractors.labs.lexicon import Vocabulary, fold_key, vocabulary
+from extractors.labs.lexicon import Vocabulary, vocabulary
 from extractors.officials.normalize import doc_folded
 
 SENTENCE_END_RE = re.compile(r"[.!?;](?=\s)|\n")
+ALNUM_RE = re.compile(r"[^\W_]")
+POS_NAMES = {int(value): name for name, value in parts_of_speech.IDS.items()}
+ENT_BEGIN = 3  # Token.ent_iob: 3 = an entity begins here
+SPACE_POS = int(parts_of_speech.IDS["SPACE"])
 ELISIONS = frozenset({"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"})
 APOSTROPHES = ("'", "\u2019")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Word:
+    """A word of a sentence (treated as immutable; not frozen, which costs on every construction)."""
+
     text: str
     start: int  # character offsets in the article
     end: int
@@ -62,10 +70,10 @@ class Word:
 
 
 def _glued(previous: str, token: str) -> bool:
-    """Whether `token`, written right after `previous` (no space), continues the same word."""
+    """Whether `token`, written right after `previous` (folded, no space), continues the same word."""
     if previous.endswith(APOSTROPHES):
         stem = previous[:-1]
-        return stem.isalpha() and fold_key(stem) not in ELISIONS and token[:1].isalnum()
+        return stem.isalpha() and stem not in ELISIONS and token[:1].isalnum()
     if token.startswith("-") or previous.endswith("-"):
         return previous[-1:].isalnum() or previous.endswith("-")
     return token[:1] in APOSTROPHES
@@ -76,19 +84,24 @@ class Sentence:
     start: int
     end: int
     words: list[Word] = field(default_factory=list)
+    _starts: list[int] | None = None
 
     def index_at(self, char: int) -> int | None:
         """Index of the word covering `char`."""
-        for i, w in enumerate(self.words):
-            if w.start <= char < w.end:
-                return i
-        return None
+        if self._starts is None:
+            self._starts = [w.start for w in self.words]
+        i = bisect_right(self._starts, char) - 1
+        return i if i >= 0 and self.words[i].start <= char < self.words[i].end else None
 
     @property
     def all_caps(self) -> bool:
         """A headline in capitals: letter case tells nothing about names there."""
-        letters = [w for w in self.words if any(c.isalpha() for c in w.text)]
-        return len(letters) >= 3 and not any(c.islower() for w in letters for c in w.text)
+        letters = [w.text for w in self.words if ALNUM_RE.search(w.text)]
+        return (
+            len(letters) >= 3
+            and " ".join(letters).upper() == " ".join(letters)
+            and any(c.isalpha() for c in "".join(letters))
+        )
 
 
 class Article:
@@ -101,16 +114,22 @@ class Article:
         self.voc = voc or vocabulary()
         self._ends = [m.end() for m in SENTENCE_END_RE.finditer(self.text)]
         self._sentences: dict[int, Sentence] = {}
+        self._tokens: list[list[int]] | None = None
+        self._token_starts: list[int] = []
 
     def sentence_id(self, char: int) -> int:
         return bisect_right(self._ends, char)
+
+    def sentence_bounds(self, sid: int) -> tuple[int, int]:
+        start = self._ends[sid - 1] if sid > 0 else 0
+        end = self._ends[sid] if sid < len(self._ends) else len(self.text)
+        return start, end
 
     def sentence(self, sid: int) -> Sentence:
         """The sentence numbered `sid` (0 = the first), with its words."""
         found = self._sentences.get(sid)
         if found is None:
-            start = self._ends[sid - 1] if sid > 0 else 0
-            end = self._ends[sid] if sid < len(self._ends) else len(self.text)
+            start, end = self.sentence_bounds(sid)
             found = Sentence(start, end, self._words(start, end))
             self._sentences[sid] = found
         return found
@@ -119,51 +138,57 @@ class Article:
     def sentence_count(self) -> int:
         return len(self._ends) + 1
 
+    def _token_table(self) -> list[list[int]]:
+        """Per token: offset, length, trailing space, POS, entity IOB, entity label (one C call per Doc,
+        so building words reads Python ints instead of creating a Token per attribute)."""
+        if self._tokens is None:
+            self._tokens = self.doc.to_array([IDX, LENGTH, SPACY, POS, ENT_IOB, ENT_TYPE]).tolist()
+            self._token_starts = [row[0] for row in self._tokens]
+        return self._tokens
+
     def _words(self, start: int, end: int) -> list[Word]:
-        span = self.doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
-            return []
+        table = self._token_table()
+        text, folded, strings = self.text, self.folded, self.doc.vocab.strings
+        first_token = max(0, bisect_right(self._token_starts, start) - 1)
         words: list[Word] = []
-        open_word: list = []  # tokens of the word being built
+        group: list[int] = []  # token indices of the word being built
 
         def close() -> None:
-            if open_word:
-                first, last = open_word[0], open_word[-1]
-                text = self.text[first.idx : last.idx + len(last.text)]
-                alnum = any(c.isalnum() for c in text)
-                words.append(
-                    Word(
-                        text,
-                        first.idx,
-                        first.idx + len(text),
-                        fold_key(text),
-                        (last.pos_ or "X") if alnum else "",
-                        first.ent_type_,
-                        last.pos_ == "VERB" and "Part" in last.morph.get("VerbForm"),
-                        first.ent_iob_ == "B",
-                    )
-                )
-                open_word.clear()
+            a = table[group[0]][0]
+            last = table[group[-1]]
+            b = last[0] + last[1]
+            surface = text[a:b]
+            pos = (POS_NAMES.get(last[3]) or "X") if surface.isalnum() or ALNUM_RE.search(surface) else ""
+            participle = pos == "VERB" and "Part" in self.doc[group[-1]].morph.get("VerbForm")
+            head = table[group[0]]
+            ent = strings[head[5]] if head[5] else ""
+            words.append(
+                Word(surface, a, b, folded[a:b].replace("'", ""), pos, ent, participle, head[4] == ENT_BEGIN)
+            )
+            group.clear()
 
-        for token in span:
-            if token.is_space:
-                close()
-                words.append(Word(token.text, token.idx, token.idx + len(token.text), "", "", ""))
+        for t in range(first_token, len(table)):
+            idx, length, space, pos = table[t][0], table[t][1], table[t][2], table[t][3]
+            if idx >= end:
+                break
+            if idx + length <= start:
                 continue
-            if open_word and not open_word[-1].whitespace_:
-                current = self.text[open_word[0].idx : token.idx]
-                if _glued(current, token.text):
-                    open_word.append(token)
-                    continue
-            close()
-            open_word.append(token)
-            if (
-                not token.whitespace_
-                and token.text[-1:] in APOSTROPHES
-                and fold_key(token.text[:-1]) in ELISIONS
-            ):
+            if pos == SPACE_POS:
+                if group:
+                    close()
+                words.append(Word(text[idx : idx + length], idx, idx + length, "", "", ""))
+                continue
+            token = text[idx : idx + length]
+            if group and not table[group[-1]][2] and _glued(folded[table[group[0]][0] : idx], token):
+                group.append(t)
+                continue
+            if group:
+                close()
+            group.append(t)
+            if not space and token[-1:] in APOSTROPHES and folded[idx : idx + length - 1] in ELISIONS:
                 close()  # l’, d’, qu’: a word of its own
-        close()
+        if group:
+            close()
         return words
 
     def gap(self, a: Word, b: Word) -> str:
