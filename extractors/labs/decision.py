@@ -11,6 +11,7 @@ and it is the last one named before, when a plural lab noun introduces the list 
 that (or whose next sentence) counts laboratories.
 """
 
+from extractors.labs.lexicon import fold_key
 from extractors.labs.reading import DEMONSTRATIVES, LAB_NOUNS, OPENING_QUOTES, UNIT_CODE_RE, Mention
 from extractors.labs.words import Article, Sentence
 
@@ -20,7 +21,16 @@ ANAPHOR_WINDOW = 4
 
 def decide(art: Article, candidates: list[Mention]) -> list[Mention]:
     """The candidates kept as labs, overlaps settled (the longer span wins)."""
-    kept = [m for m in candidates if _keep(art, m, candidates)]
+    plain = [m for m in candidates if m.needs != "called_lab" and _keep(art, m, candidates)]
+    named_elsewhere = {fold_key(a) for m in plain for a in [m.name, *m.aliases]}
+    institutes = [
+        m
+        for m in candidates
+        if m.needs == "called_lab"
+        and not art.sentence(m.sid).all_caps
+        and (called_lab(art, m, candidates) or any(fold_key(a) in named_elsewhere for a in m.aliases))
+    ]  # "l'Institut X (IX) ... L'IX, laboratoire du CNRS": its acronym is called a lab
+    kept = plain + institutes
     kept.sort(key=lambda m: (m.start, -(m.end - m.start)))
     out: list[Mention] = []
     for m in kept:
@@ -43,8 +53,6 @@ def _keep(art: Article, m: Mention, candidates: list[Mention]) -> bool:
         return False
     if m.needs == "determiner":
         return m.first > 0 and s.words[m.first - 1].key in art.voc.definite
-    if m.needs == "called_lab":
-        return called_lab(art, m, candidates)
     return True
 
 

@@ -193,8 +193,11 @@ def _places_in(art: Article, s: Sentence, lo: int, hi: int) -> list[tuple[int, s
                 or art.voc.is_place_name(phrase(art, s, k, last + 1))
             ):
                 last += 1
-            if words[k].key not in art.voc.place_nouns:
-                out.append((0, phrase(art, s, k, last), k))
+            first = k
+            while first < last and words[first].key in art.voc.not_name_words:
+                first += 1  # "l'Oise": the entity may open on its article
+            if words[first].key not in art.voc.place_nouns and words[first].key not in art.voc.not_name_words:
+                out.append((0, phrase(art, s, first, last), first))
                 k = last + 1
                 continue
         found = body_phrase(art, s, k)

@@ -18,6 +18,7 @@ from extractors.labs.lexicon import Vocabulary, fold_key
 from extractors.labs.reading import (
     Mention,
     acronym_closing,
+    acronym_fits,
     acronym_of,
     closing_quote,
     is_content,
@@ -223,6 +224,12 @@ def with_parenthesis(art: Article, mention: Mention) -> Mention:
     if found is None:
         return mention
     content, _, after = found
+    code = mention.name.split()[-1]
+    spelled = " " in content and Word(code, 0, 0, "", "PROPN", "").is_acronym and acronym_fits(code, content)
+    if spelled:  # "laboratoire TIMC (Techniques de l'ingénierie médicale ...)": its name in full
+        mention.aliases.append(code)
+        mention.name, mention.end = f"{mention.name} ({content})", after
+        return mention
     acronym = acronym_of(content, mention.name)
     if acronym is None and "lab" in fold(content):
         mention.aliases.append(content)  # "Lab7 (Lab sept)": the same lab by another name

@@ -119,6 +119,11 @@ RESEARCH_NAMES = [
         "Elle dirige le laboratoire de chimie des sols (LCS) depuis peu.",
         {("laboratoire de chimie des sols (LCS)", None)},
     ),
+    (
+        "acronym-then-name-in-full",
+        "Le laboratoire CRIM (Chimie et réactivité des interfaces minérales) dépose un brevet.",
+        {("laboratoire CRIM (Chimie et réactivité des interfaces minérales)", None)},
+    ),
 ]
 
 UNITS = [
@@ -203,6 +208,12 @@ INSTITUTES_CALLED_LABS = [
         "Des chercheurs du Laboratoire de chimie verte et de l'Institut Sarrazin ont été primés. "
         "Ces deux laboratoires partagent un bâtiment.",
         {("Laboratoire de chimie verte", None), ("Institut Sarrazin", None)},
+    ),
+    (
+        "acronym-called-lab-in-next-sentence",
+        "Deux chercheuses de l'Institut des sciences de la mer (ISM) sont primées. "
+        "L'ISM, laboratoire sous la tutelle du CNRS, étudie les courants.",
+        {("Institut des sciences de la mer (ISM)", None)},
     ),
 ]
 
@@ -363,6 +374,11 @@ LOCATIONS = [
         "dateline",
         "Nancy, le 3 mars 2023.\nLe laboratoire Georges-Marcel inaugure un bâtiment.",
         {("laboratoire Georges-Marcel", "Nancy")},
+    ),
+    (
+        "place-entity-opening-on-its-article",
+        "Dans l'Aveyron, le conseil départemental a créé Causse Lab, un espace d'expérimentation.",
+        {("Causse Lab", "Aveyron")},
     ),
 ]
 
