@@ -13,6 +13,7 @@ that (or whose next sentence) counts laboratories.
 
 from extractors.labs.lexicon import fold_key
 from extractors.labs.reading import DEMONSTRATIVES, LAB_NOUNS, OPENING_QUOTES, UNIT_CODE_RE, Mention
+from extractors.labs.units import COPULAS
 from extractors.labs.words import Article, Sentence
 
 LAB_WORD_RULES = ("labs.lab_", "labs.coined_lab", "labs.short_form")
@@ -85,11 +86,11 @@ def _after(s: Sentence, char: int) -> int:
 
 
 def _apposition_calls(art: Article, s: Sentence, m: Mention) -> bool:
-    """`X (ABC), unité du CNRS`, `X, un laboratoire ...`, `X (UMR 1234)`."""
+    """`X (ABC), unité du CNRS`, `X, un laboratoire ...`, `X est une unité ...`, `X (UMR 1234)`."""
     if any(UNIT_CODE_RE.fullmatch(a) for a in m.aliases):
         return True  # a unit code in its parenthesis
     words, j = s.words, _after(s, m.end)
-    if j >= len(words) or words[j].text != ",":
+    if j >= len(words) or not (words[j].text == "," or words[j].key in COPULAS):
         return False
     j += 1
     if j < len(words) and words[j].key in {"un", "une", "le", "la", "l", "notre", "son"}:

@@ -16,6 +16,7 @@ from extractors.labs.words import Article, Sentence, Word
 
 ACRONYM_NUMBER_RE = re.compile(r"[A-Z]{2,6}\d{1,2}(?![\w-])")  # the character before is checked apart
 UNIT_NUMBER_RE = re.compile(r"\d{2,5}")
+COPULAS = frozenset({"est", "reste", "devient", "demeure"})  # "le CRIX est une unité de recherche"
 
 
 def unit_head_end(art: Article, s: Sentence, i: int) -> int | None:
@@ -130,12 +131,12 @@ def _with_long_name(art: Article, mention: Mention) -> None:
 
 
 def named_in_apposition(art: Article, sid: int, s: Sentence, i: int) -> Mention | None:
-    """`le CRIX, unité de recherche de ...`, `le CRIX, un laboratoire ...`: the acronym before is a lab."""
+    """`le CRIX, unité de recherche de ...`, `le CRIX est un laboratoire ...`: the acronym before is a lab."""
     words = s.words
     k = i - 1
     if k >= 0 and words[k].key in {"un", "une", "l", "le", "la", "notre"}:
         k -= 1
-    if k < 1 or words[k].text != ",":
+    if k < 1 or not (words[k].text == "," or words[k].key in COPULAS):
         return None
     x = words[k - 1]
     if not is_unit_name(art, x) or (k >= 2 and words[k - 2].text == "("):

@@ -177,6 +177,11 @@ UNITS = [
         "L'UMR 7390 Paléo-climats est installée sur le campus.",
         {("UMR 7390 Paléo-climats", None)},
     ),
+    (
+        "acronym-is-a-unit",
+        "Le CREMA est une unité de recherche de l'Université de Tours.",
+        {("CREMA", "Université de Tours")},
+    ),
 ]
 
 INSTITUTES_CALLED_LABS = [
@@ -214,6 +219,11 @@ INSTITUTES_CALLED_LABS = [
         "Deux chercheuses de l'Institut des sciences de la mer (ISM) sont primées. "
         "L'ISM, laboratoire sous la tutelle du CNRS, étudie les courants.",
         {("Institut des sciences de la mer (ISM)", None)},
+    ),
+    (
+        "copula-calls-it-unit",
+        "L'Institut Gaston-Rey est une unité mixte de recherche consacrée aux sols.",
+        {("Institut Gaston-Rey", None)},
     ),
 ]
 
