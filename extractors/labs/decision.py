@@ -12,7 +12,14 @@ that (or whose next sentence) counts laboratories.
 """
 
 from extractors.labs.lexicon import fold_key
-from extractors.labs.reading import DEMONSTRATIVES, LAB_NOUNS, OPENING_QUOTES, UNIT_CODE_RE, Mention
+from extractors.labs.reading import (
+    DEMONSTRATIVES,
+    LAB_NOUNS,
+    OPENING_QUOTES,
+    UNIT_CODE_RE,
+    Mention,
+    index_after,
+)
 from extractors.labs.units import COPULAS
 from extractors.labs.words import Article, Sentence
 
@@ -81,15 +88,11 @@ def called_lab(art: Article, m: Mention, candidates: list[Mention]) -> bool:
     )
 
 
-def _after(s: Sentence, char: int) -> int:
-    return next((k for k, w in enumerate(s.words) if w.start >= char), len(s.words))
-
-
 def _apposition_calls(art: Article, s: Sentence, m: Mention) -> bool:
     """`X (ABC), unité du CNRS`, `X, un laboratoire ...`, `X est une unité ...`, `X (UMR 1234)`."""
     if any(UNIT_CODE_RE.fullmatch(a) for a in m.aliases):
         return True  # a unit code in its parenthesis
-    words, j = s.words, _after(s, m.end)
+    words, j = s.words, index_after(s, m.end)
     if j >= len(words) or not (words[j].text == "," or words[j].key in COPULAS):
         return False
     j += 1

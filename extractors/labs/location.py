@@ -27,6 +27,7 @@ from extractors.labs.reading import (
     OPENING_QUOTES,
     Mention,
     closing_quote,
+    index_after,
     name_key,
     phrase,
 )
@@ -139,7 +140,7 @@ def place_at(art: Article, s: Sentence, j: int) -> str | None:
 
 def _after(art: Article, s: Sentence, m: Mention) -> str | None:
     words = s.words
-    j = _index_after(s, m.end)
+    j = index_after(s, m.end)
     if j < len(words) and words[j].text == "(":
         close = next((k for k in range(j + 1, len(words)) if words[k].text == ")"), None)
         if close is not None and close > j + 1 and _is_place(art, s, j + 1, close - 1):
@@ -159,13 +160,6 @@ def _is_place(art: Article, s: Sentence, first: int, last: int) -> bool:
     return art.voc.is_place_name(text) or (
         words[0].is_place_entity and all(w.ent == "LOC" or w.is_punct for w in words)
     )
-
-
-def _index_after(s: Sentence, char: int) -> int:
-    for k, w in enumerate(s.words):
-        if w.start >= char:
-            return k
-    return len(s.words)
 
 
 def _partner(s: Sentence, k: int) -> bool:
@@ -211,12 +205,12 @@ def _places_in(art: Article, s: Sentence, lo: int, hi: int) -> list[tuple[int, s
 
 def _apposition(art: Article, s: Sentence, m: Mention, others: list[Mention]) -> str | None:
     words = s.words
-    j = _index_after(s, m.end)
+    j = index_after(s, m.end)
     follower = next((o for o in others if o.sid == m.sid and o.start > m.end and o is not m), None)
     if follower is not None and j < len(words) and words[j].key == "et":
         between = words[j + 1 : follower.first]
         if all(w.key in {"le", "la", "l", "les"} for w in between):
-            j = _index_after(s, follower.end)  # "A et B, deux équipes ...": B's apposition is A's too
+            j = index_after(s, follower.end)  # "A et B, deux équipes ...": B's apposition is A's too
     if j + 1 >= len(words) or words[j].text != ",":
         return None
     opener = words[j + 1]
@@ -393,8 +387,6 @@ class ArticlePlace:
 def locate(art: Article, m: Mention, others: list[Mention]) -> tuple[str, str] | None:
     """The best (place, rule) the article gives for mention `m`, by the order of `RULES`."""
     s = art.sentence(m.sid)
-    if m.location:
-        return m.location, m.location_rule or "in_name"
     for rule, find in (
         ("after", lambda: _after(art, s, m)),
         ("apposition", lambda: _apposition(art, s, m, others)),

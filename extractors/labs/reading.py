@@ -86,11 +86,6 @@ class Mention:
     parent: str | None = None  # a parent body in its parenthesis ("CNRS/Université de X")
     complement: tuple[int, int] | None = None  # words of a place completing a kind ("du Pays de X")
     needs: str | None = None  # a check the decision must make: "determiner", "called_lab", "alias"
-    location: str | None = None
-    location_rule: str | None = None
-
-    def key(self) -> str:
-        return name_key(self.name)
 
 
 def name_key(name: str) -> str:
@@ -263,13 +258,6 @@ def acronym_closing(
     return None
 
 
-def words_between(s: Sentence, i: int, j: int) -> list[Word]:
-    return s.words[i + 1 : j]
-
-
 def index_after(s: Sentence, char: int) -> int:
-    """Index of the first word starting at or after `char`."""
-    for k, w in enumerate(s.words):
-        if w.start >= char:
-            return k
-    return len(s.words)
+    """Index of the first word of `s` starting at or after offset `char`."""
+    return next((k for k, w in enumerate(s.words) if w.start >= char), len(s.words))

@@ -190,6 +190,3 @@ class Article:
         if group:
             close()
         return words
-
-    def gap(self, a: Word, b: Word) -> str:
-        return self.text[a.end : b.start]
