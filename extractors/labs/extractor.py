@@ -33,9 +33,11 @@ def extract(doc: Doc, ctx: ArticleContext) -> list[LabFact]:
     text = doc_text(doc)
     facts: dict[tuple[int, int], LabFact] = {}
     for group in groups:
-        name = canonical_name(group)
+        name = " ".join(canonical_name(group).split())  # a name may run across a wrapped line
         located = group_location(art, group, everyone, place)
-        location, suffix = (located[0], f";location={located[1]}") if located else (None, "")
+        location, suffix = (
+            (" ".join(located[0].split()), f";location={located[1]}") if located else (None, "")
+        )
         for m in group:
             facts[(m.start, m.end)] = LabFact.at(
                 ctx.doc_id, text, m.start, m.end, name=name, location=location, rule=m.rule + suffix

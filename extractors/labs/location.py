@@ -230,13 +230,15 @@ def _apposition(art: Article, s: Sentence, m: Mention, others: list[Mention]) ->
     return places[0][1] if places else None
 
 
-def _sentence(art: Article, s: Sentence, m: Mention) -> str | None:
+def _sentence(art: Article, s: Sentence, m: Mention, others: list[Mention]) -> str | None:
     """The place nearest the lab in its sentence: a region, city or place entity after a locative
-    preposition, else a body with its complement; not a partner (`avec le CHU de X`, `et la X`)."""
+    preposition, else a body with its complement; not a partner (`avec le CHU de X`, `et la X`), not
+    a place inside another lab's name."""
     words = s.words
     places = []
+    names = [(o.first, o.last) for o in others if o.sid == m.sid] + [(m.first, m.last)]
     for rank, text, k in _places_in(art, s, 0, len(words)):
-        if m.first <= k <= m.last:
+        if any(a <= k <= b for a, b in names):
             continue
         b = k - 1
         if b > 0 and words[b].key in {"le", "la", "l", "les"}:
@@ -392,7 +394,7 @@ def locate(art: Article, m: Mention, others: list[Mention]) -> tuple[str, str] |
         ("apposition", lambda: _apposition(art, s, m, others)),
         ("parent", lambda: m.parent),
         ("next_sentence", lambda: _next_sentence(art, m, others)),
-        ("sentence", lambda: _sentence(art, s, m)),
+        ("sentence", lambda: _sentence(art, s, m, others)),
         ("anaphora", lambda: _anaphora(art, s, m)),
         ("context", lambda: _context(art, m)),
     ):

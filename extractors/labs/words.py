@@ -69,6 +69,26 @@ class Word:
         return upper >= 2 and lower <= upper and len(self.text) <= 12 and self.text[:1].isalnum()
 
 
+LINE_END_WORD_RE = re.compile(r"([^\W\d_]+['\u2019]?)[ \t]*$")
+CONTINUING_WORDS = frozenset({"de", "du", "des", "d'", "d\u2019", "la", "le", "les", "l'", "l\u2019", "et",
+    "en", "a", "à", "au", "aux", "pour", "sur", "par", "avec", "un", "une", "dans", "ou"})  # fmt: skip
+
+
+def _soft_break(text: str, i: int) -> bool:
+    """A single line break inside a sentence (hard-wrapped text): the next line goes on in lower case,
+    or the line ends on a word that cannot end one (`de`, `le`, `et`...)."""
+    if text[i] != "\n" or text[i + 1 : i + 2] in ("\n", "") or text[i - 1 : i] in ("\n", ""):
+        return False
+    line_start = text.rfind("\n", 0, i) + 1
+    line = text[line_start:i].rstrip()
+    if not line or line[-1] in '.!?:;»"':
+        return False
+    if text[i + 1 : i + 2].islower():
+        return True
+    last = LINE_END_WORD_RE.search(line)
+    return last is not None and last.group(1).lower() in CONTINUING_WORDS
+
+
 def _glued(previous: str, token: str) -> bool:
     """Whether `token`, written right after `previous` (folded, no space), continues the same word."""
     if previous.endswith(APOSTROPHES):
@@ -112,7 +132,9 @@ class Article:
         self.text = doc_text(doc)
         self.folded = doc_folded(doc)
         self.voc = voc or vocabulary()
-        self._ends = [m.end() for m in SENTENCE_END_RE.finditer(self.text)]
+        self._ends = [
+            m.end() for m in SENTENCE_END_RE.finditer(self.text) if not _soft_break(self.text, m.start())
+        ]
         self._sentences: dict[int, Sentence] = {}
         self._tokens: list[list[int]] | None = None
         self._token_starts: list[int] = []
@@ -174,6 +196,8 @@ class Article:
             if idx + length <= start:
                 continue
             if pos == SPACE_POS:
+                if idx + length < end and text[idx : idx + length].strip(" \t") == "\n":
+                    continue  # a soft line break inside the sentence: a space
                 if group:
                     close()
                 words.append(Word(text[idx : idx + length], idx, idx + length, "", "", ""))

@@ -124,6 +124,11 @@ RESEARCH_NAMES = [
         "Le laboratoire CRIM (Chimie et réactivité des interfaces minérales) dépose un brevet.",
         {("laboratoire CRIM (Chimie et réactivité des interfaces minérales)", None)},
     ),
+    (
+        "name-across-a-wrapped-line",
+        "Elle a rejoint le laboratoire sols et\nvégétations de Caen (LSVC) en mars.",
+        {("laboratoire sols et végétations de Caen (LSVC)", "Caen")},
+    ),
 ]
 
 UNITS = [
@@ -427,6 +432,7 @@ NEGATIVES = [
     ("plural-labs", "Plusieurs labs ont été créés en 2019."),
     ("counted-labs", "Les 40 labs du réseau se retrouvent à Lille."),
     ("headline-in-capitals", "LE LAB DES SOLUTIONS EST LANCÉ À LILLE"),
+    ("heading-line-then-lab-word", "Le réseau de la Région\nLab : les inscriptions sont ouvertes."),
     ("care-unit", "L'unité de soins palliatifs ouvre dix lits."),
     ("police-unit", "L'unité RAID est intervenue dans la nuit."),
     ("think-tank", "Le Laboratoire d'idées de la fondation publie une note."),
