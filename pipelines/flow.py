@@ -33,6 +33,7 @@ from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 from models.schema import write_schema
 from pipelines.checks import DEFAULT_MAX_BYTES
 from pipelines.cli import positive_int
+from pipelines.html import HTML_MODES, HtmlMode
 from pipelines.io import write_atomic
 from pipelines.stages import (
     BatchResult,
@@ -146,6 +147,7 @@ def pressfacts_flow(
     runner: str = "local",
     address: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    html_mode: HtmlMode = "main",
 ) -> dict:
     """Extract every article of `corpus_dir` into `out_dir`; returns the run summary."""
     started = time.perf_counter()
@@ -157,7 +159,7 @@ def pressfacts_flow(
     write_schema(out / "schema.json")
 
     paths, result = plan(corpus, out)
-    options = RunOptions(force=force, batch_size=batch_size, max_bytes=max_bytes)
+    options = RunOptions(force=force, batch_size=batch_size, max_bytes=max_bytes, html_mode=html_mode)
     batches = chunk([str(p) for p in paths], task_size(len(paths), workers))
     progress = Progress(total=len(paths) + result.seen)
     progress.advance(result.seen)
@@ -215,6 +217,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=DEFAULT_MAX_BYTES,
         metavar="N",
         help=f"refuse article files larger than this (default {DEFAULT_MAX_BYTES})",
+    )
+    parser.add_argument(
+        "--html",
+        choices=HTML_MODES,
+        default="main",
+        help="HTML pages: keep the article's main text (default) or the whole visible text (full)",
     )
     parser.add_argument("--verbose", action="store_true", help="show Prefect's logs on the terminal")
     if importlib.util.find_spec("pipelines.runners") is not None:
@@ -287,6 +295,7 @@ def main(args: argparse.Namespace) -> int:
             runner=args.runner,
             address=args.address,
             max_bytes=args.max_bytes,
+            html_mode=args.html,
         )
     except KeyboardInterrupt:
         print("pressfacts run: interrupted; records written so far are complete", file=sys.stderr)

@@ -77,6 +77,8 @@ def flow_parameters(args: argparse.Namespace) -> dict[str, Any]:
     }
     if hasattr(args, "max_bytes"):
         parameters["max_bytes"] = args.max_bytes
+    if hasattr(args, "html"):
+        parameters["html_mode"] = args.html
     return parameters
 
 
