@@ -19,9 +19,8 @@ import re
 from collections import Counter
 
 from extractors.labs.lexicon import fold_key
-from extractors.labs.names import lab_shape
+from extractors.labs.places import CITY_NOUNS, body_phrase, is_place, is_place_word, place_at, places_in
 from extractors.labs.reading import (
-    CLAUSE_DETERMINERS,
     DEMONSTRATIVES,
     LAB_NOUNS,
     OPENING_QUOTES,
@@ -31,7 +30,7 @@ from extractors.labs.reading import (
     name_key,
     phrase,
 )
-from extractors.labs.words import Article, Sentence, Word
+from extractors.labs.words import Article, Sentence
 
 RULES = (
     "in_name",
@@ -45,97 +44,12 @@ RULES = (
     "article",
 )
 PREPOSITIONS = frozenset({"de", "des", "du", "d", "en", "dans", "a", "au", "aux", "le", "la", "l", "les"})
-CITY_NOUNS = frozenset({"ville", "region", "departement", "commune", "metropole"})
 NOT_ARTICLE_PLACES = frozenset({"france", "europe", "etat", "republique"})
 CONTEXT_SENTENCES = 5
 LOCATIVES = frozenset({"en", "a", "au", "aux", "region", "de", "d", "du", "dans"})
 APPOSITION_OPENERS = frozenset(
     {"le", "la", "l", "les", "un", "une", "deux", "trois", "l'un", "lun", "laboratoire"}
 )
-PARTNER_WORDS = frozenset({"avec", "et", "ou", "ni", "entre", "contre", "sans", "comme"})
-
-
-def _proper(art: Article, w: Word) -> bool:
-    return w.is_proper and w.key not in art.voc.not_name_words and w.ent != "PER"
-
-
-def _reaches_proper(art: Article, s: Sentence, k: int, content: bool) -> int | None:
-    """Index of the capitalised word that a run of connectors (and lower-case nouns or adjectives
-    when `content`) starting at k leads to, within three words; None if the run leads elsewhere."""
-    words = s.words
-    for m in range(k, min(len(words), k + 4)):
-        w = words[m]
-        if _proper(art, w):
-            return m if m > k else None
-        if (
-            w.key == "et"
-            and m + 1 < len(words)
-            and words[m + 1].key in CLAUSE_DETERMINERS - {"la", "l", "le", "les"}
-        ):
-            return None
-        if w.key == "et" and m + 1 < len(words) and words[m + 1].key in {"le", "la", "l", "les"}:
-            return None
-        if not (w.key in art.voc.connectors or content and w.pos in {"NOUN", "ADJ"} and not w.is_punct):
-            return None
-    return None
-
-
-def proper_run(art: Article, s: Sentence, j: int, limit: int = 6) -> int:
-    """Last index of capitalised words from j, with connectors only between them."""
-    words, last, k = s.words, j - 1, j
-    while k < len(words) and k - j < limit:
-        if _proper(art, words[k]) and lab_shape(art.voc, words[k])[0] == "":
-            last, k = k, k + 1
-            continue
-        reached = _reaches_proper(art, s, k, content=False) if last >= j else None
-        if reached is None:
-            break
-        k = reached
-    return last
-
-
-def body_phrase(art: Article, s: Sentence, j: int) -> tuple[str, int] | None:
-    """A place noun and its complement from word j: `académie de Reims`, `École de design X`,
-    `ministère de l'Économie et des Finances, de l'Action ...`, `agglomération bordelaise`.
-    Returns (phrase, last index); None when the noun has no proper complement (`de la préfecture`)."""
-    words, voc = s.words, art.voc
-    if j >= len(words) or words[j].key not in voc.place_nouns:
-        return None
-    last, k = j, j + 1
-    while k < len(words) and k - j < 16:
-        w = words[k]
-        if _proper(art, w) and lab_shape(voc, w)[0] == "":
-            last, k = k, k + 1
-            continue
-        if w.pos == "ADJ" and not w.participle and (k == j + 1 or last == k - 1 and last > j):
-            last, k = k, k + 1  # "agglomération bordelaise", "ministère de la Transition écologique"
-            continue
-        if w.text == "," and last > j and k + 1 < len(words) and words[k + 1].key in {"de", "du", "des", "d"}:
-            reached = _reaches_proper(art, s, k + 1, content=False)  # "ministère de X, de Y et de Z"
-        else:
-            reached = _reaches_proper(art, s, k, content=last == j)
-        if reached is None:
-            break
-        k = reached
-    if last == j:
-        return None
-    if (
-        words[j].key in CITY_NOUNS and words[j + 1].pos != "ADJ"
-    ):  # "ville de X" is X; "métropole lilloise" stays
-        first = next(k for k in range(j + 1, last + 1) if words[k].key not in voc.connectors)
-        return phrase(art, s, first, last), last
-    return phrase(art, s, j, last), last
-
-
-def place_at(art: Article, s: Sentence, j: int) -> str | None:
-    """A place or body starting at word j: a body phrase, else a run of capitalised words."""
-    found = body_phrase(art, s, j)
-    if found is not None:
-        return found[0]
-    if j < len(s.words) and _proper(art, s.words[j]) and s.words[j].key not in art.voc.parent_bodies:
-        last = proper_run(art, s, j)
-        return phrase(art, s, j, last)
-    return None
 
 
 def _after(art: Article, s: Sentence, m: Mention) -> str | None:
@@ -143,7 +57,7 @@ def _after(art: Article, s: Sentence, m: Mention) -> str | None:
     j = index_after(s, m.end)
     if j < len(words) and words[j].text == "(":
         close = next((k for k in range(j + 1, len(words)) if words[k].text == ")"), None)
-        if close is not None and close > j + 1 and _is_place(art, s, j + 1, close - 1):
+        if close is not None and close > j + 1 and is_place(art, s, j + 1, close - 1):
             return phrase(art, s, j + 1, close - 1)  # "(Burkina Faso)"
         return None
     preps = 0
@@ -152,55 +66,6 @@ def _after(art: Article, s: Sentence, m: Mention) -> str | None:
     if preps == 0 or (preps == 1 and words[j - 1].key in {"le", "la", "les"}):
         return None
     return place_at(art, s, j)
-
-
-def _is_place(art: Article, s: Sentence, first: int, last: int) -> bool:
-    words = s.words[first : last + 1]
-    text = phrase(art, s, first, last)
-    return art.voc.is_place_name(text) or (
-        words[0].is_place_entity and all(w.ent == "LOC" or w.is_punct for w in words)
-    )
-
-
-def _partner(s: Sentence, k: int) -> bool:
-    """The place at word k is named as a partner: `avec le CHU de X`, `et la X`."""
-    j = k - 1 if k > 0 and s.words[k - 1].key in {"le", "la", "l", "les"} else k
-    return j > 0 and s.words[j - 1].key in PARTNER_WORDS
-
-
-def _places_in(art: Article, s: Sentence, lo: int, hi: int) -> list[tuple[int, str, int]]:
-    """Places in words lo..hi-1, as (rank, text, index): regions, cities and place entities first,
-    then bodies with their complement; partners left out."""
-    words, out, k = s.words, [], lo
-    while k < hi:
-        w = words[k]
-        if _partner(s, k):
-            j = k + 1 if w.key in {"le", "la", "l", "les"} else k
-            found = body_phrase(art, s, j)
-            k = (found[1] if found else max(j, proper_run(art, s, j))) + 1  # the partner's whole name
-            continue
-        if w.is_place_entity or art.voc.is_place_name(w.text):
-            last = k
-            while last + 1 < hi and (
-                words[last + 1].ent == "LOC"
-                and not words[last + 1].ent_begins
-                or art.voc.is_place_name(phrase(art, s, k, last + 1))
-            ):
-                last += 1
-            first = k
-            while first < last and words[first].key in art.voc.not_name_words:
-                first += 1  # "l'Oise": the entity may open on its article
-            if words[first].key not in art.voc.place_nouns and words[first].key not in art.voc.not_name_words:
-                out.append((0, phrase(art, s, first, last), first))
-                k = last + 1
-                continue
-        found = body_phrase(art, s, k)
-        if found is not None:
-            out.append((1, found[0], k))
-            k = found[1] + 1
-            continue
-        k += 1
-    return out
 
 
 def _apposition(art: Article, s: Sentence, m: Mention, others: list[Mention]) -> str | None:
@@ -226,7 +91,7 @@ def _apposition(art: Article, s: Sentence, m: Mention, others: list[Mention]) ->
     quote = closing_quote(s, j + 3) or closing_quote(s, j + 2) or closing_quote(s, j + 1)
     if quote is not None and quote > end:
         end = quote
-    places = sorted(_places_in(art, s, j + 1, end))
+    places = sorted(places_in(art, s, j + 1, end))
     return places[0][1] if places else None
 
 
@@ -237,7 +102,7 @@ def _sentence(art: Article, s: Sentence, m: Mention, others: list[Mention]) -> s
     words = s.words
     places = []
     names = [(o.first, o.last) for o in others if o.sid == m.sid] + [(m.first, m.last)]
-    for rank, text, k in _places_in(art, s, 0, len(words)):
+    for rank, text, k in places_in(art, s, 0, len(words)):
         if any(a <= k <= b for a, b in names):
             continue
         b = k - 1
@@ -293,7 +158,7 @@ def _next_sentence(art: Article, m: Mention, others: list[Mention]) -> str | Non
             ),
             len(words),
         )
-        places = sorted(_places_in(art, s, k + 2, end))
+        places = sorted(places_in(art, s, k + 2, end))
         return places[0][1] if places else None
     return None
 
@@ -429,10 +294,14 @@ def in_name(art: Article, m: Mention) -> str | None:
         if art.voc.is_place_name(tail) and j > m.first:
             return tail
     start = last
-    while start - 1 > m.first and _proper(art, words[start - 1]) and words[start].ent == words[start - 1].ent:
+    while (
+        start - 1 > m.first
+        and is_place_word(art, words[start - 1])
+        and words[start].ent == words[start - 1].ent
+    ):
         start -= 1
     after_de = (
-        start - 2 > m.first and words[start - 1].key in {"de", "d", "du"} and _proper(art, words[start])
+        start - 2 > m.first and words[start - 1].key in {"de", "d", "du"} and is_place_word(art, words[start])
     )
     if after_de and (words[start].is_place_entity or not words[start - 2].is_proper):
         return phrase(art, s, start, last)  # "... de physique nucléaire d'Orsay"

@@ -74,92 +74,86 @@ def read_lab_word(art: Article, sid: int, s: Sentence, i: int) -> Mention | None
     voc, words = art.voc, s.words
     w = words[i]
     shape, kind = lab_shape(voc, w)
-    if shape in ("", "plural", "event"):
+    if shape in ("", "plural", "event") or (i > 0 and words[i - 1].key in voc.event_kind_words):
         return None
-    first = last = i
-    named = shape in ("named", "coined")
-    rule = {"named": "lab_affixed", "coined": "coined_lab"}.get(shape, "lab_name")
-    if shape == "bare" and i > 0 and not words[i - 1].is_punct:
-        before = words[i - 1]
-        if before.key in voc.event_kind_words:
-            return None
-        j = i - 1
-        if before.key in voc.kind_words:
-            kind, first, j = f"{before.key}lab", i - 1, i - 2  # "Living Lab", "Fab Lab", "Design Lab"
-        while j >= 0 and first - j <= 3 and _name_word(voc, words[j]) and words[j].key not in voc.kind_words:
-            first, named = j, True  # "Ti Lab", "Bercy Lab", "Kerma Living Lab"
-            j -= 1
-    n = len(words)
-    j = last + 1
-    if j < n and words[j].key in voc.event_after_lab:
-        return None
+    if i + 1 < len(words) and words[i + 1].key in voc.event_after_lab:
+        return None  # "Lab Day", "Lab Camp"
+    first, named, kind = _words_before(voc, s, i, shape, kind)
+    last, named, kind, rule = _words_after(art, s, i, shape, kind, named)
+    complement = None
+    introduced = first == 0 or words[first - 1].key in voc.definite or opens_clause(s, first)
+    if not named and last + 1 < len(words) and introduced:  # "un lab de l'État" describes
+        found = _complement(art, s, last + 1)
+        if found is not None and (kind or _is_place(art, s, *found[1:])):
+            complement, last, named, rule = (found[1], found[2]), found[2], True, "lab_kind_place"
+    start, end, text = words[first].start, words[last].end, phrase(art, s, first, last)
+    if not named:  # a kind alone: "le Living Lab", kept only as the short form of a named one
+        return (
+            Mention(sid, first, last, start, end, text, "labs.short_form", kind=kind, needs="alias")
+            if kind
+            else None
+        )
+    name = text[:1].upper() + text[1:]  # "le lab Nova’Tech" is named "Lab Nova’Tech"
+    needs = "determiner" if shape == "coined" else None
+    mention = Mention(
+        sid, first, last, start, end, name, f"labs.{rule}", kind=kind, complement=complement, needs=needs
+    )
+    return with_parenthesis(art, mention)
+
+
+def _words_before(
+    voc: Vocabulary, s: Sentence, i: int, shape: str, kind: str | None
+) -> tuple[int, bool, str | None]:
+    """(first word, named, kind) from what precedes the lab word: a kind word (`Living Lab`) and
+    capitalised words (`Ti Lab`, `Kerma Living Lab`)."""
+    words = s.words
+    first, named = i, shape in ("named", "coined")
+    if shape != "bare" or i == 0 or words[i - 1].is_punct:
+        return first, named, kind
+    j = i - 1
+    if words[j].key in voc.kind_words:
+        kind, first, j = f"{words[j].key}lab", j, j - 1
+    while j >= 0 and first - j <= 3 and _name_word(voc, words[j]) and words[j].key not in voc.kind_words:
+        first, named, j = j, True, j - 1
+    return first, named, kind
+
+
+def _words_after(
+    art: Article, s: Sentence, i: int, shape: str, kind: str | None, named: bool
+) -> tuple[int, bool, str | None, str]:
+    """(last word, named, kind, rule) from what follows the lab word: `d'innovation` (a kind), a
+    number (`Lab 110 bis`), a quoted name (`Living Lab « X »`) or proper words (`Lab Pôle emploi X`)."""
+    voc, words, n = art.voc, s.words, len(s.words)
+    w = words[i]
+    rule = {"named": "lab_affixed", "coined": "coined_lab"}.get(
+        shape, "lab_kind_name" if kind else "lab_name"
+    )
+    last = j = i
+    j += 1
+    capital = w.text[:1].isupper()
     if (
         shape == "bare"
-        and w.text[:1].isupper()
+        and capital
         and j + 1 < n
         and words[j].key == "d"
         and words[j + 1].key in voc.kind_words
     ):
-        kind, last, j = (
-            f"lab {words[j + 1].key}",
-            j + 1,
-            j + 2,
-        )  # "Lab d'innovation de X": a kind named by its place
-    if shape != "named":
-        counted = j + 1 < n and words[j + 1].pos == "NOUN" and words[j + 1].key not in NUMBER_SUFFIXES
-        quote = closing_quote(s, j)
-        if j < n and words[j].is_number and not counted:
-            last, j, named = j, j + 1, True  # "Lab 110 bis", "Ocea Lab 29": the number is part of the name
-            if j < n and words[j].key in NUMBER_SUFFIXES:
-                last, j = j, j + 1
-        elif quote is not None:
-            last, j, named, rule = quote, quote + 1, True, "lab_quoted"  # "Living Lab « Ville durable »"
-        elif shape != "coined":
-            lower_inside = w.text[:1].isupper() or named
-            proper_last = _proper_words(voc, s, j, last, lower_inside)
-            if proper_last > last:
-                last, named = proper_last, True
-    complement = None
-    introduced = first == 0 or words[first - 1].key in voc.definite or opens_clause(s, first)
-    if not named and last + 1 < n and introduced:  # "un lab de l'État" describes, "le DataLab de X" names
-        found = _complement(art, s, last + 1)
-        if found is not None and (kind or _is_place(art, s, *found[1:])):
-            complement = found[1], found[2]
-            last, named = found[2], True  # "DataLab de la Région", "Fab’Lab du Pays de X"
-            rule = "lab_kind_place"
-    if not named:
-        if not kind:
-            return None
-        return Mention(
-            sid,
-            first,
-            last,
-            words[first].start,
-            words[last].end,
-            phrase(art, s, first, last),
-            "labs.short_form",
-            kind=kind,
-            needs="alias",
-        )
-    name = phrase(art, s, first, last)
-    if name[:1].islower():
-        name = name[:1].upper() + name[1:]
-    if kind and rule == "lab_name":
+        kind, last, j = f"lab {words[j + 1].key}", j + 1, j + 2  # "Lab d'innovation de X": named by its place
         rule = "lab_kind_name"
-    needs = "determiner" if shape == "coined" else None
-    mention = Mention(
-        sid,
-        first,
-        last,
-        words[first].start,
-        words[last].end,
-        name,
-        f"labs.{rule}",
-        kind=kind,
-        complement=complement,
-        needs=needs,
-    )
-    return with_parenthesis(art, mention)
+    if shape == "named":
+        return last, named, kind, rule
+    counted = j + 1 < n and words[j + 1].pos == "NOUN" and words[j + 1].key not in NUMBER_SUFFIXES
+    quote = closing_quote(s, j)
+    if j < n and words[j].is_number and not counted:
+        last = j + 1 if j + 1 < n and words[j + 1].key in NUMBER_SUFFIXES else j  # "Lab 12 bis", "X Lab 29"
+        return last, True, kind, rule
+    if quote is not None:
+        return quote, True, kind, "lab_quoted"
+    if shape != "coined":
+        proper_last = _proper_words(voc, s, j, last, capital or named)
+        if proper_last > last:
+            return proper_last, True, kind, rule
+    return last, named, kind, rule
 
 
 def _proper_words(voc: Vocabulary, s: Sentence, j: int, last: int, lower_inside: bool) -> int:
