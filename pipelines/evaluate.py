@@ -16,7 +16,8 @@ the same folders. Facts match by normalised value, never by offsets:
 Each side is deduplicated per article by key; a prediction is matched first against a
 required gold item, then against an optional one (which neither rewards nor punishes).
 Matched pairs are then checked on one attribute: a count's qualifier, an official's title,
-a lab's location (titles and places match loosely, by shared words).
+a lab's location (titles and places match loosely, by shared words; an official's gold
+`title_aliases` are accepted titles too).
 
 Pure functions first, then the folder walk, then the command line (no spaCy imported).
 """
@@ -234,11 +235,12 @@ def attribute_ok(kind: str, gold: Item, pred: Item) -> bool | None:
     """Whether a matched pair agrees on its kind's attribute (None: the kind has none)."""
     if kind == "counts":
         return gold.get("qualifier", "exact") == pred.get("qualifier", "exact")
-    if kind == "officials":
-        gold_title, pred_title = gold.get("title"), pred.get("title")
-        if not gold_title:
+    if kind == "officials":  # the office taken or, in `title_aliases`, the one left (an appointment)
+        titles = [t for t in (gold.get("title"), *gold.get("title_aliases", [])) if t]
+        pred_title = pred.get("title")
+        if not titles:
             return not pred_title
-        return bool(pred_title) and close_enough(gold_title, pred_title)
+        return bool(pred_title) and any(close_enough(t, pred_title) for t in titles)
     if kind == "labs":
         gold_place, pred_place = gold.get("location"), pred.get("location")
         if not gold_place:

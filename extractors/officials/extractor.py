@@ -1,35 +1,24 @@
 """Find officials (people in public office) and other named people in a Doc.
 
-Relies on spaCy's NER (PER entities), POS tags (where a title's complement stops) and the sentence
-boundaries of the parser only through token order; no lemma is used. Titles are read beside a
-name: apposition after (`X, délégué interministériel à ...`), before (`le secrétaire d'État chargé
-du numérique, X`, `la ministre X`), `en tant que`, and parentheses. One person is one group of
-mentions (a later surname-only mention joins the full name) with one title: the first public one,
-a bare title completed from a fuller wording of the same office elsewhere in the article.
+Titles are found in `titles`, judged public in `offices`, and tied to names in `links` (rosters of
+names under a plural office in `rosters`). One person is one group of mentions (a later surname
+or initials mention joins the full name) with one title: the first public one, a bare title
+completed from a fuller wording of the same office elsewhere in the article.
 A person with no public office is returned as a PersonFact with their role, if any.
 """
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
 from extractors.context import ArticleContext
-from extractors.officials.names import HONORIFICS, PARTICLES, entity_names, name_after, name_before
+from extractors.officials.links import Mention, mentions
+from extractors.officials.names import HONORIFICS, PARTICLES
 from extractors.officials.normalize import doc_text, fold, squash
-from extractors.officials.titles import TITLE_MODIFIERS, Role, find_roles, is_public, title_organization
+from extractors.officials.offices import inherited_offices, is_public, title_organization
+from extractors.officials.titles import Role, find_roles
 from models.facts import OfficialFact, PersonFact
-
-OPENERS = (",", "(")
-EN_TANT_QUE = ("en", "tant", "que")
-
-
-@dataclass
-class Mention:
-    start: int
-    end: int
-    rule: str
-    role: Role | None = None
-    title_start: int | None = None  # where the title text begins (a modifier such as "ancien" included)
 
 
 @dataclass
@@ -38,72 +27,28 @@ class Person:
     mentions: list[Mention] = field(default_factory=list)
 
 
-def _role_after(doc: Doc, end: int, roles_by_start: dict[int, Role]) -> tuple[Role, int, str] | None:
-    """A role in apposition after a name ending at token `end`: `, TITLE`, `(TITLE`, `, en tant que TITLE`."""
-    k = end
-    rule = "apposition"
-    if k < len(doc) and doc[k].text in OPENERS:
-        rule = "parenthesis" if doc[k].text == "(" else "apposition"
+INITIAL_RE = re.compile(r"^(?:[A-ZÀ-Þ]\.)(?:-?[A-ZÀ-Þ]\.)*$")  # "T.", "J.-Y."
+
+
+def _initials(doc: Doc, m: Mention) -> int:
+    """How many tokens of initials open a mention ("J.-Y. Le Drian" -> 1); 0 when none."""
+    k = m.start
+    while k < m.end - 1 and INITIAL_RE.match(doc[k].text):
         k += 1
-    elif not (k + 2 < len(doc) and tuple(fold(t.text) for t in doc[k : k + 3]) == EN_TANT_QUE):
-        return None
-    if k + 2 < len(doc) and tuple(fold(t.text) for t in doc[k : k + 3]) == EN_TANT_QUE:
-        k += 3
-        rule = "en_tant_que"
-    if k < len(doc) and doc[k].pos_ == "DET":
-        k += 1
-    title_start = k
-    while k < len(doc) and fold(doc[k].text) in TITLE_MODIFIERS:
-        k += 1
-    role = roles_by_start.get(k)
-    return (role, title_start, rule) if role is not None else None
-
-
-def _role_before(doc: Doc, start: int, roles_by_end: dict[int, Role]) -> Role | None:
-    """A role whose complement ends right before a name at token `start` (optionally with `,` or `(`)."""
-    role = roles_by_end.get(start)
-    if role is None and start > 0 and doc[start - 1].text in OPENERS:
-        role = roles_by_end.get(start - 1)
-    return role
-
-
-def _mentions(doc: Doc, roles: list[Role]) -> list[Mention]:
-    """Name mentions with the role next to each, PER entities first, then bare names beside titles."""
-    roles_by_start = {r.start: r for r in roles}
-    roles_by_end: dict[int, Role] = {}
-    for r in roles:
-        roles_by_end.setdefault(r.end, r)
-    spans = entity_names(doc)
-    taken = {i for s, e in spans for i in range(s, e)}
-    for role in roles:  # names spaCy did not label, right after or right before a title
-        after = role.end + (1 if role.end < len(doc) and doc[role.end].text in OPENERS else 0)
-        before = role.start - 1 if role.start > 0 and doc[role.start - 1].text in OPENERS else None
-        if role.start > 0 and doc[role.start - 1].pos_ == "DET" and before is None:
-            before = role.start - 2 if role.start > 1 and doc[role.start - 2].text in OPENERS else None
-        for found in (name_after(doc, after), name_before(doc, before) if before is not None else None):
-            if found is not None and not taken.intersection(range(*found)):
-                spans.append(found)
-                taken.update(range(*found))
-    mentions = []
-    for start, end in sorted(spans):
-        mention = Mention(start, end, "name")
-        after = _role_after(doc, end, roles_by_start)
-        if after is not None:
-            mention.role, mention.title_start, mention.rule = after
-        else:
-            before = _role_before(doc, start, roles_by_end)
-            if before is not None:
-                mention.role, mention.title_start, mention.rule = before, before.start, "title_before"
-        mentions.append(mention)
-    return mentions
+    return k - m.start
 
 
 def _group(doc: Doc, mentions: list[Mention]) -> list[Person]:
-    """People from mentions: a one-word mention joins the full name it ends, or stands alone with a title."""
+    """People from mentions, each person under the fullest form of their name in the article.
+
+    A full name opens a person; a surname alone ("Mme Parlier") or with initials ("M. F. Parlier")
+    joins the full name it ends (the initials agreeing), or stands alone when a title or a courtesy
+    title vouches for it.
+    """
     people: dict[str, Person] = {}
     surnames: dict[str, str] = {}
     for m in mentions:
-        if m.end - m.start >= 2:
+        if m.end - m.start >= 2 and not _initials(doc, m):
             name = doc[m.start : m.end].text
             key = squash(name)
             people.setdefault(key, Person(name)).mentions.append(m)
@@ -114,13 +59,16 @@ def _group(doc: Doc, mentions: list[Mention]) -> list[Person]:
                     surnames.setdefault(squash(doc[i : m.end].text), key)
                     break
     for m in mentions:
-        if m.end - m.start >= 2:
+        initials = _initials(doc, m)
+        if m.end - m.start >= 2 and not initials:
             continue
-        key = surnames.get(squash(doc[m.start : m.end].text))
+        key = surnames.get(squash(doc[m.start + initials : m.end].text))
+        if key is not None and initials and fold(key[:1]) != fold(doc[m.start].text[:1]):
+            key = None  # "P. Martin" is not "Jeanne Martin"
         if key is not None:
-            m.rule = "surname"
+            m.rule = "initials" if initials else "surname"
             people[key].mentions.append(m)
-        elif m.role is not None or (m.start > 0 and fold(doc[m.start - 1].text) in HONORIFICS):
+        elif initials or m.role is not None or (m.start > 0 and fold(doc[m.start - 1].text) in HONORIFICS):
             name = doc[m.start : m.end].text
             people.setdefault(squash(name), Person(name)).mentions.append(m)
     return list(people.values())
@@ -160,20 +108,23 @@ def extract(doc: Doc, ctx: ArticleContext) -> list[OfficialFact | PersonFact]:
     roles = find_roles(doc)
     if not any(ent.label_ == "PER" for ent in doc.ents) and not roles:
         return []
-    mentions = _mentions(doc, roles)
-    people = _group(doc, mentions)
+    found = mentions(doc, roles)
+    people = _group(doc, found)
     attached = {m.role.start for p in people for m in p.mentions if m.role is not None}
+    inherited = inherited_offices(doc, roles)
     facts: list[OfficialFact | PersonFact] = []
     for person in people:
         full = max((doc[m.start : m.end].text for m in person.mentions), key=len)
         public: tuple[str, str | None] | None = None
         private: str | None = None
         for m in person.mentions:
+            if m.office is not None and m.role is None:
+                public = public or (m.office, None)
             if m.role is None:
                 continue
             title, role = _expand(doc, m.role, _title_text(doc, m), roles, attached - {m.role.start})
-            if is_public(title, role.cls):
-                organization = title_organization(doc, role)
+            if is_public(title, role) or m.role.start in inherited:
+                organization = title_organization(doc, role) or inherited.get(m.role.start)
                 public = public or (title, organization)
             elif private is None:
                 private = title

@@ -55,6 +55,7 @@ HONORIFICS = frozenset(
         "pr.",
         "me",
         "docteur",
+        "professeur",
         "professeure",
     }
 )
@@ -82,7 +83,15 @@ def clean_name(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         end -= 1
     if end <= start or end - start > MAX_NAME_TOKENS:
         return None
-    words = [t.text for t in doc[start:end]]
+    words: list[str] = []
+    for token in doc[start:end]:
+        prev = doc[token.i - 1] if words else None
+        if prev is not None and not prev.whitespace_ and len(prev.text) > 2 and prev.text[-1] in "'\u2019":
+            words[-1] += token.text  # "Guivarc'" + "h": one surname
+        else:
+            words.append(token.text)
+    if all(fold(w) in PARTICLES for w in words):
+        return None  # "Le" left of a title spaCy took for a name ("Le Préfet")
     if not _is_capitalised_word(words[0]) or not _is_capitalised_word(words[-1]):
         return None
     if not all(_is_name_part(w) for w in words):
@@ -95,20 +104,59 @@ def clean_name(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     return start, end
 
 
-def entity_names(doc: Doc) -> list[tuple[int, int]]:
-    """Token spans of PER entities that look like names (one-word ones included, vetted later)."""
+def _is_upper_word(text: str) -> bool:
+    core = text.replace("-", "").replace("'", "").replace("\u2019", "")
+    return len(core) >= 2 and core.isalpha() and core.isupper()
+
+
+def _extend(doc: Doc, start: int, end: int, title_tokens: frozenset[int]) -> int:
+    """Where a name spaCy cut short really ends: "Géraud" + "d'HUMIÈRES", "Laurent" + "PIC".
+
+    Goes on over name particles followed by a capitalised word ("de La Tour"), and over a surname
+    in capitals; never over a title, a line break or more than `MAX_NAME_TOKENS` words.
+    """
+    k = end
+    while k < len(doc) and k - start < MAX_NAME_TOKENS and k not in title_tokens:
+        word = doc[k].text
+        if fold(word) in PARTICLES and k + 1 < len(doc) and _is_capitalised_word(doc[k + 1].text):
+            k += 2
+            continue
+        if _is_upper_word(word) and doc[k - 1].whitespace_ == " ":
+            k += 1
+            continue
+        break
+    if k in title_tokens or any(i in title_tokens for i in range(end, k)):
+        return end
+    return k if k > end and _is_capitalised_word(doc[k - 1].text) else end
+
+
+def entity_names(doc: Doc, title_tokens: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
+    """Token spans of PER entities that look like names (one-word ones included, vetted later).
+
+    spaCy labels some titles as people ("Président du Grand X"): a span holding a title head
+    (`title_tokens`) is not a name.
+    """
     spans = []
     for ent in doc.ents:
         if ent.label_ != "PER":
             continue
-        cleaned = clean_name(doc, ent.start, ent.end)
+        start = next((i for i in range(ent.start, ent.end) if i not in title_tokens), ent.end)
+        end = next((i for i in range(start, ent.end) if i in title_tokens), ent.end)
+        cleaned = clean_name(doc, start, end)  # "X – Directrice", "préfet X" labelled as one person
         if cleaned is not None:
-            spans.append(cleaned)
+            longer = clean_name(doc, cleaned[0], _extend(doc, *cleaned, title_tokens))
+            spans.append(longer or cleaned)
     return spans
 
 
 def _unlabelled(span: Span) -> bool:
-    return all(t.ent_type_ in ("", "PER") for t in span)
+    """No other entity label, except on the surname of a name whose first word is unlabelled or PER
+    ("Timothée Rallier" with "Rallier" taken for an organisation; not "Pôle Emploi")."""
+    if span[0].ent_type_ not in ("", "PER", "MISC"):
+        return False
+    if span[0].ent_type_ == "MISC" or any(t.ent_type_ == "LOC" for t in span[1:]):
+        return all(t.ent_type_ in ("", "PER", "MISC") for t in span[1:])
+    return True
 
 
 def name_after(doc: Doc, index: int) -> tuple[int, int] | None:
@@ -126,6 +174,17 @@ def name_after(doc: Doc, index: int) -> tuple[int, int] | None:
     if end - index < 2 or doc[index].pos_ in NOT_NAME_START or not _unlabelled(doc[index:end]):
         return None
     return clean_name(doc, index, end)
+
+
+def surname_after_courtesy(doc: Doc, index: int, title_tokens: frozenset[int]) -> tuple[int, int] | None:
+    """A surname alone after a courtesy title at token `index` ("Député M. Roux"), if it is one word
+    with a capital that is neither a title nor an acronym."""
+    if index >= len(doc) or index in title_tokens:
+        return None
+    word = doc[index].text
+    if doc[index].pos_ != "PROPN" or not _is_capitalised_word(word) or (word.isupper() and len(word) <= 5):
+        return None
+    return index, index + 1
 
 
 def name_before(doc: Doc, index: int) -> tuple[int, int] | None:

@@ -13,7 +13,8 @@ from typing import Literal
 
 from spacy.tokens import Doc, Token
 
-from extractors.lexicons import load_list
+from extractors.lexicons import load_list, load_table
+from extractors.officials.names import HONORIFICS
 from extractors.officials.normalize import doc_folded, fold, word_regex
 
 RoleClass = Literal["public", "head", "private"]
@@ -39,51 +40,29 @@ TITLE_PARTICIPLES = frozenset(
 )
 # After a comma, a complement goes on only with one of these ("commissaire à la recherche, à la science").
 COMMA_CONTINUATIONS = frozenset({"a", "au", "aux", "de", "du", "des", "d'", "charge", "chargee", "en"})
+# Prepositions that end a title: what follows is when, not which office ("préfète depuis 2021").
+TITLE_STOPS = frozenset({"depuis", "pendant", "durant", "lors", "avant", "apres", "jusqu'"})
 # Adverbs that belong to a title ("ministre délégué auprès du ministre").
 TITLE_ADVERBS = frozenset({"aupres"})
-# Prepositions after which the rest of a title names its body ("directeur général de l'ARS Bretagne").
-BODY_PREPOSITIONS = frozenset({"de", "du", "des", "d'", "a", "au", "aux"})
 MAX_TITLE_TOKENS = 24
-# Nouns that begin the name of a public body inside a title ("président du conseil départemental").
-BODY_NOUNS = frozenset(
-    {
-        "conseil",
-        "ville",
-        "mairie",
-        "prefecture",
-        "agence",
-        "direction",
-        "commune",
-        "ministere",
-        "metropole",
-        "commission",
-        "caisse",
-        "office",
-        "etablissement",
-        "universite",
-        "hopital",
-        "centre",
-        "communaute",
-        "institut",
-        "autorite",
-        "tribunal",
-        "cour",
-        "assemblee",
-        "senat",
-        "rectorat",
-        "academie",
-    }
-)
 
 
 @dataclass(frozen=True)
 class Role:
-    """A title or role in a Doc: its head's class and its full token span [start, end)."""
+    """A title or role in a Doc: its head's class and its full token span [start, end).
+
+    `start` includes a rank written before the head ("3e adjointe", "premier vice-président");
+    `classes` holds the class of every head the title joins ("médecin et vice-président de ...").
+    """
 
     cls: RoleClass
     start: int
     head_end: int
     end: int
+    classes: frozenset[RoleClass] = frozenset()
+    deputy: bool = False
+    head_start: int = -1  # where the head word(s) begin, after a rank
+    parts: tuple[tuple[int, int, RoleClass], ...] = ()  # each further office: start, head end, class
 
     def text(self, doc: Doc) -> str:
         return doc[self.start : self.end].text
@@ -103,9 +82,36 @@ def _role_regex() -> tuple[re.Pattern[str], dict[str, RoleClass]]:
     return word_regex(classes), classes
 
 
+def head_key(text: str) -> str:
+    """A head as a lexicon key: folded, single spaces, hyphens as spaces, no gender ("vice president")."""
+    return re.sub(r"\s+", " ", fold(text).replace("-", " ")).strip()
+
+
 @cache
-def _public_cue_regex() -> re.Pattern[str]:
-    return word_regex(load_list("public_body_cues"))
+def deputy_principals() -> dict[str, frozenset[str]]:
+    """Deputy head -> the heads of its principal and of its own kind (`public_deputy_heads`)."""
+    table: dict[str, frozenset[str]] = {}
+    for line in load_list("public_deputy_heads"):
+        deputy, _, principals = line.partition("|")
+        heads = {head_key(p) for p in principals.split(",") if p.strip()}
+        table[head_key(deputy)] = frozenset(heads)
+    kinds = {d: {e for e, ps in table.items() if ps == table[d]} for d in table}
+    return {d: ps | kinds[d] for d, ps in table.items()}
+
+
+@cache
+def _ordinal_re() -> re.Pattern[str]:
+    """A rank written before a title: `1er`, `3e`, `10ème`, `premier`, `deuxième` (ordinals lexicon)."""
+    table = load_table("ordinals")
+    words = sorted((fold(w) for w in table["words"]), key=len, reverse=True)
+    suffixes = sorted((fold(x) for x in table["suffixes"]["any"]), key=len, reverse=True)
+    word_part = "|".join(re.escape(w) for w in words)
+    suffix_part = "|".join(re.escape(x) for x in suffixes)
+    return re.compile(rf"^(?:\d{{1,2}}(?:{suffix_part})|(?:\w+-)?(?:{word_part})|\w+ieme)$")
+
+
+def is_ordinal(text: str) -> bool:
+    return bool(_ordinal_re().match(fold(text)))
 
 
 def _head_class(matched: str) -> RoleClass:
@@ -124,20 +130,84 @@ def _fold_token(token: Token) -> str:
     return fold(token.text)
 
 
-def _in_person(token: Token) -> bool:
-    return token.ent_type_ == "PER"
+def _is_acronym(text: str) -> bool:
+    core = text.replace("-", "")
+    return len(core) >= 2 and core.isalpha() and core.isupper()
 
 
-def complement_end(doc: Doc, start: int, folded_tokens: list[str] | None = None) -> int:
-    """Token index where the complement of a title head ending at `start` stops (exclusive)."""
+# Tokens that join two offices held at once ("vice-présidente aux finances et maire de X",
+# "rectrice de l'académie, chancelière des universités", "présidente du jury – députée").
+OFFICE_JOINERS = frozenset({",", "et", "-", "\u2013", "\u2014", "/"})
+
+
+PREPOSITION_FAMILIES = ({"a", "au", "aux"}, {"de", "du", "des", "d'"})
+
+
+def _continues_list(doc: Doc, start: int, comma: int, word: str) -> bool:
+    """After a comma, a complement goes on only as a list of the same kind.
+
+    "ministre de la Culture, de la Communication", "commissaire au marché intérieur, à l'industrie";
+    not "préfète de l'Ain, à Bourg".
+    """
+    if word == "en":  # ", en charge de ..." but not ", en présence de"
+        return comma + 2 < len(doc) and _fold_token(doc[comma + 2]) == "charge"
+    family = next((f for f in PREPOSITION_FAMILIES if word in f), None)
+    if family is None:
+        return True  # "chargé de ..."
+    return any(_fold_token(t) in family for t in doc[start:comma])
+
+
+def _joins_office(doc: Doc, i: int, head_end: int, classes: dict[int, RoleClass]) -> bool:
+    """Whether the head after joiner token `i` is a further office, not a verb ("..., pilote le projet").
+
+    A public title always is; another head is after "et" or a dash, or after a comma when its own
+    complement follows ("sénateur, président de la commission") and it is not a mere description
+    ("directrice des études, experte des achats").
+    """
+    if classes.get(i + 1) == "public":
+        return True
+    if doc[i + 1].pos_ == "VERB":
+        return False
+    if doc[i].text != ",":
+        return True
+    return classes.get(i + 1) != "private" and head_end < len(doc) and doc[head_end].pos_ == "ADP"
+
+
+def complement_end(
+    doc: Doc,
+    start: int,
+    person: frozenset[int] = frozenset(),
+    heads: dict[int, int] | None = None,
+    classes: dict[int, RoleClass] | None = None,
+) -> int:
+    """Token index where the complement of a title head ending at `start` stops (exclusive).
+
+    `person` holds the tokens of names (the complement never runs into one); `heads` maps the start
+    of every other title head (a rank before it included) to its end, so a second office joined by
+    `et`, a comma or a dash is read as part of the same title; `classes` gives the class of each.
+    """
+    heads = heads or {}
     end = start
     i = start
     limit = min(len(doc), start + MAX_TITLE_TOKENS)
     while i < limit:
         token = doc[i]
-        low = folded_tokens[i] if folded_tokens is not None else _fold_token(token)
+        low = _fold_token(token)
         prev = doc[i - 1] if i > 0 else None
-        if _in_person(token) or token.is_space:
+        if i in person or token.is_space or low in TITLE_STOPS:
+            break
+        if low in HONORIFICS and token.text[:1].isupper():
+            break  # a courtesy title opens a name ("Député M. Roux")
+        if low in OFFICE_JOINERS and i + 1 in heads and _joins_office(doc, i, heads[i + 1], classes or {}):
+            i = heads[i + 1]
+            end = i
+            limit = min(len(doc), i + MAX_TITLE_TOKENS)
+            continue
+        if token.text == ":" and i == start and i + 1 < len(doc):
+            nxt = doc[i + 1]  # a delegation after the office ("vice-président : transports")
+            if nxt.pos_ == "NOUN" and nxt.text.islower() and i + 1 not in person:
+                i += 1
+                continue
             break
         if token.text == ",":
             nxt = doc[i + 1] if i + 1 < len(doc) else None
@@ -145,14 +215,21 @@ def complement_end(doc: Doc, start: int, folded_tokens: list[str] | None = None)
                 nxt is not None
                 and _fold_token(nxt) in COMMA_CONTINUATIONS
                 and nxt.pos_ in ("ADP", "VERB", "ADJ")
+                and _continues_list(doc, start, i, _fold_token(nxt))
             ):
                 i += 1
                 continue
             break
         pos = token.pos_
-        if token.is_punct and token.text not in ("-", "'", "\u2019"):
+        if prev is not None and prev.text == "-" and not prev.whitespace_ and i > start:
+            pass  # the second half of a hyphenated word ("Plate-forme")
+        elif token.is_punct and token.text not in ("-", "'", "\u2019"):
             break
-        if pos in ("ADP", "DET"):
+        elif token.text == "-" and (token.whitespace_ or (prev is not None and prev.whitespace_)):
+            break  # a spaced dash ends the title
+        elif _is_acronym(token.text) and i > start:
+            pass  # an acronym names the body ("président du centre INRAE de ...")
+        elif pos in ("ADP", "DET"):
             if pos == "DET" and (prev is None or prev.pos_ != "ADP") and i != start:
                 break
         elif pos == "CCONJ":
@@ -165,6 +242,8 @@ def complement_end(doc: Doc, start: int, folded_tokens: list[str] | None = None)
             break  # two common nouns in a row: the title ended ("... en santé pilote la feuille de route")
         elif pos in ("NOUN", "PROPN", "ADJ", "NUM", "X") or (pos == "VERB" and low in TITLE_PARTICIPLES):
             # a capitalised word right after a common word starts a new name ("préfet de région Jean X")
+            if i == start and pos == "PROPN" and token.text[:1].isupper() and token.ent_type_ in ("", "PER"):
+                break  # a surname right after the head: "le préfet Dupuis"
             if (
                 token.text[:1].isupper()
                 and prev is not None
@@ -179,53 +258,85 @@ def complement_end(doc: Doc, start: int, folded_tokens: list[str] | None = None)
             pass
         else:
             break
-        if pos not in ("ADP", "DET", "CCONJ") and token.text != ",":
+        if pos not in ("ADP", "DET", "CCONJ") and token.text not in (",", "-"):
             end = i + 1
         i += 1
     return end
 
 
-def find_roles(doc: Doc) -> list[Role]:
-    """Every role head of the Doc with its complement, in text order."""
+def head_spans(doc: Doc) -> list[tuple[int, int, RoleClass]]:
+    """Token spans of every role head, in text order, with the class of each."""
     regex, _ = _role_regex()
     folded = doc_folded(doc)
-    roles: list[Role] = []
+    found: list[tuple[int, int, RoleClass]] = []
     for match in regex.finditer(folded):
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
         if span[0].idx != match.start() or span[-1].idx + len(span[-1].text) != match.end():
             continue  # the head is part of a longer token
-        cls = _head_class(match.group(0))
-        end = complement_end(doc, span.end)
-        roles.append(Role(cls=cls, start=span.start, head_end=span.end, end=max(end, span.end)))
+        found.append((span.start, span.end, _head_class(match.group(0))))
+    return found
+
+
+def person_tokens(doc: Doc, title_starts: set[int]) -> frozenset[int]:
+    """Tokens of PER entities, except entities that begin with a title ("Président du Grand X")."""
+    tokens: set[int] = set()
+    for ent in doc.ents:
+        if len(ent) == 1 and ent.start > 0 and fold(doc[ent.start - 1].text) in ("de", "d'", "du"):
+            continue  # one word after "de" in a title is a place ("sous-préfet de Sainte-Anne")
+        opening = range(ent.start, min(ent.end, ent.start + 2))
+        if ent.label_ == "PER" and not title_starts.intersection(opening):
+            tokens.update(range(ent.start, ent.end))
+    return frozenset(tokens)
+
+
+def _rank_start(doc: Doc, head_start: int) -> int:
+    first = head_start
+    while first > 0 and is_ordinal(doc[first - 1].text):
+        first -= 1
+    return first
+
+
+def _joined(doc: Doc, start: int) -> bool:
+    """A head inside a title that begins a further office (after "et", a comma or a dash)."""
+    return start > 0 and fold(doc[start - 1].text) in OFFICE_JOINERS
+
+
+def offices(role: Role) -> list[Role]:
+    """The offices a title joins, each as a title of its own ("sénateur du Cantal et sénateur du Gers")."""
+    bounds = [(role.start, role.head_start, role.head_end, role.cls)]
+    bounds += [(start, start, head_end, cls) for start, head_end, cls in role.parts]
+    out = []
+    for k, (start, head_start, head_end, cls) in enumerate(bounds):
+        end = bounds[k + 1][0] - 1 if k + 1 < len(bounds) else role.end
+        out.append(Role(cls, start, head_end, end, frozenset({cls}), False, head_start))
+    return out
+
+
+def find_roles(doc: Doc) -> list[Role]:
+    """Every title of the Doc with its complement, in text order; a title joining several offices is one."""
+    heads = head_spans(doc)
+    starts: dict[int, int] = {}
+    for h_start, h_end, _ in heads:
+        starts[_rank_start(doc, h_start)] = h_end
+        starts.setdefault(h_start, h_end)
+    person = person_tokens(doc, set(starts))
+    classes_at = {_rank_start(doc, h_start): c for h_start, _e, c in heads}
+    deputies = deputy_principals()
+    roles: list[Role] = []
+    last_end = 0
+    for h_start, h_end, cls in heads:
+        if h_start < last_end:
+            continue  # a head inside the previous title ("secrétaire général adjoint")
+        first = _rank_start(doc, h_start)
+        end = max(complement_end(doc, h_end, person, starts, classes_at), h_end)
+        inside = [(s_, e_, c) for s_, e_, c in heads if h_end <= s_ < end]
+        classes = frozenset(c for _s, _e, c in inside) | {cls}
+        deputy = head_key(doc[h_start:h_end].text) in deputies
+        parts = tuple(
+            (_rank_start(doc, s_), e_, c) for s_, e_, c in inside if _joined(doc, _rank_start(doc, s_))
+        )
+        roles.append(Role(cls, first, h_end, end, classes, deputy, h_start, parts))
+        last_end = end
     return roles
-
-
-def is_public(title: str, cls: RoleClass) -> bool:
-    """A public office: a public head, or a head of body whose title names a public body or field."""
-    if cls == "public":
-        return True
-    if cls == "private":
-        return False
-    return bool(_public_cue_regex().search(fold(title)))
-
-
-def title_organization(doc: Doc, role: Role) -> str | None:
-    """The public body named in a title ("directeur général de l'ARS Bretagne" -> ARS Bretagne).
-
-    A body is introduced by a preposition and begins with an acronym or a public-body noun
-    ("conseil régional", "ville de Lyon"); a domain ("ministre de l'Intérieur") or a bare place is not one.
-    """
-    i = role.start + 1
-    while i < role.end - 1:
-        if fold(doc[i].text) in BODY_PREPOSITIONS:
-            j = i + 1
-            if doc[j].pos_ == "DET" and j + 1 < role.end:
-                j += 1
-            first = doc[j].text
-            acronym = first.isupper() and len(first) >= 2 and first.isalpha()
-            if acronym or (fold(first) in BODY_NOUNS and (first[:1].isupper() or role.end - j >= 2)):
-                return doc[j : role.end].text
-        i += 1
-    return None

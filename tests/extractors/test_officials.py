@@ -170,7 +170,7 @@ OFFICIALS = [
     (
         "director-public-body",
         "Le directeur de l'Insee, Fabien Morin, a présenté les chiffres.",
-        {("Fabien Morin", "directeur de l'Insee", None)},
+        {("Fabien Morin", "directeur de l'Insee", "Insee")},
     ),
 ]
 

@@ -1,0 +1,155 @@
+"""Rosters: a bulleted list of names under a plural office ("Nominations : les nouveaux préfets").
+
+Appointment pages list the appointees one per line, without repeating the office:
+
+    Nominations : douze nouveaux recteurs
+    – Académie de Nantes : Jeanne MOREL
+    – Corse : Paul ANTONI
+
+Each line that holds only a name (after an optional `Place :` label) gets the office the heading
+names in the plural, in the singular, with the line's label: "recteur (Corse)". The office is read
+from the list's lead line or from the article's headline zone (its first short lines). Lines are a
+layout fact spaCy does not model, so they are read here with a regex over the text; the names are
+then checked on the Doc's tokens.
+"""
+
+import re
+from functools import cache
+
+from spacy.tokens import Doc, Span
+
+from extractors.lexicons import load_list
+from extractors.officials.names import clean_name
+from extractors.officials.normalize import doc_folded, doc_text, fold, word_regex
+
+# A list line: a bullet, an optional label ending in a colon, then the rest of the line.
+LIST_LINE_RE = re.compile(
+    r"^[ \t]*[\u2013\u2014\-\u2022*\u00b7][ \t]+"  # the bullet
+    r"(?:(?P<label>[^:\n]{1,60}?)[ \t]*:[ \t]*)?"  # "Place :"
+    r"(?P<rest>[^\n]+?)[ \t]*[;.,]?[ \t]*$"
+)
+HEADLINE_LINES = 4  # non-blank lines at the top of an article that may be its headline
+MIN_ROSTER = 2  # a roster has at least this many name lines
+PREPOSITIONS = frozenset({"de", "d'", "du", "des", "a", "au", "aux", "en", "pour", "charge", "chargee"})
+
+
+def _plural(word: str) -> str:
+    if word.endswith(("s", "x", "z")):
+        return word
+    if word.endswith("al"):
+        return word[:-2] + "aux"
+    if word.endswith("eau"):
+        return word + "x"
+    return word + "s"
+
+
+def plural_title(entry: str) -> str:
+    """The plural of a title: every word up to its first preposition ("conseillers régionaux")."""
+    words = fold(entry).split()
+    out = []
+    for i, word in enumerate(words):
+        if word in PREPOSITIONS or "'" in word:
+            out.extend(words[i:])
+            break
+        out.append("-".join(_plural(part) for part in word.split("-")))
+    return " ".join(out)
+
+
+@cache
+def _plural_regex() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Regex over the plurals of public titles, and the singular title of each plural."""
+    singular: dict[str, str] = {}
+    for entry in load_list("public_titles"):
+        plural = plural_title(entry)
+        if plural != fold(entry):
+            singular.setdefault(plural, entry)
+    return word_regex(singular), singular
+
+
+def _office_in(folded: str) -> str | None:
+    regex, singular = _plural_regex()
+    found = [m.group(0) for m in regex.finditer(folded)]
+    return singular.get(re.sub(r"\s+", " ", found[-1])) if found else None
+
+
+def _headline_office(text: str, folded: str) -> str | None:
+    seen = 0
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        if line.strip():
+            seen += 1
+            if not line.rstrip().endswith("."):
+                office = _office_in(folded[offset : offset + len(line)])
+                if office is not None:
+                    return office
+        offset += len(line)
+        if seen >= HEADLINE_LINES:
+            break
+    return None
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    """Every line of the text with the offset where it starts."""
+    out, offset = [], 0
+    for line in text.splitlines(keepends=True):
+        out.append((offset, line))
+        offset += len(line)
+    return out
+
+
+def _is_heading_or_blank(line: str) -> bool:
+    return not line.strip() or not any(ch.islower() for ch in line)
+
+
+def _person_like(span: Span) -> bool:
+    """A listed name spaCy labels a person, or written with its surname in capitals ("Anne MOREL")."""
+    last = span[-1].text.replace("-", "")
+    return any(t.ent_type_ == "PER" for t in span) or (last.isalpha() and last.isupper() and len(last) > 1)
+
+
+def roster_names(doc: Doc, title_tokens: frozenset[int]) -> dict[tuple[int, int], str]:
+    """Token spans of names listed one per line under a plural office -> that office (singular).
+
+    The office is the one named in the list's lead line (the line before the list, past blank
+    lines and headings in capitals, ending with a colon), else the one in the headline zone.
+    """
+    text = doc_text(doc)
+    folded = doc_folded(doc)
+    lines = _lines(text)
+    names: dict[int, tuple[int, int]] = {}  # line number -> name span
+    labels: dict[int, str] = {}
+    listed: set[int] = set()  # line numbers of list lines
+    for n, (offset, line) in enumerate(lines):
+        match = LIST_LINE_RE.match(line.rstrip("\n"))
+        if match is None:
+            continue
+        listed.add(n)
+        span = doc.char_span(
+            offset + match.start("rest"), offset + match.end("rest"), alignment_mode="contract"
+        )
+        if (
+            span is None
+            or span.end - span.start < 2
+            or title_tokens.intersection(range(span.start, span.end))
+        ):
+            continue
+        if clean_name(doc, span.start, span.end) == (span.start, span.end) and _person_like(span):
+            names[n] = (span.start, span.end)
+            if match.group("label"):
+                labels[n] = match.group("label").strip()
+    if len(names) < MIN_ROSTER:
+        return {}
+    headline = _headline_office(text, folded)
+    found: dict[tuple[int, int], str] = {}
+    for n, name in names.items():
+        lead = n - 1
+        while lead >= 0 and (lead in listed or _is_heading_or_blank(lines[lead][1])):
+            lead -= 1
+        office = None
+        if lead >= 0 and lines[lead][1].rstrip().endswith(":"):
+            offset, line = lines[lead]
+            office = _office_in(folded[offset : offset + len(line)])
+        office = office or headline
+        if office is not None:
+            found[name] = f"{office} ({labels[n]})" if n in labels else office
+    return found
