@@ -19,12 +19,7 @@ from pathlib import Path
 
 import pytest
 
-
-def missing_service(reason: str) -> None:
-    """Skip, or fail when the environment says services are required (CI)."""
-    if os.environ.get("PRESSFACTS_REQUIRE_SERVICES") == "1":
-        pytest.fail(f"{reason} (PRESSFACTS_REQUIRE_SERVICES=1)")
-    pytest.skip(reason)
+from tests.services import missing as missing_service
 
 
 def find_bindir() -> Path | None:
