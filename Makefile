@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean
+.PHONY: run test eval lint bench clean
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,6 +19,10 @@ run: $(STAMP)
 test: $(STAMP)
 	bash scripts/install-system-deps.sh
 	$(BIN)/python -m pytest -q
+
+# Both gold sets (../shared) through `pressfacts run`, scored; errors by kind in outputs/eval/<set>-errors.txt.
+eval: $(STAMP)
+	bash scripts/eval.sh
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -28,6 +28,7 @@ from pipelines.cli import positive_int
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SOURCE = REPO_ROOT / "corpus"
 WARMUP_ARTICLES = 5
+HTML_REPEATS = 5  # the page-reading probe reads every page this many times
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -167,6 +168,7 @@ def run(args: argparse.Namespace, work: Path) -> dict[str, Any]:
     results["bare1"] = runner.probe(
         "bare1", "bare", {"corpus": corpus.folder, "batch_size": batch, "n_process": 1}
     )
+    results["html"] = runner.probe("html", "html", {"corpus": str(source), "repeats": HTML_REPEATS})
     out1 = str(work / "out-1")
     results["flow1"] = runner.probe(
         "flow1", "flow", {**flow, "corpus": corpus.folder, "out": out1, "preload": True}

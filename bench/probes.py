@@ -156,7 +156,30 @@ def naive(params: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-PROBES: dict[str, Probe] = {"bare": bare, "flow": flow, "naive": naive}
+def html(params: dict[str, Any]) -> dict[str, Any]:
+    """Reading web pages: each sample article in each `bench.html_pages` layout, through `read_html`.
+
+    Times the main-text reading (the default) and the whole visible text (`--html full`) per page,
+    decoding, parsing, metadata and title included: what `pressfacts run` adds per HTML article.
+    """
+    from bench.html_pages import LAYOUTS, wrap
+    from pipelines.html import read_html
+
+    texts = read_texts(params["corpus"])
+    pages = [wrap(text, layout).encode("utf-8") for text in texts for layout in LAYOUTS]
+    read_html(pages[0])  # imports and trafilatura's first-call set-up stay out of the figures
+    result: dict[str, Any] = {"pages": len(pages), "page_bytes": sum(map(len, pages)) / len(pages)}
+    for mode in ("main", "full"):
+        started, cpu = time.perf_counter(), time.process_time()
+        for _ in range(params["repeats"]):
+            for page in pages:
+                read_html(page, mode)
+        result[f"{mode}_seconds"] = (time.perf_counter() - started) / params["repeats"]
+        result[f"{mode}_cpu_seconds"] = (time.process_time() - cpu) / params["repeats"]
+    return result
+
+
+PROBES: dict[str, Probe] = {"bare": bare, "flow": flow, "naive": naive, "html": html}
 
 
 def main(argv: list[str]) -> int:

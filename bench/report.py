@@ -2,7 +2,7 @@
 
 Pure functions over plain dicts, so the report is tested on tiny made-up inputs. The raw
 results are a dict with `machine`, `params`, `corpus`, `corpus_small` and one entry per probe
-(`bare1`, `bare2`, `flow1`, `incremental`, `flow_small`, `flow2`, `naive`); a probe that was
+(`bare1`, `bare2`, `flow1`, `incremental`, `flow_small`, `flow2`, `naive`, `html`); a probe that was
 not run is None, and the targets that need it are reported as SKIP.
 """
 
@@ -76,6 +76,17 @@ def derive(results: dict[str, Any]) -> dict[str, float | None]:
     d["naive_default_seconds"] = default and naive["dateparser_seconds"] + default
     d["naive_default_aps"] = _div(naive and naive["articles"], d["naive_default_seconds"])
     d["naive_default_ratio"] = _div(d["flow_aps"], d["naive_default_aps"])
+    page = results.get("html")
+    d["html_ms"] = page and 1000 * page["main_seconds"] / page["pages"]
+    d["html_full_ms"] = page and 1000 * page["full_seconds"] / page["pages"]
+    d["parse_ms"] = _div(1000 * bare1["seconds"], n) if bare1 else None
+    d["html_parse_share"] = _div(d["html_ms"], d["parse_ms"])
+    # In CPU seconds too: on a shared machine the wall-clock share swings with the other users.
+    d["html_cpu_ms"] = (
+        page and page.get("main_cpu_seconds") and 1000 * page["main_cpu_seconds"] / page["pages"]
+    )
+    parse_cpu = bare1 and bare1.get("cpu_seconds")
+    d["html_cpu_share"] = _div(d["html_cpu_ms"], _div(1000 * parse_cpu, n) if parse_cpu else None)
     return d
 
 
@@ -162,6 +173,16 @@ def format_report(results: dict[str, Any]) -> str:
         )
     else:
         lines.append("| naive approach | skipped | | | |")
+    page = results.get("html")
+    if page:
+        lines.append(
+            f"| reading an HTML page (`pipelines.html`, main text), {page['pages']} pages of "
+            f"{page['page_bytes'] / 1024:,.1f} KiB | {_num(d['html_ms'], 1)} ms/page | | | "
+            f"**{_num(d['html_parse_share'] and 100 * d['html_parse_share'], 1)} %** of one article's "
+            f"bare parse ({_num(d['parse_ms'], 0)} ms); in CPU time {_num(d['html_cpu_ms'], 1)} ms/page, "
+            f"{_num(d['html_cpu_share'] and 100 * d['html_cpu_share'], 1)} % of the parse's; "
+            f"`--html full` {_num(d['html_full_ms'], 1)} ms/page |"
+        )
     lines += [
         "",
         "| peak RSS (flow process, 1 worker) | bytes |",

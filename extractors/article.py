@@ -38,10 +38,13 @@ def text_file_for(doc_id: str) -> str:
 def build_record(doc: Doc, article: Article) -> ArticleRecord:
     """Run every extractor on a parsed article and validate the record."""
     doc.user_data[TEXT_KEY] = article.text  # the extractors read it through `doc_text`
+    published, published_source = article.page_published, "page-metadata"
+    if published is None:  # the page's own metadata first, then the text's byline
+        published, published_source = find_published(doc), "text"
     ctx = ArticleContext(
         doc_id=article.doc_id,
         title=find_title(doc, article.html_title),
-        published=find_published(doc),
+        published=published,
     )
     found: dict[str, list[Fact]] = {kind: [] for kind in (*KINDS, "people")}
     for _name, extract in EXTRACTORS:
@@ -57,6 +60,8 @@ def build_record(doc: Doc, article: Article) -> ArticleRecord:
         pipeline_version=pipeline_version(),
         text_file=text_file_for(article.doc_id),
         source_format=article.source_format,
+        published_source=published_source if published is not None else None,
+        page_sha256=article.page_sha256,
         warnings=list(article.warnings),
         **facts,
     )

@@ -1,11 +1,16 @@
 """Article metadata found before the extractors: title and publication date.
 
-The publication date is read from, in order: a byline cue at the start of a line, after an
-optional section label (`Publié le 21 décembre 2017`, `Date de publication : 08/11/2022`,
-`Actualités | Mis en ligne le 4 avril 2022`); a line near the top that holds nothing but a full
-date, possibly after a section label (`20.12.18` under the title, `Communiqué de presse – 3 mars
-2023`); a dateline opening a line near the top (`Paris, le 2 novembre 2021 -`). A line about
-an update or an access date (`Mis à jour le`, `Modifié le`, `consulté`) never gives it.
+A byline is a line cut into parts by separators (`Par X | 28 mars 2021 | Temps de lecture : 3 min`,
+`Rubrique › Sous-rubrique`, `Par Y - Publié le ...`). The publication date is read from, in order:
+1. a part opening with a byline cue, anywhere in the text, after short byline parts only
+   (`Publié le 21 décembre 2017 à 10:30`, `Posté ven 14/03/2008 - 10:30`, `Posted on ...`);
+2. near the top, a part holding nothing but a full date, possibly after `le`, a place and a comma
+   or an abbreviated weekday, with a time after it, and only short labels before it
+   (`Par le service presse | 07/05/2024`, `3 févr. 2021 | Lecture : 2 min`, `Lyon, 4 mai 2021 –`);
+3. near the top, a dateline opening a line (`Paris, le 2 novembre 2021 - ...`, `Le 4 mai 2021, ...`).
+A part about an update or an access date (`Mis à jour le`, `Modifié le`, `consulté`), or the
+part right after such a label, never gives it; nor does an agenda line whose date is followed
+by a span of hours (`21 mai 2019 | 9h00 – 17h00`: an event, not a byline).
 """
 
 import re
@@ -14,17 +19,46 @@ from datetime import date
 from spacy.tokens import Doc
 
 from extractors.context import doc_text
-from extractors.dates.extractor import Mention, find_mentions
+from extractors.dates.mentions import Mention, find_mentions
 from extractors.dates.normalize import day_interval
-from extractors.dates.patterns import PUBLICATION_CUE_RE, SECTION_LABEL, UPDATE_CUE_RE
+from extractors.dates.patterns import (
+    PUBLICATION_CUE_RE,
+    UPDATE_CUE_RE,
+    WEEKDAY_ABBR,
+)
 
 HEAD_CHARS = 1500  # bare dates and datelines count only near the top
 HEAD_LINES = 15
 CUE_GAP = 40  # at most this many characters between a byline cue and its date
-_DATELINE = re.compile(r"[^\S\n]*(?:[A-ZÀ-Ý][\w'’ -]{1,40},[^\S\n]*)?[Ll]e[^\S\n]+$")
-_BARE_PREFIX = re.compile(rf"[^\S\n]*{SECTION_LABEL}?(?:[Ll]e[^\S\n]+)?$")
-_BARE_SUFFIX = re.compile(r"[^\S\n]*[.,;:–—-]?[^\S\n]*$")
-_DATELINE_SUFFIX = re.compile(r"[^\S\n]*(?:[,:–—-]|$)")
+LABEL_MAX = 40  # a label before a bare date (`Actualités`, `Par la rédaction`)
+BYLINE_PART_MAX = 60  # any part before a cue (`Par Nom Prénom`, a site name)
+
+_B = r"[^\S\n]"
+# `|`, bullets, breadcrumb arrows, dashes; a hyphen only between blanks (`Saint-Lô` is a word).
+_SEPARATOR = re.compile(rf"[|•·›»–—]|(?<={_B})-(?={_B})")
+_SENTENCE = re.compile(r"[!?]|\w{3,}\.(?:\s|$)")
+_CITY = r"[A-ZÀ-Ý][\w'’ -]{1,40},"
+_TIME = rf"\d{{1,2}}{_B}?(?:[h:]{_B}?\d{{2}}|h)"
+_BARE_PREFIX = re.compile(
+    rf"{_B}*(?:[-*]{_B}*)?(?:{_CITY}{_B}*)?(?:[Ll]e{_B}+)?(?:{WEEKDAY_ABBR}\.?{_B}+)?", re.IGNORECASE
+)
+_CRAWLER_PREFIX = re.compile(rf"{_B}*date{_B}*[:=]?{_B}*", re.IGNORECASE)
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_TIME = r"[Tt]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?"
+_BARE_SUFFIX = re.compile(
+    rf"(?:{_ISO_TIME})?{_B}*(?:,?{_B}*(?:à{_B}*)?{_TIME})?{_B}*(?:\([A-Z]{{2,10}}\))?{_B}*[.,;:]?{_B}*"
+    rf"(?:par{_B}[^\n\d.!?]{{1,40}})?"
+)  # a time, an agency, then maybe the author (`12 mars 2021, 10h30 par la rédaction`)
+_HOURS_SPAN = re.compile(
+    rf"{_B}*[|•·,:–—-]?{_B}*(?:de{_B}+)?{_TIME}{_B}*(?:[-–—]|à|au){_B}*{_TIME}", re.IGNORECASE
+)
+_LABELLED_CUE = re.compile(
+    rf"{_B}*[^\W\d]\w*(?:{_B}+[^\W\d]\w*)?{_B}+(?:{PUBLICATION_CUE_RE.pattern})", re.IGNORECASE
+)
+_DATELINE = re.compile(rf"{_B}*(?:{_CITY}{_B}*)?[Ll]e{_B}+")
+_DATELINE_SUFFIX = re.compile(rf"{_B}*(?:[,:–—-]|$)")
+
+Span = tuple[int, int]
 
 
 def find_title(doc: Doc, html_title: str | None = None) -> str | None:
@@ -45,40 +79,146 @@ def _full_day(mention: Mention) -> date | None:
     return interval[0] if interval else None
 
 
-def _line_bounds(text: str, pos: int) -> tuple[int, int]:
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return start, len(text) if end < 0 else end
+def _lines(text: str) -> list[Span]:
+    out, start = [], 0
+    for line in text.split("\n"):
+        out.append((start, start + len(line)))
+        start += len(line) + 1
+    return out
+
+
+def _parts(text: str, start: int, end: int) -> list[Span]:
+    """The parts of one line between separators."""
+    out, pos = [], start
+    for sep in _SEPARATOR.finditer(text, start, end):
+        out.append((pos, sep.start()))
+        pos = sep.end()
+    out.append((pos, end))
+    return out
+
+
+def _short(text: str, part: Span, limit: int, digits: bool) -> bool:
+    """A part that can stand before a byline date: short, not a sentence, digits only if allowed."""
+    chunk = text[part[0] : part[1]].strip()
+    return (
+        len(chunk) <= limit
+        and not _SENTENCE.search(chunk)
+        and (digits or not any(c.isdigit() for c in chunk))
+    )
+
+
+class _Days:
+    """The article's full single-day mentions, looked up by where their date starts."""
+
+    def __init__(self, text: str) -> None:
+        self.items = [(m, d) for m in find_mentions(text) if (d := _full_day(m)) is not None]
+
+    def first_in(self, start: int, end: int) -> tuple[Mention, date] | None:
+        for mention, day in self.items:
+            core = mention.items[0].start
+            if start <= core < end and mention.end <= end:
+                return mention, day
+            if core >= end:
+                break
+        return None
+
+
+def _from_cue(text: str, line: Span, days: _Days, alone: bool) -> date | None:
+    """Rule 1: a part opening with a publication cue, its date within `CUE_GAP` characters.
+
+    With `alone` (below the head of the page) nothing but a time or an author may follow the
+    date: `Publié le 3 mars 2024 – Le budget voté` there is a link to another article. A cue after
+    one or two words (`Article publié le 3 mars 2024`) must end its part likewise, so that a
+    sentence (`Le rapport publié le 3 mai 2018 fait référence`) gives nothing.
+    """
+    parts = _parts(text, *line)
+    for k, (start, end) in enumerate(parts):
+        cue = PUBLICATION_CUE_RE.match(text, start, end)
+        labelled = cue is None and (cue := _LABELLED_CUE.match(text, start, end)) is not None
+        if not cue:
+            continue
+        if not all(_short(text, p, BYLINE_PART_MAX, digits=True) for p in parts[:k]):
+            return None
+        found = days.first_in(cue.end(), end)
+        if found is None:
+            continue
+        mention, day = found
+        gap = text[cue.end() : mention.items[0].start]
+        if (alone or labelled) and not _BARE_SUFFIX.fullmatch(
+            text, mention.end, end if labelled else line[1]
+        ):
+            return None
+        if len(gap) <= CUE_GAP and not UPDATE_CUE_RE.search(gap):
+            return day
+    return None
+
+
+def _from_bare_part(text: str, line: Span, days: _Days) -> date | None:
+    """Rule 2: a part that is only a full date, after short labels, not an update nor an event."""
+    parts = _parts(text, *line)
+    for k, (start, end) in enumerate(parts):
+        found = days.first_in(start, end)
+        if found is None:
+            continue
+        mention, day = found
+        core = mention.items[0].start
+        before = text[start:core]
+        after_ok = _BARE_SUFFIX.fullmatch(text, mention.end, end)
+        prefix_ok = _BARE_PREFIX.fullmatch(before) or (
+            _CRAWLER_PREFIX.fullmatch(before) and _ISO_DAY.fullmatch(text, core, mention.end)
+        )
+        labels = parts[:k]
+        if (
+            prefix_ok
+            and after_ok
+            and not UPDATE_CUE_RE.search(text, labels[-1][0] if labels else start, core)
+            and all(_short(text, p, LABEL_MAX, digits=False) for p in labels)
+            and not _HOURS_SPAN.match(text, mention.end, line[1])
+        ):
+            return day
+        return None
+    return None
+
+
+def _from_dateline(text: str, line: Span, days: _Days) -> date | None:
+    """Rule 3: `Ville, le 2 mai 2021 –` / `Le 2 mai 2021, ...` opening the line."""
+    found = days.first_in(*line)
+    if found is None:
+        return None
+    mention, day = found
+    if _DATELINE.fullmatch(text, line[0], mention.items[0].start) and _DATELINE_SUFFIX.match(
+        text, mention.end, line[1]
+    ):
+        return day
+    return None
 
 
 def published_in_text(text: str) -> date | None:
     """The publication date stated in a raw article text, or None."""
-    mentions = [(m, d) for m in find_mentions(text) if (d := _full_day(m)) is not None]
-    for cue in PUBLICATION_CUE_RE.finditer(text):
-        _, line_end = _line_bounds(text, cue.start())
-        for mention, day in mentions:
-            core = mention.items[0].start
-            if mention.end <= cue.end() or core < cue.start() or core > line_end:
-                continue
-            gap = text[cue.end() : core]
-            if len(gap) <= CUE_GAP and not UPDATE_CUE_RE.search(gap):
-                return day
-            break
-    head_end = min(len(text), HEAD_CHARS)
-    for mention, day in mentions:
-        if mention.start >= head_end:
-            break
-        line_start, line_end = _line_bounds(text, mention.start)
-        lines_before = sum(1 for line in text[:line_start].split("\n") if line.strip())
-        if lines_before >= HEAD_LINES or UPDATE_CUE_RE.search(text, line_start, line_end):
-            continue
-        before = text[line_start : mention.items[0].start]
-        after = text[mention.end : line_end]
-        if _BARE_PREFIX.fullmatch(before) and _BARE_SUFFIX.fullmatch(after):
+    days = _Days(text)
+    if not days.items:
+        return None
+    lines = _lines(text)
+    head = _head(text, lines)
+    for i, line in enumerate(lines):
+        day = _from_cue(text, line, days, alone=i >= head)
+        if day is not None:
             return day
-        if _DATELINE.fullmatch(before) and _DATELINE_SUFFIX.match(after):
+    for line in lines[:head]:
+        day = _from_bare_part(text, line, days) or _from_dateline(text, line, days)
+        if day is not None:
             return day
     return None
+
+
+def _head(text: str, lines: list[Span]) -> int:
+    """How many lines make the head of the page: `HEAD_LINES` non-empty ones, within `HEAD_CHARS`."""
+    filled = 0
+    for i, (start, end) in enumerate(lines):
+        if start >= HEAD_CHARS or filled >= HEAD_LINES:
+            return i
+        filled += bool(text[start:end].strip())
+    return len(lines)
 
 
 def find_published(doc: Doc) -> date | None:

@@ -1,8 +1,9 @@
 """The pipeline version: changes whenever the extraction could give another result.
 
 It hashes the source and data files of `extractors/` and `models/` (code, lexicons, patterns)
-with the model's name and version and the excluded components, so an incremental refresh never
-serves a record made by older rules as if it were current.
+and the HTML reader (`pipelines/html/` and the versions of the libraries it uses) with the
+model's name and version and the excluded components, so an incremental refresh never serves a
+record made by older rules as if it were current.
 """
 
 import hashlib
@@ -13,12 +14,20 @@ from extractors.nlp import EXCLUDED_COMPONENTS, model_version
 
 PACKAGE_ROOTS = (Path(__file__).resolve().parent, Path(__file__).resolve().parent.parent / "models")
 HASHED_SUFFIXES = {".py", ".txt", ".toml", ".json"}
+# What turns an HTML page into the kept text, its title and its publication date.
+HTML_READER = Path(__file__).resolve().parent.parent / "pipelines" / "html"
+HTML_LIBRARIES = ("trafilatura", "htmldate", "lxml", "charset-normalizer")
 
 
 @lru_cache(maxsize=1)
 def pipeline_version() -> str:
+    from importlib.metadata import version
+
     digest = hashlib.sha256()
     digest.update(model_version().encode())
+    digest.update(";".join(f"{name}=={version(name)}" for name in HTML_LIBRARIES).encode())
+    for path in sorted(HTML_READER.glob("*.py")):
+        digest.update(path.read_bytes())
     digest.update(",".join(EXCLUDED_COMPONENTS).encode())
     for root in PACKAGE_ROOTS:
         for path in sorted(root.rglob("*")):

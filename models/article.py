@@ -1,6 +1,7 @@
 """An article as read from the corpus, before any NLP: plain data, no spaCy."""
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Literal
 
 SourceFormat = Literal["text", "markdown", "html"]
@@ -15,5 +16,8 @@ class Article:
     text: str
     content_sha256: str
     source_format: SourceFormat = "text"
+    # What an HTML page says about itself, outside the kept text (None for other formats).
     html_title: str | None = None
+    page_published: date | None = None
+    page_sha256: str | None = None
     warnings: tuple[str, ...] = field(default_factory=tuple)

@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 Granularity = Literal["day", "month", "year"]
 Qualifier = Literal["exact", "at_least", "at_most", "approx"]
+YearSource = Literal["written", "context", "weekday"]
 
 
 def fact_id(doc_id: str, kind: str, start_char: int, end_char: int) -> str:
@@ -60,6 +61,11 @@ class DateFact(Fact):
     start: date
     end: date
     granularity: Granularity
+    year_from: YearSource | None = Field(
+        default=None,
+        description="Where the year came from: written in the mention, the article's context, "
+        "or the written weekday (the context's year disagreed with it).",
+    )
 
     @model_validator(mode="after")
     def _ordered(self) -> Self:

@@ -34,6 +34,15 @@ class ArticleRecord(BaseModel):
     pipeline_version: str = Field(description="Hash of the extraction code, lexicons and model version.")
     text_file: str = Field(description="Path, relative to the output folder, of the text the offsets index.")
     source_format: Literal["text", "markdown", "html"] = "text"
+    published_source: Literal["page-metadata", "text"] | None = Field(
+        default=None,
+        description="Where `published` was read: the HTML page's metadata or article header, or the text.",
+    )
+    page_sha256: str | None = Field(
+        default=None,
+        pattern=r"^[0-9a-f]{64}$",
+        description="HTML input: hash of the decoded page and the reading mode (a change re-extracts).",
+    )
     warnings: list[str] = Field(default_factory=list)
 
     def facts(self) -> list[Fact]:

@@ -323,6 +323,7 @@ class Evaluation:
     offsets_bad: int = 0
     missing_records: list[str] = field(default_factory=list)
     detail: list[str] = field(default_factory=list)
+    published_errors: list[str] = field(default_factory=list)
     gold_warnings: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
@@ -380,7 +381,12 @@ def score_article(
     """Add one article's figures to `evaluation`."""
     doc_id = Path(gold["doc"]).stem
     evaluation.published_n += 1
-    evaluation.published_ok += int(str(record.get("published")) == str(gold.get("published")))
+    published_ok = str(record.get("published")) == str(gold.get("published"))
+    evaluation.published_ok += int(published_ok)
+    if not published_ok:
+        evaluation.published_errors.append(
+            f"  {doc_id}: gold {gold.get('published')!r} pred {record.get('published')!r}"
+        )
     for kind in KINDS:
         preds = predicted_items(record, kind)
         if text is not None:
@@ -429,12 +435,46 @@ def format_report(result: Mapping[str, Any]) -> list[str]:
     return lines
 
 
+def errors_by_kind(detail: Sequence[str]) -> dict[str, list[str]]:
+    """The `--detail` lines regrouped by kind (each block starts `--- <doc_id> <kind>`), in `KINDS` order,
+    so a reader goes through one kind's misses and false alarms at a time."""
+    grouped: dict[str, list[str]] = {kind: [] for kind in KINDS}
+    current: list[str] | None = None
+    for line in detail:
+        if line.startswith("--- "):
+            current = grouped.setdefault(line.rsplit(" ", 1)[-1], [])
+        if current is not None:
+            current.append(line)
+    return grouped
+
+
+def format_errors(evaluation: Evaluation) -> list[str]:
+    """The errors file: one section per kind, headed by its figures, then its error blocks; the
+    wrong publication dates last."""
+    result = evaluation.as_dict()
+    lines: list[str] = []
+    for kind, block in errors_by_kind(evaluation.detail).items():
+        figures = result["kinds"].get(kind)
+        head = f"== {kind}"
+        if figures:
+            head += f": F1 {figures['f1']:.3f}, {figures['fp']} FP, {figures['fn']} FN"
+        lines += [head, *(block or ["(no errors)"]), ""]
+    lines += ["== published", *(evaluation.published_errors or ["(no errors)"]), ""]
+    return lines
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--gold", required=True, type=Path, help="folder of <doc>.gold.json files")
     parser.add_argument("--pred", required=True, type=Path, help="output folder holding records/")
     parser.add_argument("--texts", type=Path, help="folder of the articles' texts, to check offsets")
     parser.add_argument("--detail", action="store_true", help="list every miss, false alarm, wrong attribute")
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
+    parser.add_argument(
+        "--errors",
+        type=Path,
+        metavar="FILE",
+        help="write every error to FILE, grouped by kind (read by class)",
+    )
 
 
 def main(args: argparse.Namespace, out: Callable[[str], None] = print) -> int:
@@ -455,4 +495,8 @@ def main(args: argparse.Namespace, out: Callable[[str], None] = print) -> int:
         out(line)
     if args.json:
         args.json.write_text(json.dumps(result, indent=1, ensure_ascii=False), encoding="utf-8")
+    if args.errors:
+        args.errors.parent.mkdir(parents=True, exist_ok=True)
+        args.errors.write_text("\n".join(format_errors(evaluation)), encoding="utf-8")
+        out(f"errors by kind in {args.errors}")
     return 0

@@ -32,6 +32,7 @@ from models.schema import write_schema
 from pipelines.checks import DEFAULT_MAX_BYTES
 from pipelines.cli import positive_int
 from pipelines.facts_jsonl import write_facts_jsonl
+from pipelines.html import HTML_MODES, HtmlMode
 from pipelines.io import doc_id_for, source_for, write_atomic
 from pipelines.lock import LockInfo, OutputLocked, describe_holder, output_lock
 from pipelines.missing import REMOVED_DIR, REMOVED_LOG
@@ -143,6 +144,7 @@ def pressfacts_flow(
     runner: str = "local",
     address: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    html_mode: HtmlMode = "main",
     keep_missing: bool = False,
     lock_timeout: float = 0.0,
 ) -> dict:
@@ -164,7 +166,7 @@ def pressfacts_flow(
         planned = plan(corpus, out)
         result = planned.refused
         result.removed, warnings = retire_missing(out, planned.doc_ids, keep_missing)
-        options = RunOptions(force=force, batch_size=batch_size, max_bytes=max_bytes)
+        options = RunOptions(force=force, batch_size=batch_size, max_bytes=max_bytes, html_mode=html_mode)
         batches = chunk([str(p) for p in planned.paths], task_size(len(planned.paths), workers))
         progress = Progress(total=len(planned.paths) + result.seen)
         progress.advance(result.seen)
@@ -226,6 +228,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=DEFAULT_MAX_BYTES,
         metavar="N",
         help=f"refuse article files larger than this (default {DEFAULT_MAX_BYTES})",
+    )
+    parser.add_argument(
+        "--html",
+        choices=HTML_MODES,
+        default="main",
+        help="HTML pages: keep the article's main text (default) or the whole visible text (full)",
     )
     parser.add_argument(
         "--keep-missing",
@@ -331,6 +339,7 @@ def main(args: argparse.Namespace) -> int:
                 runner=args.runner,
                 address=args.address,
                 max_bytes=args.max_bytes,
+                html_mode=args.html,
                 keep_missing=args.keep_missing,
                 lock_timeout=args.lock_timeout,
             )

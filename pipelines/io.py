@@ -1,4 +1,6 @@
-"""Corpus in, records out: discovery, decoding, HTML to text and atomic writes (no spaCy, no Prefect).
+"""Corpus in, records out: discovery, decoding and atomic writes (no spaCy, no Prefect).
+
+HTML pages are read by `pipelines.html` (charset, main text, page metadata).
 
 Every offset of a record indexes the text `read_article` returns, and that exact text is written
 to `OUT_DIR/texts/<doc_id>.txt` beside the record, so an editor sees each fact where it stands.
@@ -10,11 +12,11 @@ import os
 import re
 import unicodedata
 from collections.abc import Iterator
-from html.parser import HTMLParser
 from pathlib import Path, PurePath
 
 from models.article import Article, SourceFormat
 from models.record import ArticleRecord
+from pipelines.html import HtmlMode, read_html
 
 ARTICLE_SUFFIXES: dict[str, SourceFormat] = {
     ".txt": "text",
@@ -27,8 +29,6 @@ FALLBACK_ENCODINGS = ("cp1252", "latin-1")
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 # A .txt file whose first non-blank characters are one of these is HTML in disguise.
 HTML_SNIFF = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.IGNORECASE | re.DOTALL)
-# HTML collapses these (ASCII whitespace) but keeps no-break spaces, which French typography uses.
-HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 TEMP_SUFFIX = ".tmp"
 
 
@@ -150,101 +150,18 @@ def looks_like_html(text: str) -> bool:
     return HTML_SNIFF.match(text[:4096]) is not None
 
 
-class _VisibleText(HTMLParser):
-    """Collects the text a reader sees: no head, script or style; blocks on their own lines."""
-
-    HIDDEN = frozenset({"head", "script", "style", "noscript", "template", "svg", "iframe", "object"})
-    BLOCKS = frozenset(
-        {
-            "address", "article", "aside", "blockquote", "body", "caption", "dd", "details", "div",
-            "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
-            "h5", "h6", "header", "hr", "html", "li", "main", "nav", "ol", "p", "pre", "section",
-            "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
-        }
-    )  # fmt: skip
-
-    PARAGRAPHS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "blockquote"})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.title_parts: list[str] = []
-        self.hidden: list[str] = []  # stack of open hidden elements
-        self.in_title = False
-        self.in_pre = 0
-        self.pending_break = 0  # line breaks owed before the next text: 1 a line, 2 a paragraph
-
-    def _block_edge(self, tag: str) -> None:
-        """Adjacent block edges share their break instead of piling up blank lines."""
-        self.pending_break = max(self.pending_break, 2 if tag in self.PARAGRAPHS else 1)
-
-    def _emit(self, text: str) -> None:
-        if self.pending_break:
-            if self.parts:
-                self.parts.append("\n" * self.pending_break)
-            self.pending_break = 0
-        self.parts.append(text)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "title":
-            self.in_title = True
-        elif tag == "body" and "head" in self.hidden:  # a page that never closed its head
-            self.hidden.clear()
-        elif tag in self.HIDDEN:
-            self.hidden.append(tag)
-        elif tag == "br" and not self.hidden:
-            self._emit("\n")
-        elif tag in self.BLOCKS:
-            self._block_edge(tag)
-            self.in_pre += tag == "pre"
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "br" and not self.hidden:
-            self._emit("\n")
-        elif tag in self.BLOCKS:
-            self._block_edge(tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "title":
-            self.in_title = False
-        elif tag in self.hidden:
-            while self.hidden and self.hidden.pop() != tag:
-                pass
-        elif tag in self.BLOCKS:
-            self._block_edge(tag)
-            self.in_pre -= tag == "pre" and self.in_pre > 0
-
-    def handle_data(self, data: str) -> None:
-        if self.in_title:
-            self.title_parts.append(data)
-        elif not self.hidden:
-            text = data if self.in_pre else HTML_SPACE.sub(" ", data)
-            if text.strip() or not self.pending_break:
-                self._emit(text)
-
-
-def html_to_text(html: str) -> tuple[str, str | None]:
-    """The visible text of an HTML page, and its `<title>` (None when absent or blank)."""
-    parser = _VisibleText()
-    parser.feed(html)
-    parser.close()
-    text = "".join(parser.parts)
-    text = re.sub(r"[ \t]*\n[ \t]*", "\n", text)  # no spaces around line breaks
-    text = re.sub(r"\n{3,}", "\n\n", text).strip()
-    title = re.sub(r"\s+", " ", "".join(parser.title_parts)).strip() or None
-    return text + "\n" if text else "", title
-
-
-def article_from_bytes(data: bytes, path: Path, corpus_dir: Path) -> Article:
-    """Decode one article's bytes (HTML reduced to its visible text) into an Article."""
+def article_from_bytes(data: bytes, path: Path, corpus_dir: Path, html_mode: HtmlMode = "main") -> Article:
+    """Decode one article's bytes into an Article (HTML through `pipelines.html.read_html`)."""
     text, warnings = decode(data)
     source_format = ARTICLE_SUFFIXES.get(path.suffix.lower(), "text")
-    html_title = None
+    html_title = page_published = page_sha256 = None
     if source_format == "html" or (source_format == "text" and looks_like_html(text)):
+        page = read_html(data, html_mode)
+        text, html_title, warnings = page.text, page.title, list(page.warnings)
+        page_published, page_sha256 = page.published, page.page_sha256
         if source_format == "text":
-            warnings.append("HTML content in a .txt file: reduced to its visible text")
+            warnings.append("HTML content in a .txt file: read as an HTML page")
         source_format = "html"
-        text, html_title = html_to_text(text)
     return Article(
         doc_id=doc_id_for(path, corpus_dir),
         source=source_for(path, corpus_dir),
@@ -252,13 +169,17 @@ def article_from_bytes(data: bytes, path: Path, corpus_dir: Path) -> Article:
         content_sha256=sha256_text(text),
         source_format=source_format,
         html_title=html_title,
+        page_published=page_published,
+        page_sha256=page_sha256,
         warnings=tuple(warnings),
     )
 
 
-def read_article(path: Path, corpus_dir: Path, max_bytes: int = 5_000_000) -> Article:
+def read_article(
+    path: Path, corpus_dir: Path, max_bytes: int = 5_000_000, html_mode: HtmlMode = "main"
+) -> Article:
     """Read and decode one article file (OSError when unreadable, ValueError when too large)."""
-    return article_from_bytes(read_limited(path, max_bytes), path, corpus_dir)
+    return article_from_bytes(read_limited(path, max_bytes), path, corpus_dir, html_mode)
 
 
 def write_atomic(path: Path, content: str) -> None:

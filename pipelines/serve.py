@@ -98,6 +98,7 @@ def flow_parameters(args: argparse.Namespace) -> dict[str, Any]:
         "runner": args.runner,
         "address": args.address,
         "max_bytes": args.max_bytes,
+        "html_mode": args.html,
         "keep_missing": args.keep_missing,
         "lock_timeout": args.lock_timeout,
     }

@@ -23,6 +23,7 @@ from extractors.version import pipeline_version
 from models.article import Article
 from models.record import KINDS, ArticleRecord
 from pipelines import checks
+from pipelines.html import HtmlMode
 from pipelines.io import (
     UnsafeDocId,
     article_from_bytes,
@@ -56,6 +57,7 @@ class RunOptions:
     n_process: int = 1
     max_bytes: int = checks.DEFAULT_MAX_BYTES
     max_chars: int = MAX_TEXT_CHARS
+    html_mode: HtmlMode = "main"  # HTML pages: the article's main text, or the whole visible text
 
 
 @dataclass
@@ -195,7 +197,7 @@ def load_article(path: Path, corpus_dir: Path, options: RunOptions) -> Article:
     if reason:
         raise Refused("check", reason)
     try:
-        article = article_from_bytes(data, path, corpus_dir)
+        article = article_from_bytes(data, path, corpus_dir, options.html_mode)
     except Exception as exc:  # html.parser is lenient, but a refused file must never stop the run
         raise Refused("read", f"could not decode: {type(exc).__name__}: {exc}") from exc
     for check in (checks.check_empty, checks.check_french):
@@ -216,6 +218,7 @@ def up_to_date(article: Article, out_dir: Path) -> dict | None:
         and existing.get("content_sha256") == article.content_sha256
         and existing.get("pipeline_version") == pipeline_version()
         and existing.get("source") == article.source
+        and existing.get("page_sha256") == article.page_sha256
         and isinstance(existing.get("text_file"), str)
         and (out_dir / existing["text_file"]).is_file()
     ):

@@ -1,70 +1,78 @@
 """`pressfacts review OUT_DIR`: the editors' review web app (FastAPI, server-rendered Jinja2).
 
-Pages are rendered on the server with autoescaping; a small script adds keyboard shortcuts and
-posts decisions without a reload, and every form also works without it. Decisions go to
-`OUT_DIR/reviews.sqlite` through `ReviewStore`. The server listens on 127.0.0.1 unless told
-otherwise, and refuses cross-site posts.
+Pages are rendered on the server with autoescaping; a small script adds keyboard shortcuts,
+text selection for adding missed facts and posts without a reload, and every form also works
+without it. Decisions go to `OUT_DIR/reviews.sqlite` through `ReviewStore`. `review.security`
+guards every request (Host, access token, anti-forgery token); `review.cli` starts it.
 """
 
-import argparse
-import ipaddress
-import socket
-import sys
 from pathlib import Path
-from typing import Any, get_args
-from urllib.parse import quote, unquote, urlsplit
+from typing import Any
+from urllib.parse import quote, unquote
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
-from fastapi.templating import Jinja2Templates
-from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from models.facts import FACT_MODELS
-from review.corrections import CorrectionError, editable_fields, optional_field, parse_form
+from review.corrections import CorrectionError, parse_addition, parse_form
 from review.highlight import runs
-from review.state import ALL_KINDS, ArticleState, FactState, OutputFolder, RecordError, article_state
+from review.pages import (
+    HERE,
+    KIND_SINGULAR,
+    article_url,
+    asks_json,
+    fact_card,
+    failure,
+    group_history,
+    not_found,
+    page_templates,
+    per_kind,
+)
+from review.prefill import Prefill, prefill
+from review.report import build_report
+from review.security import LOOPBACK_NAMES, Guard, Refused, check_forgery, install_guards
+from review.state import ALL_KINDS, ArticleState, OutputFolder, RecordError, article_state, folder_state
 from review.store import ACTIONS, ReviewStore
 
-HERE = Path(__file__).resolve().parent
 EDITOR_COOKIE = "pressfacts_editor"
 FIELD_PREFIX = "field."
-LOOPBACK_NAMES = ["127.0.0.1", "localhost", "::1"]
-KIND_LABELS = {
-    "dates": "Dates",
-    "counts": "Counts",
-    "editions": "Editions",
-    "labs": "Labs",
-    "officials": "Officials",
-    "people": "People",
-}
-
-
-def field_choices(kind: str, name: str) -> list[str]:
-    """Allowed values of a Literal field (a select in the form), else [] for free text."""
-    annotation = FACT_MODELS[kind].model_fields[name].annotation
-    return [str(a) for a in get_args(annotation) if isinstance(a, str)]
+NAME_FIRST = "Give your name (top of the page) before deciding, so the history says who did it."
 
 
 def create_app(
-    out_dir: Path, default_editor: str | None = None, trusted_hosts: list[str] | None = None
+    out_dir: Path,
+    default_editor: str | None = None,
+    allowed_hosts: list[str] | tuple[str, ...] | frozenset[str] | None = LOOPBACK_NAMES,
+    access_token: str | None = None,
 ) -> FastAPI:
-    """The review app for one output folder."""
+    """The review app for one output folder.
+
+    `allowed_hosts` are the Host names served (None: any, only sensible with an access token);
+    `access_token`, when given, is required on every request.
+    """
     folder = OutputFolder(out_dir)
     store = ReviewStore.for_output(folder.root)
-    templates = Jinja2Templates(directory=HERE / "templates")
-    templates.env.globals.update(
-        KIND_LABELS=KIND_LABELS,
-        ALL_KINDS=ALL_KINDS,
-        editable_fields=lambda fact: editable_fields(type(fact)),
-        field_choices=field_choices,
-        optional_field=lambda fact, name: optional_field(type(fact), name),
-        quote=lambda s: quote(s, safe=""),
+    guard = Guard(frozenset(allowed_hosts) if allowed_hosts is not None else None, access_token)
+    templates = page_templates()
+
+    async def forged_posts_refused(request: Request) -> None:
+        """Every state-changing request needs its session's anti-forgery token (403 otherwise)."""
+        await check_forgery(guard, request)
+
+    app = FastAPI(
+        title="pressfacts review",
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,
+        dependencies=[Depends(forged_posts_refused)],
     )
-    app = FastAPI(title="pressfacts review", docs_url=None, redoc_url=None, openapi_url=None)
+    install_guards(app, guard)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    if trusted_hosts:
-        app.add_middleware(TrustedHostMiddleware, allowed_hosts=trusted_hosts)
+
+    @app.exception_handler(Refused)
+    async def refused(request: Request, exc: Refused) -> Response:
+        return failure(templates, request, asks_json(request), str(exc), exc.status_code)
 
     def editor_of(request: Request, form: dict[str, Any] | None = None) -> str:
         cookie = unquote(request.cookies.get(EDITOR_COOKIE, ""))
@@ -73,43 +81,35 @@ def create_app(
 
     def load_state(doc_id: str) -> ArticleState:
         record, text = folder.load(doc_id)
-        return article_state(record, text, store.latest(doc_id))
+        return article_state(record, text, store.latest(doc_id), store.marks(doc_id).get(doc_id))
+
+    def add_form(request: Request, state: ArticleState, add: Prefill, error: str | None = None) -> str:
+        """The form adding a missed fact: the selection, its kind's fields (prefilled or as typed)."""
+        template = templates.env.get_template("_add.html")
+        return template.render(add=add, state=state, error=error, csrf=request.state.csrf)
 
     def render_article(
         request: Request, state: ArticleState, status_code: int = 200, **extra: Any
     ) -> Response:
         doc_ids = folder.doc_ids()
         index = doc_ids.index(state.record.doc_id)
+        add: Prefill | None = extra.pop("add", None)
         context = {
             "state": state,
             "doc_id": state.record.doc_id,
             "runs": runs(state.text, [s.fact for s in state.facts]),
             "status_of": {s.fact.id: s.status for s in state.facts},
             "by_kind": {k: [s for s in state.facts if s.fact.kind == k] for k in ALL_KINDS},
-            "histories": _group_history(store.history(state.record.doc_id)),
+            "histories": group_history(store.history(state.record.doc_id)),
             "editor": editor_of(request),
             "previous_doc": doc_ids[index - 1] if index > 0 else None,
             "next_doc": doc_ids[index + 1] if index + 1 < len(doc_ids) else None,
             "errors": {},
             "submitted": {},
+            "add_form": add_form(request, state, add, extra.pop("add_error", None)) if add else "",
             **extra,
         }
         return templates.TemplateResponse(request, "article.html", context, status_code=status_code)
-
-    @app.middleware("http")
-    async def same_origin_posts(request: Request, call_next: Any) -> Response:
-        """Refuse a POST sent by a page from another site (the app has no login to protect it)."""
-        if request.method == "POST":
-            origin = request.headers.get("origin") or request.headers.get("referer")
-            if origin and origin != "null" and urlsplit(origin).netloc != request.headers.get("host"):
-                return Response("cross-site request refused", status_code=403, media_type="text/plain")
-        response = await call_next(request)
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Content-Security-Policy"] = (
-            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            "frame-ancestors 'none'; form-action 'self'"
-        )
-        return response
 
     @app.get("/favicon.ico", include_in_schema=False)
     def favicon() -> Response:
@@ -117,59 +117,87 @@ def create_app(
 
     @app.get("/", response_class=HTMLResponse)
     def index(request: Request, unreviewed: bool = False) -> Response:
-        rows, broken, present = [], [], set()
-        latest = store.latest()
-        for doc_id in folder.doc_ids():
-            try:
-                record, text = folder.load(doc_id)
-            except RecordError as exc:
-                broken.append((doc_id, str(exc)))
-                continue
-            present.add(doc_id)
-            state = article_state(record, text, latest)
-            counts = state.counts()
-            if unreviewed and counts["unreviewed"] == 0:
-                continue
-            rows.append({"state": state, "counts": counts, "per_kind": _per_kind(state)})
-        gone = [d for (doc_id, _), d in latest.items() if doc_id not in present and d.status != "unreviewed"]
+        state = folder_state(folder, store.latest(), store.marks())
+        rows = [
+            {"state": a, "counts": a.counts(), "per_kind": per_kind(a)}
+            for a in state.articles
+            if not unreviewed or a.counts()["unreviewed"] > 0
+        ]
+        gone = [(d, folder.removed(d.doc_id)) for d in state.gone]
         context = {
             "rows": rows,
-            "broken": broken,
+            "broken": state.broken,
             "gone": gone,
             "unreviewed": unreviewed,
             "editor": editor_of(request),
         }
         return templates.TemplateResponse(request, "index.html", context)
 
-    @app.get("/articles/{doc_id}", response_class=HTMLResponse)
-    def article(request: Request, doc_id: str) -> Response:
+    @app.get("/report", response_class=HTMLResponse)
+    def report(request: Request) -> Response:
+        state = folder_state(folder, store.latest(), store.marks())
+        context = {"report": build_report(state.articles), "editor": editor_of(request)}
+        return templates.TemplateResponse(request, "report.html", context)
+
+    @app.get("/prefill/{doc_id:path}")
+    def prefill_form(request: Request, doc_id: str, kind: str, start: int, end: int) -> Response:
+        """The add form for a selection, prefilled by the kind's normaliser (fetched by the script)."""
         try:
             state = load_state(doc_id)
         except RecordError as exc:
-            return _not_found(templates, request, str(exc))
-        return render_article(request, state)
+            return failure(templates, request, True, str(exc), 404)
+        if kind not in FACT_MODELS:
+            return JSONResponse({"ok": False, "message": f"unknown kind {kind!r}"}, status_code=422)
+        add = prefill(kind, state.text, start, end, state.record.published)
+        body = {"ok": True, "form": add_form(request, state, add), "text": add.text, "message": add.message}
+        return JSONResponse(body)
 
-    @app.post("/articles/{doc_id}/facts/{fact_id}")
+    @app.get("/articles/{doc_id:path}", response_class=HTMLResponse)
+    def article(
+        request: Request,
+        doc_id: str,
+        focus: str | None = None,
+        add: str | None = None,
+        start: int = 0,
+        end: int = 0,
+    ) -> Response:
+        try:
+            state = load_state(doc_id)
+        except RecordError as exc:
+            return not_found(templates, request, str(exc))
+        if add in FACT_MODELS:  # the add form without the script: ?add=KIND&start=..&end=..
+            selection = prefill(add, state.text, start, end, state.record.published)
+            return render_article(request, state, add=selection, focus=focus)
+        return render_article(request, state, focus=focus)
+
+    @app.post("/articles/{doc_id:path}/facts/{fact_id}")
     async def decide(request: Request, doc_id: str, fact_id: str) -> Response:
-        wants_json = "application/json" in request.headers.get("accept", "")
+        wants_json = asks_json(request)
         form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
         try:
             state = load_state(doc_id)
         except RecordError as exc:
-            return _failure(templates, request, wants_json, str(exc), 404)
+            return failure(templates, request, wants_json, str(exc), 404)
         current = next((s for s in state.facts if s.fact.id == fact_id), None)
         if current is None:
-            return _failure(templates, request, wants_json, f"no fact {fact_id!r} in {doc_id!r}", 404)
+            return failure(templates, request, wants_json, f"no fact {fact_id!r} in {doc_id!r}", 404)
         action = form.get("action", "")
         editor = editor_of(request, form)
-        message = None
+        fields = {k.removeprefix(FIELD_PREFIX): v for k, v in form.items() if k.startswith(FIELD_PREFIX)}
+        message, changes, added = None, {}, None
         if action not in ACTIONS:
             message = f"unknown action {action!r}: use one of {', '.join(ACTIONS)}"
         elif not editor:
-            message = "Give your name (top of the page) before deciding, so the history says who did it."
-        changes: dict[str, Any] = {}
-        fields = {k.removeprefix(FIELD_PREFIX): v for k, v in form.items() if k.startswith(FIELD_PREFIX)}
-        if message is None and action == "correct":
+            message = NAME_FIRST
+        elif current.added and action == "accept":
+            message = "An added fact is the editor's own: edit it or remove it."
+        elif current.added and action == "correct":
+            try:
+                fact = current.fact
+                added = parse_addition(type(fact), doc_id, state.text, fact.start_char, fact.end_char, fields)
+            except CorrectionError as exc:
+                message = f"Correction refused: {exc}"
+        elif action == "correct":
             try:
                 changes = parse_form(current.fact, fields)
             except CorrectionError as exc:
@@ -177,36 +205,133 @@ def create_app(
         if message is not None:
             if wants_json:
                 history = store.history(doc_id, fact_id)
-                card = _card(templates, doc_id, current, history, message, action == "correct", fields)
-                return JSONResponse({"ok": False, "message": message, "card": card}, status_code=422)
+                html = fact_card(
+                    templates, request, doc_id, current, history, message, action == "correct", fields
+                )
+                return JSONResponse({"ok": False, "message": message, "card": html}, status_code=422)
             return render_article(
                 request, state, 422, errors={fact_id: message}, submitted={fact_id: fields}, focus=fact_id
             )
         seen_raw = form.get("seen", "")
         seen = int(seen_raw) if seen_raw.isdigit() else None
-        outcome = store.decide(doc_id, current.fact, action, editor, changes=changes, seen=seen)
+        sha = state.record.content_sha256
+        if current.added:  # edit (a new addition row) or withdraw (reject and reset both do)
+            fact, done_action = (added, "add") if added is not None else (current.fact, "clear")
+            outcome = store.decide(doc_id, fact, done_action, editor, seen=seen, content_sha256=sha)
+        else:
+            outcome = store.decide(
+                doc_id, current.fact, action, editor, changes=changes, seen=seen, content_sha256=sha
+            )
         state = load_state(doc_id)
-        updated = next(s for s in state.facts if s.fact.id == fact_id)
+        updated = next((s for s in state.facts if s.fact.id == fact_id), None)
         note = None
         if outcome.conflict is not None:
             note = (
                 f"{outcome.conflict.editor} had changed this fact meanwhile ({outcome.conflict.status}); "
                 "both decisions are in its history, yours is now in force."
             )
+        if not wants_json:
+            return RedirectResponse(article_url(doc_id, fact_id if updated else None), 303)
+        if updated is None or current.added:  # an addition edited or withdrawn: the page is redrawn
+            status = updated.status if updated else "withdrawn"
+            body = {"ok": True, "reload": True, "url": article_url(doc_id, fact_id if updated else None)}
+            return JSONResponse({**body, "status": status, "message": f"{status}: {current.fact.text}"})
+        body = {
+            "ok": True,
+            "status": updated.status,
+            "decision": outcome.decision.id,
+            "message": note or f"{updated.status}: {updated.fact.text}",
+            "conflict": note is not None,
+            "card": fact_card(templates, request, doc_id, updated, store.history(doc_id, fact_id)),
+            "counts": state.counts(),
+        }
+        return JSONResponse(body)
+
+    @app.post("/articles/{doc_id:path}/added")
+    async def add(request: Request, doc_id: str) -> Response:
+        """Save a fact the pipeline missed, on the span the editor selected."""
+        wants_json = asks_json(request)
+        form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
+        try:
+            state = load_state(doc_id)
+        except RecordError as exc:
+            return failure(templates, request, wants_json, str(exc), 404)
+        kind = form.get("kind", "")
+        if kind not in FACT_MODELS:
+            return failure(templates, request, wants_json, f"unknown kind {kind!r}", 422)
+        start_raw, end_raw = form.get("start", ""), form.get("end", "")
+        start = int(start_raw) if start_raw.isdigit() else -1
+        end = int(end_raw) if end_raw.isdigit() else -1
+        fields = {k.removeprefix(FIELD_PREFIX): v for k, v in form.items() if k.startswith(FIELD_PREFIX)}
+        editor = editor_of(request, form)
+        shown = Prefill(kind, start, end, form.get("text", ""), fields)
+        message, code = None, 422
+        if form.get("content_sha256", state.record.content_sha256) != state.record.content_sha256:
+            message, code = "The article's text changed since this page was opened: reload it.", 409
+        elif not 0 <= start < end <= len(state.text) or state.text[start:end] != form.get("text"):
+            message, code = "The selection does not match the article text: reload the page.", 409
+        elif not editor:
+            message = NAME_FIRST
+        else:
+            try:
+                fact = parse_addition(FACT_MODELS[kind], doc_id, state.text, start, end, fields)
+            except CorrectionError as exc:
+                message = f"Not saved: {exc}"
+            else:
+                extracted = next((s for s in state.facts if s.fact.id == fact.id and not s.added), None)
+                if extracted is not None:
+                    message = (
+                        f"The pipeline already has this {KIND_SINGULAR[kind]}: accept or correct it instead."
+                    )
+        if message is not None:
+            if wants_json:
+                html = add_form(request, state, shown, message)
+                return JSONResponse({"ok": False, "message": message, "form": html}, status_code=code)
+            return render_article(request, state, code, add=shown, add_error=message)
+        decision = store.decide(
+            doc_id, fact, "add", editor, content_sha256=state.record.content_sha256
+        ).decision
+        now = load_state(doc_id)
+        landed = next((s for s in now.facts if s.decision is not None and s.decision.id == decision.id), None)
+        focus = landed.fact.id if landed else fact.id
+        note = f"added: {fact.text}"
+        if landed is not None and not landed.added:
+            note = f"The pipeline extracts this fact already ({landed.status}): kept as one fact."
+        url = article_url(doc_id, focus)
         if wants_json:
-            body = {
-                "ok": True,
-                "status": updated.status,
-                "decision": outcome.decision.id,
-                "message": note or f"{updated.status}: {updated.fact.text}",
-                "conflict": note is not None,
-                "card": _card(templates, doc_id, updated, store.history(doc_id, fact_id)),
-                "counts": state.counts(),
-            }
-            return JSONResponse(body)
-        return RedirectResponse(
-            f"/articles/{quote(doc_id, safe='')}?focus={quote(fact_id, safe='')}#card-{fact_id}", 303
-        )
+            return JSONResponse({"ok": True, "message": note, "url": url, "focus": focus})
+        return RedirectResponse(url, 303)
+
+    @app.post("/articles/{doc_id:path}/done")
+    async def mark_done(request: Request, doc_id: str) -> Response:
+        """Mark an article fully reviewed (or reopen it); every fact must have a decision first."""
+        wants_json = asks_json(request)
+        form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
+        try:
+            state = load_state(doc_id)
+        except RecordError as exc:
+            return failure(templates, request, wants_json, str(exc), 404)
+        action, editor = form.get("action", "done"), editor_of(request, form)
+        left = state.counts()["unreviewed"]
+        message = None
+        if action not in ("done", "reopen"):
+            message = f"unknown action {action!r}: use done or reopen"
+        elif not editor:
+            message = NAME_FIRST
+        elif action == "done" and left:
+            message = (
+                f"{left} fact{'s are' if left > 1 else ' is'} still unreviewed: accept, reject or "
+                "correct every fact before marking the article done (n goes to the next one)."
+            )
+        if message is not None:
+            if wants_json:
+                return JSONResponse({"ok": False, "message": message}, status_code=422)
+            return render_article(request, state, 422, done_error=message)
+        store.mark(doc_id, action, editor, state.record.content_sha256)  # type: ignore[arg-type]
+        if wants_json:
+            said = "Article marked done." if action == "done" else "Article reopened."
+            return JSONResponse({"ok": True, "done": action == "done", "message": said})
+        return RedirectResponse(article_url(doc_id), 303)
 
     @app.post("/editor")
     async def set_editor(request: Request) -> Response:
@@ -219,95 +344,3 @@ def create_app(
         return response
 
     return app
-
-
-def _per_kind(state: ArticleState) -> dict[str, int]:
-    return {k: sum(1 for s in state.facts if s.fact.kind == k) for k in ALL_KINDS}
-
-
-def _group_history(decisions: list) -> dict[str, list]:
-    grouped: dict[str, list] = {}
-    for decision in decisions:
-        grouped.setdefault(decision.fact_id, []).append(decision)
-    return grouped
-
-
-def _card(
-    templates: Jinja2Templates,
-    doc_id: str,
-    fact_state: FactState,
-    history: list,
-    error: str | None = None,
-    open_edit: bool = False,
-    submitted: dict[str, str] | None = None,
-) -> str:
-    """One fact's card, as the article page renders it (sent back to the script after a decision).
-
-    After a refused correction the form shows what the editor typed, so they can fix it.
-    """
-    template = templates.env.get_template("_fact.html")
-    return template.render(
-        s=fact_state, doc_id=doc_id, history=history, error=error, open_edit=open_edit, submitted=submitted
-    )
-
-
-def _not_found(templates: Jinja2Templates, request: Request, message: str) -> Response:
-    return templates.TemplateResponse(request, "error.html", {"message": message}, status_code=404)
-
-
-def _failure(
-    templates: Jinja2Templates, request: Request, wants_json: bool, message: str, code: int
-) -> Response:
-    if wants_json:
-        return JSONResponse({"ok": False, "message": message}, status_code=code)
-    return templates.TemplateResponse(request, "error.html", {"message": message}, status_code=code)
-
-
-def is_loopback(host: str) -> bool:
-    if host in LOOPBACK_NAMES:
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("out_dir", type=Path, help="output folder of `pressfacts run` (holds records/)")
-    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: loopback only)")
-    parser.add_argument("--port", type=int, default=8765, help="port (0 picks a free one; default 8765)")
-    parser.add_argument("--editor", help="default editor name recorded with decisions")
-
-
-def main(args: argparse.Namespace) -> int:
-    import uvicorn
-
-    out_dir: Path = args.out_dir
-    if not (out_dir / "records").is_dir():
-        print(
-            f"pressfacts review: no records/ folder in {out_dir}; run `pressfacts run` first", file=sys.stderr
-        )
-        return 2
-    trusted = LOOPBACK_NAMES if is_loopback(args.host) else None
-    app = create_app(out_dir, default_editor=args.editor, trusted_hosts=trusted)
-    family = socket.AF_INET6 if ":" in args.host.strip("[]") else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    try:
-        sock.bind((args.host.strip("[]"), args.port))
-    except OSError as exc:
-        print(f"pressfacts review: cannot listen on {args.host}:{args.port}: {exc.strerror}", file=sys.stderr)
-        return 2
-    sock.listen(128)  # connections made as soon as the address is printed wait for uvicorn
-    port = sock.getsockname()[1]
-    shown = f"[{args.host.strip('[]')}]" if family == socket.AF_INET6 else args.host
-    if not is_loopback(args.host):
-        print(
-            f"pressfacts review: WARNING listening on {args.host}: "
-            "anyone who can reach it can read the articles and change decisions",
-            file=sys.stderr,
-        )
-    print(f"pressfacts review: {out_dir} at http://{shown}:{port}/  (Ctrl-C to stop)", flush=True)
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
-    server.run(sockets=[sock])
-    return 0

@@ -1,9 +1,11 @@
 """Editors' decisions in SQLite beside the records: an append-only history keyed by stable fact id.
 
-Every accept, reject, correction or reset is a new row holding the editor, the time and the
-value in force before it; rows are never updated or deleted (triggers refuse it). The decision in
-force for a fact is its latest row. Writes run in `BEGIN IMMEDIATE` transactions, so two editors
-deciding at once each get a row, and each row's `previous` is exactly the row before it.
+Every accept, reject, correction, reset or addition of a missed fact is a new row holding the
+editor, the time, the value in force before it and the hash of the article text it was made on;
+rows are never updated or deleted (triggers refuse it). The decision in force for a fact is its
+latest row. Articles marked done (fully reviewed) are a second append-only history. Writes run
+in `BEGIN IMMEDIATE` transactions, so two editors deciding at once each get a row, and each
+row's `previous` is exactly the row before it.
 """
 
 import json
@@ -17,20 +19,22 @@ from typing import Any, Literal
 
 from models.facts import Fact
 
-Action = Literal["accept", "reject", "correct", "clear"]
-Status = Literal["unreviewed", "accepted", "rejected", "corrected"]
+Action = Literal["accept", "reject", "correct", "clear", "add"]
+Status = Literal["unreviewed", "accepted", "rejected", "corrected", "added"]
 ACTIONS: tuple[Action, ...] = ("accept", "reject", "correct", "clear")
 STATUS_AFTER: dict[Action, Status] = {
     "accept": "accepted",
     "reject": "rejected",
     "correct": "corrected",
     "clear": "unreviewed",
+    "add": "added",
 }
+MarkAction = Literal["done", "reopen"]
 DB_NAME = "reviews.sqlite"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS decisions (
+DECISIONS_TABLE = """
+CREATE TABLE decisions (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     doc_id TEXT NOT NULL,
     fact_id TEXT NOT NULL,
@@ -38,21 +42,56 @@ CREATE TABLE IF NOT EXISTS decisions (
     fact_text TEXT NOT NULL,
     start_char INTEGER NOT NULL,
     end_char INTEGER NOT NULL,
-    action TEXT NOT NULL CHECK (action IN ('accept', 'reject', 'correct', 'clear')),
-    status TEXT NOT NULL CHECK (status IN ('unreviewed', 'accepted', 'rejected', 'corrected')),
+    action TEXT NOT NULL CHECK (action IN ('accept', 'reject', 'correct', 'clear', 'add')),
+    status TEXT NOT NULL CHECK (status IN ('unreviewed', 'accepted', 'rejected', 'corrected', 'added')),
     changes TEXT NOT NULL,
     value TEXT NOT NULL,
     previous_status TEXT NOT NULL,
     previous_value TEXT NOT NULL,
     supersedes INTEGER REFERENCES decisions(id),
     editor TEXT NOT NULL CHECK (length(editor) > 0),
-    decided_at TEXT NOT NULL
+    decided_at TEXT NOT NULL,
+    rule TEXT,
+    content_sha256 TEXT
 );
+"""
+SCHEMA = (
+    DECISIONS_TABLE.replace("CREATE TABLE", "CREATE TABLE IF NOT EXISTS")
+    + """
 CREATE INDEX IF NOT EXISTS decisions_by_fact ON decisions(doc_id, fact_id, id);
 CREATE TRIGGER IF NOT EXISTS decisions_no_update BEFORE UPDATE ON decisions
 BEGIN SELECT RAISE(ABORT, 'decisions are a history: never updated in place'); END;
 CREATE TRIGGER IF NOT EXISTS decisions_no_delete BEFORE DELETE ON decisions
 BEGIN SELECT RAISE(ABORT, 'decisions are a history: never deleted'); END;
+CREATE TABLE IF NOT EXISTS article_marks (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    doc_id TEXT NOT NULL,
+    action TEXT NOT NULL CHECK (action IN ('done', 'reopen')),
+    content_sha256 TEXT NOT NULL,
+    editor TEXT NOT NULL CHECK (length(editor) > 0),
+    decided_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS article_marks_by_doc ON article_marks(doc_id, id);
+CREATE TRIGGER IF NOT EXISTS article_marks_no_update BEFORE UPDATE ON article_marks
+BEGIN SELECT RAISE(ABORT, 'article marks are a history: never updated in place'); END;
+CREATE TRIGGER IF NOT EXISTS article_marks_no_delete BEFORE DELETE ON article_marks
+BEGIN SELECT RAISE(ABORT, 'article marks are a history: never deleted'); END;
+"""
+)
+# Version 1 had no additions (its CHECKs refuse them), no rule and no text hash: its rows are
+# copied unchanged into the version 2 table, in one transaction.
+V1_COLUMNS = (
+    "id, doc_id, fact_id, kind, fact_text, start_char, end_char, action, status, changes, value,"
+    " previous_status, previous_value, supersedes, editor, decided_at"
+)
+MIGRATE_FROM_V1 = f"""
+DROP TRIGGER IF EXISTS decisions_no_update;
+DROP TRIGGER IF EXISTS decisions_no_delete;
+DROP INDEX IF EXISTS decisions_by_fact;
+ALTER TABLE decisions RENAME TO decisions_v1;
+{DECISIONS_TABLE}
+INSERT INTO decisions ({V1_COLUMNS}) SELECT {V1_COLUMNS} FROM decisions_v1 ORDER BY id;
+DROP TABLE decisions_v1;
 """
 
 
@@ -82,6 +121,8 @@ class Decision:
     supersedes: int | None
     editor: str
     decided_at: str
+    rule: str | None = None
+    content_sha256: str | None = None
 
     @classmethod
     def from_row(cls, row: sqlite3.Row) -> "Decision":
@@ -89,6 +130,18 @@ class Decision:
         for key in ("changes", "value", "previous_value"):
             data[key] = json.loads(data[key])
         return cls(**data)
+
+
+@dataclass(frozen=True)
+class Mark:
+    """An article marked done (fully reviewed) or reopened, on the text of `content_sha256`."""
+
+    id: int
+    doc_id: str
+    action: MarkAction
+    content_sha256: str
+    editor: str
+    decided_at: str
 
 
 @dataclass(frozen=True)
@@ -111,8 +164,24 @@ class ReviewStore:
         self.clock = clock
         with self._connect() as conn:
             conn.execute("PRAGMA journal_mode=WAL")
-            conn.executescript(SCHEMA)
-            conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+            conn.execute("BEGIN IMMEDIATE")  # a second process opening the store waits here
+            try:
+                version = conn.execute("PRAGMA user_version").fetchone()[0]
+                has_table = conn.execute(
+                    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'decisions'"
+                ).fetchone()
+                if version > SCHEMA_VERSION:
+                    raise RuntimeError(
+                        f"{self.path} was written by a newer pressfacts (schema {version}); upgrade first"
+                    )
+                if has_table and version < 2:
+                    _run_script(conn, MIGRATE_FROM_V1)
+                _run_script(conn, SCHEMA)
+                conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
 
     @classmethod
     def for_output(cls, out_dir: Path, **kwargs: Any) -> "ReviewStore":
@@ -135,14 +204,16 @@ class ReviewStore:
         editor: str,
         changes: dict[str, Any] | None = None,
         seen: int | None = None,
+        content_sha256: str | None = None,
     ) -> Outcome:
         """Append a decision on `fact`. `changes` are the corrected fields (already validated).
 
         `seen` is the id of the decision the editor had on screen (0 for none): if another one
         landed since, the new row is still written, and the other is returned as `conflict`.
-        Accepting or rejecting keeps the corrections in force; `clear` drops them.
+        Accepting or rejecting keeps the corrections in force; `clear` drops them. `add` records
+        `fact` itself as a fact the pipeline missed (its values in full, no changes).
         """
-        if action not in ACTIONS:
+        if action not in STATUS_AFTER:
             raise ValueError(f"unknown action {action!r}")
         editor = editor.strip()
         if not editor:
@@ -159,14 +230,16 @@ class ReviewStore:
                 in_force = latest.changes if latest else {}
                 if action == "correct":
                     new_changes = dict(changes or {})
-                elif action == "clear":
+                elif action in ("clear", "add"):
                     new_changes = {}
                 else:
                     new_changes = in_force
+                before = latest.value if latest and latest.status == "added" else {**extracted, **in_force}
                 cursor = conn.execute(
                     "INSERT INTO decisions (doc_id, fact_id, kind, fact_text, start_char, end_char,"
                     " action, status, changes, value, previous_status, previous_value, supersedes,"
-                    " editor, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " editor, decided_at, rule, content_sha256)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         doc_id,
                         fact.id,
@@ -179,10 +252,12 @@ class ReviewStore:
                         _dumps(new_changes),
                         _dumps({**extracted, **new_changes}),
                         latest.status if latest else "unreviewed",
-                        _dumps({**extracted, **in_force}),
+                        _dumps(before),
                         latest.id if latest else None,
                         editor,
                         self.clock(),
+                        fact.rule,
+                        content_sha256,
                     ),
                 )
                 new_row = conn.execute("SELECT * FROM decisions WHERE id = ?", (cursor.lastrowid,)).fetchone()
@@ -218,6 +293,43 @@ class ReviewStore:
         with self._connect() as conn:
             return int(conn.execute("SELECT COUNT(*) FROM decisions").fetchone()[0])
 
+    def mark(self, doc_id: str, action: MarkAction, editor: str, content_sha256: str) -> Mark:
+        """Append `done` (the article is fully reviewed, on this text) or `reopen`."""
+        if action not in ("done", "reopen"):
+            raise ValueError(f"unknown mark {action!r}")
+        editor = editor.strip()
+        if not editor:
+            raise ValueError("an editor name is required")
+        with self._connect() as conn:
+            cursor = conn.execute(
+                "INSERT INTO article_marks (doc_id, action, content_sha256, editor, decided_at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (doc_id, action, content_sha256, editor, self.clock()),
+            )
+            row = conn.execute("SELECT * FROM article_marks WHERE id = ?", (cursor.lastrowid,)).fetchone()
+        return Mark(**dict(row))
+
+    def marks(self, doc_id: str | None = None) -> dict[str, Mark]:
+        """The mark in force (the latest) of every marked article."""
+        sql = (
+            "SELECT m.* FROM article_marks m JOIN (SELECT MAX(id) AS id FROM article_marks"
+            " {where} GROUP BY doc_id) x ON m.id = x.id ORDER BY m.id"
+        )
+        where, params = ("WHERE doc_id = ?", (doc_id,)) if doc_id is not None else ("", ())
+        with self._connect() as conn:
+            rows = conn.execute(sql.format(where=where), params).fetchall()
+        return {r["doc_id"]: Mark(**dict(r)) for r in rows}
+
 
 def _dumps(value: dict[str, Any]) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _run_script(conn: sqlite3.Connection, script: str) -> None:
+    """Run `;`-separated statements inside the caller's transaction (executescript would commit)."""
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            conn.execute(statement)
+            statement = ""

@@ -1,8 +1,8 @@
-"""What CI has must not be skipped there: one helper for every such skip.
+"""What the suite needs from outside the repo: skip when it is missing, fail instead in CI.
 
-A developer's machine may lack PostgreSQL, a Prefect command or `../shared`; the test then skips.
-CI sets PRESSFACTS_REQUIRE_SERVICES=1 (`.ci/run`), and the same test fails instead, so a broken
-install of a service or a hard dependency can never pass as a skip.
+CI sets `PRESSFACTS_REQUIRE_SERVICES=1`, so anything CI has (servers, browsers, hard dependencies,
+the shared gold and development sets) can never be silently skipped there: a broken install of
+a service or a hard dependency fails instead of passing as a skip.
 """
 
 import importlib
@@ -20,7 +20,7 @@ def services_required() -> bool:
     return os.environ.get(REQUIRE_SERVICES) == "1"
 
 
-def missing(reason: str) -> NoReturn:
+def missing_service(reason: str) -> NoReturn:
     """Skip, or fail when the environment says services are required (CI)."""
     if services_required():
         pytest.fail(f"{reason} ({REQUIRE_SERVICES}=1)")
@@ -32,11 +32,11 @@ def require_module(name: str) -> ModuleType:
     try:
         return importlib.import_module(name)
     except ImportError as exc:
-        missing(f"cannot import {name}: {exc}")
+        missing_service(f"cannot import {name}: {exc}")
 
 
 def require_path(path: Path, what: str) -> Path:
     """A file or folder the test needs (`../shared`, a command); absent, the test skips (fails in CI)."""
     if not path.exists():
-        missing(f"{what} not found at {path}")
+        missing_service(f"{what} not found at {path}")
     return path

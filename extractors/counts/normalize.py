@@ -8,12 +8,20 @@ import re
 from text_to_num import text2num
 
 from extractors.counts.patterns import (
+    APPROX_NOUNS,
+    APPROX_SINGLE_DETS,
+    ARTICLE_WORDS,
     CENTRED_VERBS,
+    DIGITS_RE,
+    MULTIPLIERS,
     NOT_QUALIFIER_RE,
+    NUMBER_WORD_RE,
+    PREPOSED_ADJECTIVES,
     QUALIFIER_AFTER_RE,
     QUALIFIER_BEFORE_RE,
     QUALIFIERS_AFTER,
     QUALIFIERS_BEFORE,
+    TENS_BEFORE_ET,
     TOPIC_UNITS,
     YEAR_MAX,
     YEAR_MIN,
@@ -93,3 +101,91 @@ def autour_de_is_centred(
 def combine_qualifiers(inherent: str, before: str | None) -> str:
     """The qualifier of a count: an explicit one (`plus d'une centaine`) wins over the number's own."""
     return before or inherent
+
+
+# --- a count phrase read on its own (no Doc: an editor's selection in the review app) ---------
+
+_WORD_RE = re.compile(r"[^\W\d_](?:[\w'-]*[^\W_])?")
+_LINK_WORDS = frozenset({"de", "d", "des", "d'"})
+
+
+def singular(noun: str) -> str:
+    """A noun's singular in lower case by the regular French plural rules (`agents` -> `agent`,
+    `journaux` -> `journal`, `bureaux` -> `bureau`): the unit where no spaCy lemma is at hand."""
+    low = _norm(noun).lower().strip("'")
+    if len(low) > 4 and low.endswith("aux") and not low.endswith("eaux"):
+        return low[:-3] + "al"
+    if len(low) > 3 and low[-1] in "sx" and not low.endswith("ss"):
+        return low[:-1]
+    return low
+
+
+def _first_number(text: str) -> tuple[int, int, int, str] | None:
+    """(start, end, value, inherent qualifier) of the first number in digits, words or a collective
+    numeral (`une centaine`) of `text`."""
+    found = []
+    digits = DIGITS_RE.search(text)
+    if digits:
+        found.append((digits.start(), digits.end(), parse_digits(digits.group()), "exact"))
+    words = list(NUMBER_WORD_RE.finditer(text))
+    i = 0
+    while i < len(words):
+        first = words[i]
+        low = first.group().lower()
+        if low in APPROX_NOUNS:
+            det = re.search(r"(\w+)\s+$", text[: first.start()])
+            if det and det.group(1).lower() in APPROX_SINGLE_DETS:
+                found.append((det.start(1), first.end(), APPROX_NOUNS[low], "approx"))
+            i += 1
+            continue
+        j = i + 1
+        while j < len(words):
+            gap = text[words[j - 1].end() : words[j].start()].lower()
+            joined_by_et = gap.strip() == "et" and words[j - 1].group().lower() in TENS_BEFORE_ET
+            if (gap.strip() and not joined_by_et) or words[j].group().lower() in APPROX_NOUNS:
+                break
+            j += 1
+        run = words[i:j]
+        if len(run) == 1 and low in ARTICLE_WORDS:  # an article, unless a multiplier follows
+            after = re.match(r"\s+(\w+)", text[first.end() :])
+            if after and after.group(1).lower() in MULTIPLIERS:
+                found.append((first.start(), first.end(), 1, "exact"))
+        else:
+            value = parse_number_words(text[first.start() : run[-1].end()].replace("-", " ").split())
+            if value is not None:
+                found.append((first.start(), run[-1].end(), value, "exact"))
+        i = j
+    return min(found) if found else None
+
+
+def read_count(text: str) -> tuple[int, str, str] | None:
+    """(value, unit, qualifier) of a count phrase read on its own, or None without a number and a noun.
+
+    `plus de 300 agents` -> (300, "agent", "at_least"), `une vingtaine d'ateliers` -> (20,
+    "atelier", "approx"), `3 millions de visiteurs` -> (3000000, "visiteur", "exact"). The unit is
+    the first word after the number (and its `de`) that is no preposed adjective, made singular.
+    """
+    text = _norm(text)
+    number = _first_number(text)
+    if number is None:
+        return None
+    start, end, value, inherent = number
+    multiplier = re.match(r"\s+(\w+)", text[end:])
+    if multiplier and multiplier.group(1).lower() in MULTIPLIERS:
+        value *= MULTIPLIERS[multiplier.group(1).lower()]
+        end += multiplier.end()
+    unit = None
+    for word in _WORD_RE.finditer(text, end):
+        low = word.group().lower()
+        if low.startswith("d'"):
+            low = low[2:]
+        if low in _LINK_WORDS or low in PREPOSED_ADJECTIVES:
+            continue
+        unit = singular(low), word.end()
+        break
+    if unit is None:
+        return None
+    before = qualifier_before(text[:start])
+    after = qualifier_after(text[unit[1] :])
+    explicit = before[0] if before else after[0] if after else None
+    return value, unit[0], combine_qualifiers(inherent, explicit)

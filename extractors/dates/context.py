@@ -1,10 +1,15 @@
 """The year of a date written without one, from the passage that governs it.
 
 Order, after the annotation guidelines: a relative word against the publication date
-(`novembre dernier`); a year tied to the event in the same sentence (`l'édition 2024`); an
-earlier explicit period that contains the date (same event); an explicit day-precise date
-earlier in the same paragraph; the heading of the section (`Novembre 2017 : ...`); the
-publication date's year; the nearest explicit year, day-precise dates first, before then after.
+(`novembre dernier`, `depuis septembre`); a year tied to the event in the same sentence
+(`l'édition 2024`); an earlier explicit period that contains the date (same event); an explicit
+day-precise date earlier in the same line; the year of the latest heading that states one (the
+title included: `Marché de Noël 2025`, `Novembre 2017 : ...`); the publication date's year;
+the nearest explicit year, day-precise dates first, before then after. A year that dates
+another subject's past (`fondé en 1983`, `depuis 1978`) governs nothing.
+
+`year_for` also says where the year came from, so that a weekday written with the date can
+overrule a weak guess (see `extractor._resolve_year`).
 """
 
 import re
@@ -13,10 +18,23 @@ from dataclasses import dataclass
 from datetime import date
 
 from extractors.dates.normalize import Interval, Part, relative_year
-from extractors.dates.patterns import EDITION_YEAR_RE
+from extractors.dates.patterns import BARE_YEAR_RE, EDITION_YEAR_RE, HISTORICAL_RE
 
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _HEADING_MAX = 100
+HISTORY_LOOKBACK = 40  # characters before a year searched for a historical cue
+HEADING_YEAR_SPAN = 1  # a bare heading year farther than this from the publication year is a name
+
+# Where a year came from; NEAREST is the weakest guess.
+RELATIVE, EDITION, PERIOD, LINE, HEADING, PUBLISHED, NEAREST = (
+    "relative",
+    "edition",
+    "period",
+    "line",
+    "heading",
+    "published",
+    "nearest",
+)
 
 
 @dataclass(frozen=True)
@@ -27,6 +45,12 @@ class Anchor:
     year: int
     strong: bool
     interval: Interval | None = None
+    historical: bool = False
+
+
+def is_historical(text: str, pos: int) -> bool:
+    """Is the year (or date) written at `pos` preceded by a cue such as `fondé en`, `depuis`?"""
+    return HISTORICAL_RE.search(text[max(0, pos - HISTORY_LOOKBACK) : pos]) is not None
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -61,14 +85,28 @@ class YearContext:
         self._line_starts = [s for s, _ in self._lines]
         self._sections = self._heading_sections()
 
-    def _heading_sections(self) -> list[tuple[int, int | None]]:
-        """(start, year or None) from each heading on: the year its heading states, if only one."""
-        sections: list[tuple[int, int | None]] = []
+    def _heading_year(self, start: int, end: int) -> int | None:
+        """The one year a heading line states (a date's or a bare one), else None."""
+        years = {a.year for a in self.anchors if start <= a.pos < end and not a.historical}
+        if not years:
+            bare = {
+                int(m.group(0))
+                for m in BARE_YEAR_RE.finditer(self.text, start, end)
+                if not is_historical(self.text, m.start())
+            }
+            if self.published is not None:
+                bare = {y for y in bare if abs(y - self.published.year) <= HEADING_YEAR_SPAN}
+            years = bare
+        return years.pop() if len(years) == 1 else None
+
+    def _heading_sections(self) -> list[tuple[int, int]]:
+        """(start, year) from each heading that states one year: it governs until the next such heading."""
+        sections: list[tuple[int, int]] = []
         for i, (start, end) in enumerate(self._lines):
-            if not _is_heading(self.text, self._lines, i):
-                continue
-            years = {a.year for a in self.anchors if start <= a.pos < end}
-            sections.append((start, years.pop() if len(years) == 1 else None))
+            if _is_heading(self.text, self._lines, i):
+                year = self._heading_year(start, end)
+                if year is not None:
+                    sections.append((start, year))
         return sections
 
     def _line_of(self, pos: int) -> tuple[int, int]:
@@ -79,34 +117,39 @@ class YearContext:
         m = _SENTENCE_END.search(self.text, pos)
         return start, m.start() if m else len(self.text)
 
-    def year_for(self, pos: int, part: Part) -> int | None:
-        """The year of the yearless `part` written at `pos`, or None when nothing states one."""
+    def year_for(self, pos: int, part: Part) -> tuple[int, str] | None:
+        """The year of the yearless `part` written at `pos` and where it came from, or None."""
         if part.month is None:
             return None
         if part.rel and self.published is not None:
-            return relative_year(part, self.published)
+            return relative_year(part, self.published), RELATIVE
         s_start, s_end = self._sentence(pos)
         edition = EDITION_YEAR_RE.search(self.text, s_start, s_end)
         if edition:
-            return int(edition.group("y"))
+            return int(edition.group("y")), EDITION
         before = self.anchors[: bisect_left(self._positions, pos)]
         for a in reversed(before):
             if a.strong and a.interval and _within(a.interval, a.year, part):
-                return a.year
+                return a.year, PERIOD
         l_start, _ = self._line_of(pos)
         for a in reversed(before):
             if a.pos < l_start:
                 break
             if a.strong:
-                return a.year
-        heading = self._heading_year(pos)
+                return a.year, LINE
+        heading = self._heading_at(pos)
         if heading is not None:
-            return heading
+            return heading, HEADING
         if self.published is not None:
-            return self.published.year
-        return self._nearest(pos)
+            return self.published.year, PUBLISHED
+        nearest = self._nearest(pos)
+        return (nearest, NEAREST) if nearest is not None else None
 
-    def _heading_year(self, pos: int) -> int | None:
+    def article_years(self) -> set[int]:
+        """Every year the article states for its own subject (dates and headings)."""
+        return {a.year for a in self.anchors if not a.historical} | {y for _, y in self._sections}
+
+    def _heading_at(self, pos: int) -> int | None:
         year = None
         for start, y in self._sections:
             if start > pos:
@@ -116,7 +159,8 @@ class YearContext:
 
     def _nearest(self, pos: int) -> int | None:
         cut = bisect_left(self._positions, pos)
-        before, after = self.anchors[:cut], self.anchors[cut:]
+        before = [a for a in self.anchors[:cut] if not a.historical]
+        after = [a for a in self.anchors[cut:] if not a.historical]
         for pool in (
             [a for a in reversed(before) if a.strong],
             list(reversed(before)),

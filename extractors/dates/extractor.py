@@ -1,177 +1,37 @@
-"""Find dates in an article: regex mentions on the raw text, then years from context.
+"""Date facts of an article: the mentions of `mentions.find_mentions`, each given its year.
 
-`find_mentions` is pure text -> mentions (also used by `metadata.find_published`); `extract`
-turns them into `DateFact`s once the publication date and the governing years are known.
+A mention that states its year keeps it. A yearless one takes the year that governs its
+passage (`context.YearContext`), checked against the weekday written with it: when that year
+makes `vendredi 3 octobre` fall on another day, the nearest year the article or the publication
+date offers that agrees is taken instead (recorded as `year_from="weekday"`), and a weak guess
+no year can make agree is dropped. Relative mentions (`lundi dernier`, `ce mercredi`, `le mois
+prochain`) need the publication date; a weekday with a day and no month (`dimanche 14`) takes
+the month of the date written just before it, if the weekday agrees.
 """
 
-import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, timedelta
-from functools import lru_cache
 
 from spacy.tokens import Doc
 
 from extractors.context import ArticleContext, doc_text
-from extractors.dates.context import Anchor, YearContext
-from extractors.dates.fallback import read_span
+from extractors.dates.context import NEAREST, Anchor, YearContext, is_historical
+from extractors.dates.mentions import Mention, find_mentions
 from extractors.dates.normalize import (
     Interval,
     Part,
     day_interval,
     fill_from_right,
     month_interval,
-    read_part,
     span,
     year_interval,
 )
-from extractors.dates.patterns import (
-    ITEM_RE,
-    RELATIVE,
-    RULES,
-    TRIGGER_WORDS,
-    WEEKDAY_RE,
-    WEEKDAYS,
-    WINDOW_AFTER,
-    WINDOW_BEFORE,
-)
+from extractors.dates.tense import FUTURE, PAST, direction_at
 from models.facts import DateFact
 
-# What each rule yields; the order breaks ties between equally long matches.
-KIND: dict[str, str] = {
-    "range_du_au": "range",
-    "range_entre": "range",
-    "range_hyphen": "range",
-    "range_months": "month_range",
-    "enumeration": "enum",
-    "day": "day",
-    "day_month_first": "day",
-    "numeric": "day",
-    "numeric_yearless": "day",
-    "dateparser_fallback": "day",
-    "month_year": "month",
-    "month_relative": "month",
-    "month_cued": "month",
-    "month_word_relative": "rel_month",
-    "weekday_relative": "rel_weekday",
-    "year_range": "year_range",
-    "year_cued": "year",
-    "year_heading": "year",
-}
-_PRIORITY = {rule: i for i, rule in enumerate(KIND)}
-_DIGITS = re.compile(r"\d+")
-
-
-@dataclass(frozen=True)
-class Item:
-    """One written date inside a mention, with its own span."""
-
-    start: int
-    end: int
-    part: Part
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A date expression found in the text: `items` are its parts (two for a range)."""
-
-    rule: str
-    start: int
-    end: int
-    items: tuple[Item, ...]
-
-    @property
-    def kind(self) -> str:
-        return KIND[self.rule]
-
-
-def _items(rule: str, m: re.Match[str]) -> tuple[Item, ...]:
-    """The parts of a match, read into `Part`s."""
-    groups = m.groupdict()
-    if rule == "enumeration":
-        s, e = m.span("items")
-        text = m.string
-        return tuple(Item(i.start(), i.end(), read_part(i.group(0))) for i in ITEM_RE.finditer(text, s, e))
-    if rule == "dateparser_fallback":
-        part = read_span(groups["a"])
-        if part is None:
-            return ()
-        weekday = WEEKDAY_RE.search(m.string, m.start(), m.start("a"))
-        if weekday:
-            part = replace(part, weekday=WEEKDAYS.index(weekday.group(0).lower()))
-        return (Item(*m.span("a"), part),)
-    if rule == "month_word_relative":
-        return (Item(*m.span(), Part(rel=RELATIVE[groups["rel"].lower()])),)
-    out = []
-    for name in ("a", "b"):
-        if groups.get(name) is not None:
-            s, e = m.span(name)
-            part = read_part(groups[name])
-            if name == "a" and groups.get("rel"):
-                part = replace(part, rel=RELATIVE[groups["rel"].lower()])
-            out.append(Item(s, e, part))
-    if rule == "range_months" and groups.get("rel") and out:
-        last = out[-1]
-        out[-1] = Item(last.start, last.end, replace(last.part, rel=RELATIVE[groups["rel"].lower()]))
-    return tuple(out)
-
-
-def lowered(text: str) -> str:
-    """`text` in lower case, character for character (offsets unchanged)."""
-    low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-
-
-def segments(low: str) -> list[tuple[int, int]]:
-    """Stretches of text around digits and month/weekday names: the only places a date can be.
-
-    Running the rules there only keeps the extractor at a small cost per article.
-    """
-    hits = [m.start() for m in _DIGITS.finditer(low)]
-    for word in TRIGGER_WORDS:
-        i = low.find(word)
-        while i >= 0:
-            hits.append(i)
-            i = low.find(word, i + 1)
-    hits.sort()
-    out: list[tuple[int, int]] = []
-    for hit in hits:
-        start, end = max(0, hit - WINDOW_BEFORE), min(len(low), hit + WINDOW_AFTER)
-        if out and start <= out[-1][1]:
-            out[-1] = (out[-1][0], end)
-        else:
-            out.append((start, end))
-    return out
-
-
-@lru_cache(maxsize=8)
-def find_mentions(text: str) -> tuple[Mention, ...]:
-    """Every date expression of `text`, longest first where two overlap, in text order.
-
-    Cached: `metadata.find_published` and `extract` read the same article one after the other.
-    """
-    low = lowered(text)
-    candidates = []
-    for seg_start, seg_end in segments(low):
-        for rule, pattern in RULES.items():
-            for m in pattern.finditer(low, seg_start, seg_end):
-                if m.end() > m.start():
-                    candidates.append((m.start(), m.end(), rule, m))
-    candidates.sort(key=lambda c: (c[0] - c[1], _PRIORITY[c[2]], c[0]))
-    taken = bytearray(len(text))
-    chosen = []
-    for start, end, rule, m in candidates:
-        if any(taken[start:end]):
-            continue
-        items = _items(rule, m)
-        if not items:
-            continue
-        taken[start:end] = b"\x01" * (end - start)
-        chosen.append(Mention(rule, start, end, items))
-    chosen.sort(key=lambda mention: mention.start)
-    return tuple(chosen)
+CARRY_WINDOW = 300  # `dimanche 14` takes its month from a date at most this many characters before
+_NOT_EXPLICIT = ("rel_month", "rel_weekday", "this_weekday", "carry")
 
 
 def interval_of(kind: str, parts: list[Part]) -> tuple[Interval | None, str]:
@@ -191,12 +51,12 @@ def interval_of(kind: str, parts: list[Part]) -> tuple[Interval | None, str]:
 def _explicit(mention: Mention) -> Interval | None:
     """The interval of a mention whose every part states its year, else None."""
     parts = fill_from_right([i.part for i in mention.items])
-    if mention.kind.startswith("rel") or any(p.year is None for p in parts):
+    if mention.kind in _NOT_EXPLICIT or any(p.year is None for p in parts):
         return None
     return interval_of(mention.kind, parts)[0]
 
 
-def anchors_of(mentions: Iterable[Mention]) -> list[Anchor]:
+def anchors_of(text: str, mentions: Iterable[Mention]) -> list[Anchor]:
     """The explicit years stated in the text, to resolve yearless dates from."""
     out = []
     for mention in mentions:
@@ -204,26 +64,58 @@ def anchors_of(mentions: Iterable[Mention]) -> list[Anchor]:
         if interval is None:
             continue
         strong = mention.kind in ("day", "range", "enum")
-        out.append(Anchor(mention.start, interval[1].year, strong, interval))
+        historical = not strong and is_historical(text, mention.items[0].start)
+        out.append(Anchor(mention.start, interval[1].year, strong, interval, historical))
     return out
 
 
-def _with_year(part: Part, pos: int, years: YearContext) -> Part:
-    """The part with its year from context, checked against its weekday when one is written."""
-    if part.year is not None:
-        return part
-    year = years.year_for(pos, part)
-    if year is None:
-        return part
-    if part.weekday is not None and part.day and part.month:
-        for candidate in (year, year + 1, year - 1):
-            try:
-                if date(candidate, part.month, part.day).weekday() == part.weekday:
-                    year = candidate
-                    break
-            except ValueError:
-                break
-    return replace(part, year=year)
+def _agrees(parts: list[Part]) -> bool:
+    """Does every written weekday fall on its day?"""
+    for p in parts:
+        if p.weekday is None or p.day is None or p.month is None or p.year is None:
+            continue
+        try:
+            if date(p.year, p.month, p.day).weekday() != p.weekday:
+                return False
+        except ValueError:
+            return False
+    return True
+
+
+def _in_year(parts: list[Part], year: int) -> list[Part]:
+    return fill_from_right([*parts[:-1], replace(parts[-1], year=year)])
+
+
+def _distance(part: Part, year: int, ref: date) -> int:
+    try:
+        return abs((date(year, part.month or 1, part.day or 1) - ref).days)
+    except ValueError:
+        return 1 << 30
+
+
+def resolve_year(parts: list[Part], pos: int, years: YearContext) -> tuple[list[Part], str] | None:
+    """The parts (last one written at `pos`) with their year, and where it came from; None to drop."""
+    last = parts[-1]
+    if last.year is not None:
+        return parts, "written"
+    found = years.year_for(pos, last)
+    if found is None:
+        return None
+    year, source = found
+    if _agrees(_in_year(parts, year)):
+        return _in_year(parts, year), "context"
+    pub = years.published
+    candidates = {year - 1, year + 1} | years.article_years()
+    if pub is not None:
+        candidates |= {pub.year - 1, pub.year, pub.year + 1}
+    ref = pub or date(year, last.month or 1, 1)
+    agreeing = [y for y in candidates if _agrees(_in_year(parts, y))]
+    if agreeing:
+        best = min(agreeing, key=lambda y: (_distance(last, y, ref), -y))
+        return _in_year(parts, best), "weekday"
+    if source == NEAREST:
+        return None
+    return _in_year(parts, year), "context"
 
 
 def _relative(mention: Mention, published: date | None) -> Interval | None:
@@ -242,50 +134,109 @@ def _relative(mention: Mention, published: date | None) -> Interval | None:
     return day, day
 
 
-def _facts(mention: Mention, text: str, ctx: ArticleContext, years: YearContext) -> list[DateFact]:
-    """The facts of one mention (one per day for an enumeration)."""
-    kind = mention.kind
+def _this_weekday(mention: Mention, doc: Doc, published: date | None) -> Interval | None:
+    """`ce mercredi`: the one before or after the publication date as the verb's tense says,
+    else the one of the publication date's own week (Monday to Sunday)."""
+    weekday = mention.items[0].part.weekday
+    if published is None or weekday is None:
+        return None
+    shift = weekday - published.weekday()
+    direction = direction_at(doc, mention.start, mention.end)
+    if direction == PAST and shift > 0:
+        shift -= 7
+    elif direction == FUTURE and shift < 0:
+        shift += 7
+    day = published + timedelta(days=shift)
+    return day, day
 
-    def fact(start: int, end: int, interval: Interval | None, granularity: str) -> list[DateFact]:
+
+def _carried(part: Part, previous: DateFact) -> Part | None:
+    """`dimanche 14` after `samedi 6 septembre`: the first day on or after the previous date's
+    start, in its month or the next, on which the weekday falls; None if there is none."""
+    base = previous.start
+    months = [(base.year, base.month)]
+    if previous.granularity == "day":
+        months.append((base.year + base.month // 12, base.month % 12 + 1))
+    for year, month in months:
+        candidate = replace(part, year=year, month=month)
+        interval = day_interval(candidate)
+        if interval and interval[0] >= base and _agrees([candidate]):
+            return candidate
+    return None
+
+
+class _Facts:
+    """Builds the facts of one article, mention by mention, remembering the last dated one."""
+
+    def __init__(self, doc: Doc, ctx: ArticleContext, text: str, years: YearContext) -> None:
+        self.doc, self.ctx, self.text, self.years = doc, ctx, text, years
+        self.previous: DateFact | None = None
+
+    def fact(
+        self, rule: str, start: int, end: int, interval: Interval | None, granularity: str, year_from: str
+    ) -> list[DateFact]:
         if interval is None:
             return []
-        return [
-            DateFact.at(
-                ctx.doc_id,
-                text,
-                start,
-                end,
-                start=interval[0],
-                end=interval[1],
-                granularity=granularity,
-                rule=mention.rule,
-            )
-        ]
+        found = DateFact.at(
+            self.ctx.doc_id,
+            self.text,
+            start,
+            end,
+            start=interval[0],
+            end=interval[1],
+            granularity=granularity,
+            rule=rule,
+            year_from=year_from,
+        )
+        if granularity in ("day", "month"):
+            self.previous = found
+        return [found]
 
-    if kind in ("rel_month", "rel_weekday"):
-        granularity = "month" if kind == "rel_month" else "day"
-        return fact(mention.start, mention.end, _relative(mention, ctx.published), granularity)
-    parts = fill_from_right([i.part for i in mention.items])
-    last = _with_year(parts[-1], mention.items[-1].start, years)
-    parts = fill_from_right([*parts[:-1], last])
-    if kind == "enum":
-        out: list[DateFact] = []
-        for item, part in zip(mention.items, parts, strict=True):
-            out += fact(item.start, item.end, day_interval(part), "day")
-        return out
-    interval, granularity = interval_of(kind, parts)
-    return fact(mention.start, mention.end, interval, granularity)
+    def of(self, mention: Mention) -> list[DateFact]:
+        """The facts of one mention (one per day for an enumeration)."""
+        kind, rule = mention.kind, mention.rule
+        published = self.ctx.published
+        if kind in ("rel_month", "rel_weekday", "this_weekday"):
+            granularity = "month" if kind == "rel_month" else "day"
+            if kind == "this_weekday":
+                interval = _this_weekday(mention, self.doc, published)
+            else:
+                interval = _relative(mention, published)
+            return self.fact(rule, mention.start, mention.end, interval, granularity, "context")
+        if kind == "carry":
+            prev = self.previous
+            if prev is None or mention.start - prev.end_char > CARRY_WINDOW:
+                return []
+            part = _carried(mention.items[0].part, prev)
+            interval = day_interval(part) if part else None
+            return self.fact(rule, mention.start, mention.end, interval, "day", "context")
+        parts = fill_from_right([i.part for i in mention.items])
+        resolved = resolve_year(parts, mention.items[-1].start, self.years)
+        if resolved is None:
+            return []
+        parts, year_from = resolved
+        if kind in ("enum", "month_enum"):
+            out: list[DateFact] = []
+            for item, part in zip(mention.items, parts, strict=True):
+                if kind == "enum":
+                    out += self.fact(rule, item.start, item.end, day_interval(part), "day", year_from)
+                else:
+                    interval = month_interval(part.year, part.month) if part.year and part.month else None
+                    out += self.fact(rule, item.start, item.end, interval, "month", year_from)
+            return out
+        interval, granularity = interval_of(kind, parts)
+        return self.fact(rule, mention.start, mention.end, interval, granularity, year_from)
 
 
 def extract(doc: Doc, ctx: ArticleContext) -> list[DateFact]:
     """Every date fact of the article, yearless ones resolved from the governing context."""
     text = doc_text(doc)
     mentions = find_mentions(text)
-    years = YearContext(text, ctx.published, anchors_of(mentions))
-    facts: list[DateFact] = []
+    facts = _Facts(doc, ctx, text, YearContext(text, ctx.published, anchors_of(text, mentions)))
+    out: list[DateFact] = []
     for mention in mentions:
-        facts += _facts(mention, text, ctx, years)
-    return facts
+        out += facts.of(mention)
+    return out
 
 
 __all__ = ["Mention", "extract", "find_mentions", "interval_of"]

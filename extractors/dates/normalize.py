@@ -17,6 +17,7 @@ from extractors.dates.patterns import (
     NUMDAY_RE,
     REL_RE,
     RELATIVE,
+    WEEKDAY_NUMERIC_RE,
     WEEKDAY_RE,
     WEEKDAYS,
     YEAR_RE,
@@ -34,6 +35,7 @@ class Part:
     year: int | None = None
     weekday: int | None = None  # 0 = Monday
     rel: int = 0  # -1 `dernier`, 1 `prochain`
+    since: bool = False  # `depuis septembre`: on or before the publication date (with rel -1)
 
 
 def month_number(word: str) -> int | None:
@@ -71,6 +73,11 @@ def read_part(text: str) -> Part:
     numeric = read_numeric(text.strip())
     if numeric is not None:
         return numeric
+    weekday_numeric = WEEKDAY_NUMERIC_RE.fullmatch(text.strip())
+    if weekday_numeric:  # `mardi 3/09`
+        numeric = read_numeric(weekday_numeric.group("n"))
+        if numeric is not None:
+            return replace(numeric, weekday=WEEKDAYS.index(weekday_numeric.group("w").lower()))
     rest = text
     month = None
     m = MONTH_RE.search(rest)
@@ -117,12 +124,16 @@ def fill_from_right(parts: list[Part]) -> list[Part]:
 
 
 def relative_year(part: Part, published: date) -> int:
-    """Year of a yearless `novembre dernier` / `le 3 mars prochain` seen from the publication date."""
+    """Year of a yearless `novembre dernier` / `le 3 mars prochain` seen from the publication date.
+
+    `depuis septembre` (`since`) may be the publication's own month or day.
+    """
     assert part.month is not None
     key = (part.month, part.day or 0)
     pub = (published.month, published.day if part.day else 0)
     if part.rel < 0:
-        return published.year if key < pub else published.year - 1
+        before = key <= pub if part.since else key < pub
+        return published.year if before else published.year - 1
     return published.year if key > pub else published.year + 1
 
 

@@ -19,6 +19,7 @@ MONTH_NUMBERS: dict[str, int] = {
 }
 WEEKDAYS: tuple[str, ...] = load_list("weekdays")
 RELATIVE: dict[str, int] = load_table("date_relative")["direction"]
+SINCE: tuple[str, ...] = tuple(load_table("date_relative")["since"]["words"])
 _FALLBACK_MONTHS = load_table("date_fallback_months")
 
 
@@ -70,6 +71,7 @@ MONTHYEAR = rf"{MONTH}(?:{S0},?{S}{YEAR})?"
 FULLDAY = rf"{DAYSPEC}{S}{MONTHYEAR}(?:{S}{REL})?"
 ITEM = rf"{DAYSPEC}(?:{S}{MONTHYEAR})?(?:{S}{REL})?"
 APOS = "['’]"
+AND = rf"(?:{S}(?:et|ou){S}|{S0}&{S0})"
 # Month words only dateparser reads (English, or French short forms that are also words).
 FB_MONTH = (
     rf"""(?:{_alt(_FALLBACK_MONTHS["names"])}{END}|{_alt(_FALLBACK_MONTHS["abbreviations"])}(?:\.|{END}))"""
@@ -84,10 +86,10 @@ _FLAGS = re.VERBOSE
 RULES: dict[str, re.Pattern[str]] = {
     # du 2 au 30 novembre 2022, du lundi 19 au vendredi 23 novembre 2018, du 08/11 au ...
     "range_du_au": re.compile(
-        rf"""(?:du|depuis{S}le|[àa]{S}partir{S}du)
-        {S}(?P<a>{NUMDATE}|{DAYSPEC}(?:{S}{MONTHYEAR})?)(?:{S}inclus)?
+        rf"""(?:(?:du|depuis{S}le|[àa]{S}partir{S}du){S}|(?={WEEKDAY}{S}))  # `lundi 2 ... au` needs no `du`
+        (?P<a>{NUMDATE}|(?:{WEEKDAY}{S})?{NUMDAY}|{DAYSPEC}(?:{S}{MONTHYEAR})?)(?:{S}inclus)?
         {S0},?{S0}(?:(?:et{S})?jusqu{APOS}{S0}au|au)
-        {S}(?P<b>{NUMDATE}|{FULLDAY})(?:{S}inclus)?""",
+        {S}(?P<b>{NUMDATE}|(?:{WEEKDAY}{S})?{NUMDAY}|{FULLDAY})(?:{S}inclus)?""",
         _FLAGS,
     ),
     # entre le 4 et le 8 avril
@@ -108,14 +110,30 @@ RULES: dict[str, re.Pattern[str]] = {
         {S}(?P<b>{MONTHYEAR})(?:{S}(?P<rel>{REL}))?""",
         _FLAGS,
     ),
+    # en juillet et août, de mars, avril et mai 2025: one month each (a cue or a year is needed)
+    "month_enumeration": re.compile(
+        rf"""(?:(?P<cue>{_cues("date_month_cues")}){S0}(?P<items>{MONTH_FULL}(?:{S0},{S0}{MONTH_FULL})*{AND}{MONTH_FULL}
+        (?:{S0},?{S}{YEAR})?)
+        |(?P<items_y>{MONTH_FULL}(?:{S0},{S0}{MONTH_FULL})*{AND}{MONTH_FULL}{S0},?{S}{YEAR}))""",
+        _FLAGS,
+    ),
     # les 8 et 9 mai 2017, les 16 et le 21 novembre, les 3, 4 et 5 juillet
     "enumeration": re.compile(
         rf"""(?:(?:les|aux|des|le){S})?
-        (?P<items>{ITEM}(?:{S0},{S0}(?:le{S})?{ITEM})*{S0},?{S}(?:et|ou){S}(?:le{S})?{FULLDAY})""",
+        (?P<items>{ITEM}(?:{S0},{S0}(?:le{S})?{ITEM})*{S0},?{AND}(?:le{S})?{FULLDAY})""",
         _FLAGS,
+    ),
+    # 21 & 22 / MAI: days on one line, their month alone on the next (a poster, a cover)
+    "enumeration_lines": re.compile(
+        rf"""^{S0}(?P<items>{DAYNUM}(?:{S0}(?:,|&|et){S0}{DAYNUM})+){S0}\n{S0}(?P<month>{MONTHYEAR}){S0}$""",
+        re.MULTILINE | _FLAGS,
     ),
     # le 8 novembre, mardi 20 novembre 2018, 1er déc., 2 Nov. 2017, le 8 novembre dernier
     "day": re.compile(rf"(?:(?:le|du|au|ce){S})?(?P<a>{FULLDAY})", _FLAGS),
+    # 16-Jun-2022, 3-mars-2021: a day, a month word and a year joined by hyphens
+    "day_month_hyphen": re.compile(
+        rf"(?=\d\d?-[^\W\d])(?P<a>{DAYNUM}-(?:{MONTH}|{FB_MONTH}|{FB_MONTH_Y})-{YEAR_AFTER})(?![\w-])", _FLAGS
+    ),
     # avril 24th 2015 (translated from English word order)
     "day_month_first": re.compile(
         rf"(?P<a>{MONTH}{S}(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|er|e)?{S0},?{S}{YEAR})", _FLAGS
@@ -127,6 +145,11 @@ RULES: dict[str, re.Pattern[str]] = {
         rf"""(?:(?:le|du|au){S}(?:{WEEKDAY}{S})?|{WEEKDAY}{S})(?P<a>{NUMDAY})
         (?!{S}(?:des|du){END}|{S}de{S}(?!\d)|{S}d{APOS})""",  # `le 1/4 de finale`: a fraction
         _FLAGS,
+    ),
+    # • 18/05 : atelier, 9/10 - visite: a yearless day and month opening an agenda line
+    "numeric_yearless_line": re.compile(
+        rf"""^{S0}(?:[•*·-]{S0})?(?P<a>{NUMDAY})(?={S0}(?::|–|-{S}|,{S}|à{S}\d|{S}\d{{1,2}}{S0}h))""",
+        re.MULTILINE | _FLAGS,
     ),
     # 24 April 2015, April 24th, 2015, 12 sept 2021, mar. 3, 2020: read by dateparser
     "dateparser_fallback": re.compile(
@@ -149,6 +172,14 @@ RULES: dict[str, re.Pattern[str]] = {
     "month_word_relative": re.compile(rf"(?:le|au|du|ce){S}mois{S}(?P<rel>{REL})", _FLAGS),
     # lundi dernier, vendredi prochain
     "weekday_relative": re.compile(rf"(?P<a>{WEEKDAY}){S}(?P<rel>{REL})", _FLAGS),
+    # ce mercredi: the one of the publication date's week, or the verb's tense says which
+    "weekday_this": re.compile(rf"(?=ce\s)ce{S}(?P<a>{WEEKDAY})(?!{S}{DAYNUM_AFTER})", _FLAGS),
+    # samedi 6 septembre ... dimanche 14: the month comes from the date written before it
+    "weekday_day": re.compile(
+        rf"""(?:(?:le|ce){S})?(?P<a>{WEEKDAY}{S}{DAYNUM})  # then punctuation or a small word, not a noun
+        (?={S0}(?:[,;:!?·•|)–—\n]|-{S}|\.(?!\d)|$)|{S}(?:{_alt(load_list("date_after_day"))}){END})""",
+        _FLAGS,
+    ),
     # 2015-2017, de 2015 à 2017, entre 2015 et 2017
     "year_range": re.compile(
         rf"(?:(?:de|entre){S})?(?P<a>{YEAR}){S0}(?:[-–/]|{S}(?:à|a|et|au){S}){S0}(?P<b>{YEAR_AFTER})", _FLAGS
@@ -173,13 +204,24 @@ YEAR_RE = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 WEEKDAY_RE = re.compile(WEEKDAY, re.IGNORECASE)
 REL_RE = re.compile(REL, re.IGNORECASE)
 ITEM_RE = re.compile(ITEM, re.IGNORECASE)
+MONTH_ITEM_RE = re.compile(rf"{MONTH_FULL}(?:{S0},?{S}{YEAR})?", re.IGNORECASE)
+FB_MONTH_RE = re.compile(rf"(?<![^\W\d_])(?:{FB_MONTH}|{FB_MONTH_Y})", re.IGNORECASE)
 NUMDATE_RE = re.compile(NUMDATE)
 NUMDAY_RE = re.compile(NUMDAY)
+WEEKDAY_NUMERIC_RE = re.compile(rf"(?P<w>{WEEKDAY}){S}(?P<n>{NUMDATE}|{NUMDAY})", re.IGNORECASE)
 EDITION_YEAR_RE = re.compile(rf"{_cues('date_edition_cues')}{S}(?P<y>{YEAR})", re.IGNORECASE)
-# A section label and a separator before a byline date (`Actualités | `, `Communiqué de presse – `):
-# a short run of words without digits or sentence punctuation; a hyphen counts only after a blank.
-SECTION_LABEL = r"(?:[^\W\d][^\n\d|–—•·.!?]{0,40}?[^\S\n]*(?:[|–—•·]|[^\S\n]-)[^\S\n]*)"
-PUBLICATION_CUE_RE = re.compile(
-    rf"^[^\S\n]*{SECTION_LABEL}?[-–—•*|]?{S0}{_cues('date_publication_cues')}\b", re.I | re.M
-)
+# A byline cue opening a part of a line (`Publié le`, `- Posté`), read by `metadata`.
+PUBLICATION_CUE_RE = re.compile(rf"{S0}(?:[-*]{S0})?{_cues('date_publication_cues')}(?!\w)", re.I)
+# `ven.`, `sam`: abbreviated weekdays, read only in bylines (`Posté ven 14/03/2008`).
+WEEKDAY_ABBR = _alt(load_table("date_weekday_abbreviations")["abbreviations"]) + END
 UPDATE_CUE_RE = re.compile(_cues("date_update_cues"), re.IGNORECASE)
+# `depuis septembre`, `depuis le 3 mars`: the date lies on or before the publication date.
+SINCE_RE = re.compile(rf"(?<!\w){_alt(SINCE)}{S}(?:le{S})?$", re.IGNORECASE)
+# A year that dates another subject's past (`fondé en 1983`, `depuis 1978`) governs no date.
+HISTORICAL_RE = re.compile(rf"(?<!\w){_cues('date_historical_cues')}{S0}$", re.IGNORECASE)
+# A year alone in a heading (`Marché de Noël 2025`), not a quantity (`2000 visiteurs au salon`).
+BARE_YEAR_RE = re.compile(
+    rf"(?<!\w){YEAR}(?!{S}(?!(?:{_alt(load_list('date_after_heading_year'))}){END})[^\W\d_])", re.IGNORECASE
+)
+# `rue du 8 Mai 1945`: a street or place named after a date, right before its `du`.
+PLACE_NAME_RE = re.compile(rf"(?<!\w){_alt(load_list('date_place_nouns'))}{S}$", re.IGNORECASE)

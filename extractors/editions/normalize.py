@@ -1,8 +1,10 @@
 """Pure value logic of editions: the integer of an ordinal written in digits, Roman numerals or words."""
 
+import re
+
 from text_to_num import text2num
 
-from extractors.editions.patterns import ORDINAL_WORDS
+from extractors.editions.patterns import EDITION_RE, ORDINAL_WORDS
 
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 
@@ -49,3 +51,21 @@ def edition_value(digits: str | None, roman: str | None, word: str | None) -> in
     else:
         return None
     return value if value and value >= 1 else None
+
+
+_EVENT_AFTER_RE = re.compile(r"\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*(?P<event>\S.*)", re.DOTALL)
+
+
+def read_edition(text: str) -> tuple[int, str | None] | None:
+    """(value, event) of an edition phrase read on its own (an editor's selection, no Doc):
+    `la 3e édition du salon Cap Sciences` -> (3, "salon Cap Sciences"), `neuvième édition` -> (9, None).
+    """
+    match = EDITION_RE.search(text)
+    if match is None:
+        return None
+    value = edition_value(match.group("digits"), match.group("roman"), match.group("word"))
+    if value is None:
+        return None
+    after = _EVENT_AFTER_RE.match(text, match.end())
+    event = re.sub(r"\s+", " ", after.group("event")).strip(" .,;:") if after else ""
+    return value, event or None

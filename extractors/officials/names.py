@@ -5,6 +5,8 @@ capitalised first and last word, only capitalised words or name particles betwee
 not an acronym. A one-word name is kept only where a title or a known full name vouches for it.
 """
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from extractors.officials.normalize import fold
@@ -136,3 +138,50 @@ def name_before(doc: Doc, index: int) -> tuple[int, int] | None:
     if index - start < 2 or not _unlabelled(doc[start:index]):
         return None
     return clean_name(doc, start, index)
+
+
+_PHRASE_WORD_RE = re.compile(r"[^\s,;:()«»\"“”]+")
+_TITLE_OPENING_RE = re.compile(r"^(?:(?:le|la|les|M\.|Mme|Mlle|Madame|Monsieur)\s+|l['’]\s*)+")
+_TITLE_EDGES = ' \t\n.,;:()«»"“”-–'
+
+
+def split_name_title(text: str) -> tuple[str | None, str | None]:
+    """(name, title) of a phrase naming a person, read on its own (an editor's selection, no Doc).
+
+    The name is the longest run of capitalised words (name particles inside); the rest, without
+    opening articles and punctuation, is the title: `le préfet de région, Jean Dupont` ->
+    ("Jean Dupont", "préfet de région"), `Jean Dupont, maire de Brest` -> ("Jean Dupont", "maire de
+    Brest"). A run right after a preposition keeps its first word in the title (`la ministre de la
+    Culture Léa Martin` -> "Léa Martin").
+    """
+    words = list(_PHRASE_WORD_RE.finditer(text))
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(words):
+        word = words[i].group()
+        if not _is_capitalised_word(word) or fold(word) in HONORIFICS:
+            i += 1
+            continue
+        last, k = i, i + 1
+        while k < len(words) and not text[words[k - 1].end() : words[k].start()].strip():
+            if not _is_name_part(words[k].group()):
+                break
+            if _is_capitalised_word(words[k].group()):
+                last = k
+            k += 1
+        if last - i >= 2 and i > 0 and fold(words[i - 1].group()) in PARTICLES | {"a", "au", "aux"}:
+            i += 1  # `de la Culture Léa Martin`: the body's name belongs to the title
+        runs.append((i, last))
+        i = last + 1
+    if not runs:
+        return None, _clean_title(text)
+    first, last = max(runs, key=lambda r: (r[1] - r[0], r[0]))
+    start, end = words[first].start(), words[last].end()
+    title = _clean_title(text[:start] + " " + text[end:])
+    return text[start:end], title
+
+
+def _clean_title(text: str) -> str | None:
+    title = re.sub(r"\s+", " ", text).strip(_TITLE_EDGES)
+    title = _TITLE_OPENING_RE.sub("", title).strip(_TITLE_EDGES)
+    return re.sub(r"\s+,", ",", title) or None

@@ -101,6 +101,7 @@ def _results(with_parallel: bool = True, with_naive: bool = True) -> dict:
         "flow1": flow1,
         "incremental": _probe(4.0, wall_seconds=9.0, summary={"skipped": 100}),
         "flow_small": {**_probe(12.0), "peak_rss_self": 900 * 1024 * 1024},
+        "html": {"pages": 25, "page_bytes": 8192, "main_seconds": 0.5, "full_seconds": 0.25},
     }
     if with_parallel:
         results["bare2"] = _probe(70.0)
@@ -123,6 +124,8 @@ def test_derived_ratios() -> None:
     assert d["flow_speedup"] == pytest.approx(110 / 80)  # worker start-up subtracted
     assert d["naive_ratio"] == pytest.approx((100 / 110) / 2.0)
     assert d["naive_default_aps"] == pytest.approx(10 / 10.0)
+    assert d["html_ms"] == pytest.approx(20.0)  # 0.5 s for 25 pages
+    assert d["html_parse_share"] == pytest.approx(20.0 / 1000.0)  # bare parse: 100 s for 100 articles
 
 
 def test_targets_in_issue_order() -> None:
@@ -136,6 +139,9 @@ def test_report_lists_machine_measurements_and_every_target() -> None:
     assert "| bare `nlp.pipe`, n_process=1 (reference) | 100.0 s | 1.00 | 1,700 |" in report
     assert report.count("PASS ") + report.count("FAIL ") == 5
     assert "tok2vec, ner" in report
+    assert (
+        "25 pages of 8.0 KiB | 20.0 ms/page | | | **2.0 %** of one article's bare parse (1,000 ms)" in report
+    )
 
 
 @pytest.mark.parametrize(

@@ -685,6 +685,9 @@ def test_yearless_without_context_yields_nothing(nlp: Language) -> None:
     assert _run(nlp, "Rendez-vous le 12 mars.", None) == []
 
 
-def test_enough_expressions() -> None:
-    """The table must keep covering many written forms."""
-    assert len(CASES) >= 80
+def test_yearless_date_takes_the_publication_year(nlp: Language) -> None:
+    """The same yearless sentence follows the publication date it is given."""
+    text = "Rendez-vous le 12 mars."
+    for published in (date(2016, 1, 4), date(2031, 7, 1)):
+        (fact,) = _run(nlp, text, published)
+        assert (fact.start, fact.end) == (date(published.year, 3, 12), date(published.year, 3, 12))

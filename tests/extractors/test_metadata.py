@@ -67,6 +67,79 @@ CASES = [
         None,
     ),
     ("label_deep_in_text", f"Titre\n\n{FILLER}\n\nAgenda | 3 mars 2019\n\n{BODY}", None),
+    # --- bylines cut into parts: author, date, reading time, sharing links
+    (
+        "author_date_update",
+        f"Écho › Territoires\nPar Lucie Marchal | 12 octobre 2021 | Mis à jour le 13 octobre 2021\n{BODY}",
+        date(2021, 10, 12),
+    ),
+    (
+        "author_numeric_reading_time",
+        f"Titre\nPar le service presse | 07/05/2024 | Lecture : 4 min\n{BODY}",
+        date(2024, 5, 7),
+    ),
+    (
+        "date_then_reading_time",
+        f"Rubrique › Mairie\n14 févr. 2019 | Temps de lecture : 2 minutes\n{BODY}",
+        date(2019, 2, 14),
+    ),
+    (
+        "date_then_sharing",
+        f"Titre\n\n04/05/2016 | Partager : Facebook · Courriel\n\n{BODY}",
+        date(2016, 5, 4),
+    ),
+    (
+        "author_with_digits_then_cue",
+        f"Titre\nPar Ouest77 - Publié le Mardi 3 Mai 2022 à 11:20\n{BODY}",
+        date(2022, 5, 3),
+    ),
+    ("posted_on_english", f"Titre\nPosted on 14 March 2019 by admin\n{BODY}", date(2019, 3, 14)),
+    ("poste_abbreviated_weekday_time", f"Titre\nPosté ven 14/03/2008 - 10:30\n{BODY}", date(2008, 3, 14)),
+    ("poste_le", f"Titre\n\nPosté le 2 juin 2011 par Marc\n\n{BODY}", date(2011, 6, 2)),
+    ("crawler_iso_line", f"date 2021-04-12\nTitre\n{BODY}", date(2021, 4, 12)),
+    ("crawler_iso_timestamp", f"date: 2021-04-12T08:15:00+02:00\nTitre\n{BODY}", date(2021, 4, 12)),
+    (
+        "first_of_published_and_updated",
+        f"Titre\nPublié le 17/09/2012 à 12:04 • Mis à jour le 18/09/2012 à 09:00\n{BODY}",
+        date(2012, 9, 17),
+    ),
+    (
+        "update_part_before_cue",
+        f"Titre\nMis à jour le 18/09/2012 • Publié le 17/09/2012\n{BODY}",
+        date(2012, 9, 17),
+    ),
+    ("city_comma_date_dash", f"Titre\n\nQuimper, 4 septembre 2019 – {BODY}", date(2019, 9, 4)),
+    ("agency_label", f"Titre\n\nBREST (AFP) - 4 septembre 2019\n\n{BODY}", date(2019, 9, 4)),
+    ("dateline_le_with_time", f"Titre\n\nLe 4 septembre 2019 à 10h\n\n{BODY}", date(2019, 9, 4)),
+    ("bare_date_then_author", f"Titre\n\n12 mars 2021 par Aline Morvan\n\n{BODY}", date(2021, 3, 12)),
+    ("ecrit_par_le", f"Titre\nÉcrit par Hugo Lenoir le 9 juin 2020\n{BODY}", date(2020, 6, 9)),
+    ("cree_le_cms", f"Titre\nCréé le 30 novembre 2018\n{BODY}", date(2018, 11, 30)),
+    ("labelled_cue", f"Titre\nArticle publié le 5 juillet 2017\n{BODY}", date(2017, 7, 5)),
+    ("mise_en_ligne_colon", f"Titre\nMise en ligne : 22 janvier 2019\n{BODY}", date(2019, 1, 22)),
+    ("city_date_agency", f"Titre\n\nLORIENT, 6 mai 2020 (AFP) - {BODY}", date(2020, 5, 6)),
+    ("sam_abbreviated_weekday", f"Titre\nsam. 12 oct. 2019\n{BODY}", date(2019, 10, 12)),
+    # --- not a publication date
+    (
+        "empty_cue",
+        f"Titre\nPar Léa Roux\nPublié le\n\nLe marché du 3 mai 2019 a attiré du monde. {BODY}",
+        None,
+    ),
+    ("upload_line_is_no_cue", f"Titre\nPièce jointe · Ajouté le 03-Mar-2021 · 14 vues\n{BODY}", None),
+    ("agenda_date_with_hours", f"Agenda\n\n21 mai 2019 | 9h00 – 17h00\n\n{BODY}", None),
+    ("agenda_date_de_a", f"Agenda\n\nMercredi 4 septembre 2019 de 14h à 18h\n\n{BODY}", None),
+    ("sentence_before_separator", f"Titre\nLe conseil se réunira le 5 avril 2022 | Agenda\n{BODY}", None),
+    ("deadline_label", f"Titre\nDate limite : 3 janvier 2020\n{BODY}", None),
+    (
+        "related_article_below_the_head",
+        f"Titre\n\n{FILLER}\n\nÀ lire aussi\nPublié le 3 février 2024 – Le budget voté\n",
+        None,
+    ),
+    (
+        "labelled_cue_in_a_sentence",
+        f"Titre\nLe bilan publié le 3 mai 2018 reste une référence.\n{BODY}",
+        None,
+    ),
+    ("crawler_month_only", f"date 2021-04\nTitre\n{BODY}", None),
 ]
 
 

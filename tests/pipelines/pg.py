@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.services import missing as missing_service
+from tests.services import missing_service
 
 
 def find_bindir() -> Path | None:

@@ -5,6 +5,7 @@ import copy
 import importlib.util
 import json
 import random
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -12,12 +13,12 @@ from typing import Any
 import pytest
 
 from pipelines import evaluate as ev
+from tests.eval_sets import EVAL_SETS, REFERENCE_SCORER, EvalSet
+from tests.services import missing_service
 
-REPO = Path(__file__).resolve().parents[2]
-SHARED = REPO.parent / "shared"
-REFERENCE = SHARED / "tools" / "score.py"
-GOLD_DIR = SHARED / "gold"
-TEXTS_DIR = SHARED / "corpus"
+SAMPLES = EVAL_SETS["samples"]
+GOLD_DIR = SAMPLES.gold
+TEXTS_DIR = SAMPLES.texts
 
 
 # --- normalisation -------------------------------------------------------------------------
@@ -285,6 +286,47 @@ def test_offsets_and_published_are_checked(tmp_path: Path) -> None:
     assert result["kinds"]["dates"]["tp"] == 1
 
 
+def test_errors_file_groups_errors_by_kind(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Two articles with errors of two kinds: the file lists them kind by kind, each under its figures."""
+    (tmp_path / "gold").mkdir()
+    golds = {
+        "a": {
+            "doc": "a.txt",
+            "published": "2031-03-04",
+            "dates": [day("2031-03-04")],
+            "counts": [count(12, "chercheuse")],
+        },
+        "b": {"doc": "b.txt", "published": None, "dates": [day("2032-05-01")], "labs": [named("Lab Oural")]},
+    }
+    for doc_id, gold in golds.items():
+        (tmp_path / "gold" / f"{doc_id}.gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    write_record(
+        tmp_path / "pred", "a", {"published": "2031-03-05", "dates": [day("2031-03-04")], "counts": []}
+    )
+    write_record(tmp_path / "pred", "b", {"published": None, "dates": [day("2032-05-02")], "labs": []})
+    errors = tmp_path / "out" / "errors.txt"
+    args = parse_args(
+        ["--gold", str(tmp_path / "gold"), "--pred", str(tmp_path / "pred"), "--errors", str(errors)]
+    )
+    assert ev.main(args) == 0
+    assert f"errors by kind in {errors}" in capsys.readouterr().out
+    lines = errors.read_text(encoding="utf-8").splitlines()
+    heads = [line for line in lines if line.startswith("== ")]
+    assert heads == [
+        "== dates: F1 0.500, 1 FP, 1 FN",
+        "== counts: F1 0.000, 0 FP, 1 FN",
+        "== editions: F1 1.000, 0 FP, 0 FN",
+        "== labs: F1 0.000, 0 FP, 1 FN",
+        "== officials: F1 1.000, 0 FP, 0 FN",
+        "== published",
+    ]
+    dates = lines[lines.index(heads[0]) + 1 : lines.index(heads[1])]
+    assert dates[0] == "--- b dates" and dates[1].startswith("  FN") and dates[2].startswith("  FP")
+    assert lines[lines.index("== counts: F1 0.000, 0 FP, 1 FN") + 1] == "--- a counts"
+    assert lines[lines.index("== editions: F1 1.000, 0 FP, 0 FN") + 1] == "(no errors)"
+    assert lines[lines.index("== published") + 1] == "  a: gold '2031-03-04' pred '2031-03-05'"
+
+
 def test_cli_errors_on_missing_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     args = parse_args(["--gold", str(tmp_path / "nowhere"), "--pred", str(tmp_path)])
     assert ev.main(args) == 2
@@ -308,9 +350,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 @pytest.fixture(scope="module")
 def reference() -> ModuleType:
-    if not REFERENCE.exists() or not GOLD_DIR.is_dir():
-        pytest.skip(f"reference scorer or gold files absent ({REFERENCE}, {GOLD_DIR}): nothing to agree with")
-    spec = importlib.util.spec_from_file_location("reference_score", REFERENCE)
+    if not REFERENCE_SCORER.exists() or not SAMPLES.available():
+        missing_service(f"reference scorer or gold files absent ({REFERENCE_SCORER}, {GOLD_DIR})")
+    spec = importlib.util.spec_from_file_location("reference_score", REFERENCE_SCORER)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -401,28 +443,27 @@ def test_agrees_with_reference_on_synthetic_predictions(
     assert_agreement(reference, tmp_path, capsys)
 
 
-def test_agrees_with_reference_on_extracted_sample_records(
-    reference: ModuleType, nlp: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize("set_name", list(EVAL_SETS))
+def test_agrees_with_reference_on_extracted_records(
+    set_name: str,
+    reference: ModuleType,
+    extracted_set: Callable[[str], Path],
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
-    from extractors.article import extract_records
-    from pipelines.io import discover, read_article
-    from pipelines.io import write_record as write_extracted
-
-    articles = [read_article(p, TEXTS_DIR) for p in discover(TEXTS_DIR)]
-    written = 0
-    for result in extract_records(articles, nlp):
-        if result.record is not None:
-            write_extracted(result.record, result.article.text, tmp_path)
-            written += 1
-    assert written == len(articles)
-    assert_agreement(reference, tmp_path, capsys)
+    pred_dir = extracted_set(set_name)
+    eval_set = EVAL_SETS[set_name]
+    assert len(list((pred_dir / "records").glob("*.json"))) == len(list(eval_set.gold.glob("*.gold.json")))
+    assert_agreement(reference, pred_dir, capsys, eval_set)
 
 
-def assert_agreement(reference: ModuleType, pred_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def assert_agreement(
+    reference: ModuleType, pred_dir: Path, capsys: pytest.CaptureFixture[str], eval_set: EvalSet = SAMPLES
+) -> None:
     """Same figures (as JSON) and the same printed report, details included, from both scorers."""
-    expected = reference.score(str(GOLD_DIR), str(pred_dir), str(TEXTS_DIR), detail=True)
+    gold_dir, texts_dir = eval_set.gold, eval_set.texts
+    expected = reference.score(str(gold_dir), str(pred_dir), str(texts_dir), detail=True)
     expected_detail = capsys.readouterr().out.splitlines()
-    ours = ev.evaluate(GOLD_DIR, pred_dir, TEXTS_DIR)
+    ours = ev.evaluate(gold_dir, pred_dir, texts_dir)
     assert ours.as_dict() == expected
     assert ours.detail == expected_detail
 
@@ -430,11 +471,11 @@ def assert_agreement(reference: ModuleType, pred_dir: Path, capsys: pytest.Captu
     args = parse_args(
         [
             "--gold",
-            str(GOLD_DIR),
+            str(gold_dir),
             "--pred",
             str(pred_dir),
             "--texts",
-            str(TEXTS_DIR),
+            str(texts_dir),
             "--detail",
             "--json",
             str(json_path),
@@ -445,15 +486,25 @@ def assert_agreement(reference: ModuleType, pred_dir: Path, capsys: pytest.Captu
     assert printed[: len(expected_detail)] == expected_detail
     assert json.loads(json_path.read_text(encoding="utf-8")) == expected
     if expected["published_acc"] is not None:
-        assert printed[len(expected_detail) :] == reference_table(reference, pred_dir, capsys)
+        assert printed[len(expected_detail) :] == reference_table(reference, pred_dir, capsys, eval_set)
 
 
-def reference_table(reference: ModuleType, pred_dir: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
+def reference_table(
+    reference: ModuleType, pred_dir: Path, capsys: pytest.CaptureFixture[str], eval_set: EvalSet
+) -> list[str]:
     """The table the reference scorer's own command prints."""
     import sys
 
     argv = sys.argv
-    sys.argv = ["score.py", "--gold", str(GOLD_DIR), "--pred", str(pred_dir), "--texts", str(TEXTS_DIR)]
+    sys.argv = [
+        "score.py",
+        "--gold",
+        str(eval_set.gold),
+        "--pred",
+        str(pred_dir),
+        "--texts",
+        str(eval_set.texts),
+    ]
     try:
         reference.main()
     finally:

@@ -1,4 +1,4 @@
-"""Reading the corpus: discovery, decoding, HTML to visible text, atomic writes (no spaCy)."""
+"""Reading the corpus: discovery, decoding, atomic writes (no spaCy). HTML pages: test_html.py."""
 
 import os
 from pathlib import Path
@@ -12,7 +12,6 @@ from pipelines.io import (
     decode,
     discover,
     doc_id_for,
-    html_to_text,
     looks_like_html,
     read_limited,
     record_doc_ids,
@@ -46,30 +45,6 @@ def test_cp1252_warning_names_the_encoding() -> None:
     assert warnings == ["not valid UTF-8 (first bad byte at offset 0); decoded as cp1252"]
 
 
-PAGE = """<!DOCTYPE html>
-<html><head><title>  Inauguration du  centre  </title>
-<style>p { color: red }</style><script>var x = "<p>caché</p>";</script></head>
-<body><h1>Inauguration</h1><p>La maire&nbsp;a inauguré
-   le centre &amp; son jardin.</p><ul><li>premier point</li><li>second point</li></ul>
-<noscript>Activez JavaScript</noscript><p>Fin<br>du texte</p></body></html>"""
-
-
-def test_html_visible_text_and_title() -> None:
-    text, title = html_to_text(PAGE)
-    assert title == "Inauguration du centre"
-    assert text == (
-        "Inauguration\n\nLa maire\xa0a inauguré le centre & son jardin.\n\n"
-        "premier point\nsecond point\n\nFin\ndu texte\n"
-    )
-    for hidden in ("color", "caché", "var x", "JavaScript", "<"):
-        assert hidden not in text
-
-
-def test_html_head_never_closed() -> None:
-    text, title = html_to_text("<html><head><title>T</title><body><p>Corps du texte</p></body></html>")
-    assert (text, title) == ("Corps du texte\n", "T")
-
-
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -89,9 +64,6 @@ def test_looks_like_html(text: str, expected: bool) -> None:
     [
         pytest.param("a.txt", FRENCH.encode(), "text", None, id="txt"),
         pytest.param("a.md", b"# Titre\n\nCorps", "markdown", None, id="md"),
-        pytest.param("a.html", PAGE.encode(), "html", "Inauguration du centre", id="html"),
-        pytest.param("a.HTM", PAGE.encode(), "html", "Inauguration du centre", id="htm-upper"),
-        pytest.param("a.txt", PAGE.encode(), "html", "Inauguration du centre", id="html-sniffed-in-txt"),
     ],
 )
 def test_article_from_bytes(
@@ -104,13 +76,6 @@ def test_article_from_bytes(
     assert article.html_title == html_title
     assert article.content_sha256 == sha256_text(article.text)
     assert "<" not in article.text or source_format != "html"
-
-
-def test_html_offsets_index_the_visible_text(tmp_path: Path) -> None:
-    article = article_from_bytes(PAGE.encode(), tmp_path / "p.html", tmp_path)
-    start = article.text.index("son jardin")
-    assert article.text[start : start + len("son jardin")] == "son jardin"
-    assert article.text.startswith("Inauguration\n")
 
 
 def test_discover_stable_order_suffixes_hidden_and_excluded(tmp_path: Path) -> None:

@@ -4,23 +4,28 @@ import json
 import re
 import urllib.parse
 import urllib.request
-import warnings
 from concurrent.futures import ThreadPoolExecutor
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-with warnings.catch_warnings():
-    warnings.simplefilter("ignore")  # starlette's notice about its httpx-based client
-    from fastapi.testclient import TestClient
-
 from models.record import ArticleRecord
-from review.app import add_arguments, create_app, is_loopback
-from review.app import main as review_main
+from review.app import create_app
+from review.cli import add_arguments
+from review.cli import main as review_main
 from review.store import ReviewStore
 from tests.conftest import assert_offsets
-from tests.review.conftest import ARTICLES, build_record, good_value, run_pipeline
+from tests.review.conftest import (
+    ARTICLES,
+    EXPECTED_SALON,
+    EditorClient,
+    assert_expected_facts,
+    build_record,
+    good_value,
+    open_session,
+    run_pipeline,
+)
 
 JSON = {"Accept": "application/json"}
 
@@ -62,11 +67,11 @@ def pane(html: str) -> TextPane:
 
 
 @pytest.fixture
-def client(synthetic_out: tuple[Path, dict]) -> TestClient:
-    return TestClient(create_app(synthetic_out[0], default_editor="Nadia"))
+def client(synthetic_out: tuple[Path, dict]) -> EditorClient:
+    return EditorClient(create_app(synthetic_out[0], default_editor="Nadia"))
 
 
-def test_article_list_shows_titles_counts_and_progress(client: TestClient, synthetic_out: tuple) -> None:
+def test_article_list_shows_titles_counts_and_progress(client: EditorClient, synthetic_out: tuple) -> None:
     _, records = synthetic_out
     page = client.get("/").text
     assert "Cap sur les sciences à Rennes" in page
@@ -84,7 +89,7 @@ def test_article_list_shows_titles_counts_and_progress(client: TestClient, synth
     ],
 )
 def test_filter_to_articles_with_unreviewed_facts(
-    client: TestClient, synthetic_out: tuple, decide_all_of: str | None, listed: set
+    client: EditorClient, synthetic_out: tuple, decide_all_of: str | None, listed: set
 ) -> None:
     _, records = synthetic_out
     if decide_all_of:
@@ -98,7 +103,7 @@ def test_filter_to_articles_with_unreviewed_facts(
 
 
 @pytest.mark.parametrize("doc_id", list(ARTICLES), ids=list(ARTICLES))
-def test_every_fact_is_highlighted_in_place(client: TestClient, synthetic_out: tuple, doc_id: str) -> None:
+def test_every_fact_is_highlighted_in_place(client: EditorClient, synthetic_out: tuple, doc_id: str) -> None:
     _, records = synthetic_out
     record: ArticleRecord = records[doc_id]
     html = client.get(f"/articles/{doc_id}").text
@@ -115,7 +120,7 @@ def test_every_fact_is_highlighted_in_place(client: TestClient, synthetic_out: t
         assert f'id="card-{fact.id}"' in html
 
 
-def test_article_text_is_escaped(client: TestClient) -> None:
+def test_article_text_is_escaped(client: EditorClient) -> None:
     page = client.get("/articles/piege-script").text
     assert "<script>window" not in page and "<img src=x" not in page
     assert "&lt;script&gt;window.__pressfactsPwned" in page
@@ -128,7 +133,7 @@ def test_article_text_is_escaped(client: TestClient) -> None:
     ["..%2Fsecret", "..%2F..%2Fsecret", "%2E%2E", "records%2Fpiege-script", "..%5Csecret", "secret", "nope"],
 )
 def test_a_doc_id_cannot_reach_files_outside_the_records(
-    client: TestClient, synthetic_out: tuple, doc_id: str
+    client: EditorClient, synthetic_out: tuple, doc_id: str
 ) -> None:
     out, _ = synthetic_out
     (out.parent / "secret.json").write_text('{"password": "hunter2"}')
@@ -146,13 +151,13 @@ def test_a_record_cannot_point_its_text_outside_the_output_folder(tmp_path: Path
     (out / "records/evil.json").write_text(
         json.dumps({**data, "doc_id": "evil", "text_file": "../secret.txt"})
     )
-    client = TestClient(create_app(out, default_editor="Nadia"))
+    client = EditorClient(create_app(out, default_editor="Nadia"))
     response = client.get("/articles/evil")
     assert response.status_code == 404 and "outside the output folder" in response.text
     assert "hunter2" not in response.text and "hunter2" not in client.get("/").text
 
 
-def test_broken_record_is_listed_not_fatal(client: TestClient, synthetic_out: tuple) -> None:
+def test_broken_record_is_listed_not_fatal(client: EditorClient, synthetic_out: tuple) -> None:
     out, _ = synthetic_out
     (out / "records/broken.json").write_text("{not json")
     page = client.get("/")
@@ -160,7 +165,7 @@ def test_broken_record_is_listed_not_fatal(client: TestClient, synthetic_out: tu
     assert client.get("/articles/broken").status_code == 404
 
 
-def test_correction_bad_then_good(client: TestClient, synthetic_out: tuple) -> None:
+def test_correction_bad_then_good(client: EditorClient, synthetic_out: tuple) -> None:
     out, records = synthetic_out
     count = records["salon-rennes"].counts[1]
     url = f"/articles/salon-rennes/facts/{count.id}"
@@ -185,7 +190,7 @@ def test_correction_bad_then_good(client: TestClient, synthetic_out: tuple) -> N
 )
 def test_refused_decisions_say_why(synthetic_out: tuple, form: dict, cookie, default, message: str) -> None:
     out, records = synthetic_out
-    client = TestClient(create_app(out, default_editor=default))
+    client = EditorClient(create_app(out, default_editor=default))
     fact = records["salon-rennes"].dates[0]
     response = client.post(f"/articles/salon-rennes/facts/{fact.id}", data=form, headers=JSON)
     assert response.status_code == 422 and message in response.json()["message"]
@@ -194,54 +199,13 @@ def test_refused_decisions_say_why(synthetic_out: tuple, form: dict, cookie, def
 
 def test_editor_name_from_the_page_is_recorded(synthetic_out: tuple) -> None:
     out, records = synthetic_out
-    client = TestClient(create_app(out))
+    client = EditorClient(create_app(out))
     client.post("/editor", data={"editor": "Théo Martin", "back": "/articles/salon-rennes"})
     fact = records["salon-rennes"].labs[0]
     assert client.post(
         f"/articles/salon-rennes/facts/{fact.id}", data={"action": "reject"}, headers=JSON
     ).is_success
     assert ReviewStore.for_output(out).history("salon-rennes")[0].editor == "Théo Martin"
-
-
-@pytest.mark.parametrize(
-    ("headers", "code"),
-    [
-        pytest.param({"Origin": "http://evil.example"}, 403, id="cross-site-origin"),
-        pytest.param({"Referer": "http://evil.example/page"}, 403, id="cross-site-referer"),
-        pytest.param({"Origin": "http://testserver"}, 303, id="same-origin"),
-        pytest.param({}, 303, id="no-origin"),
-    ],
-)
-def test_cross_site_posts_are_refused(
-    client: TestClient, synthetic_out: tuple, headers: dict, code: int
-) -> None:
-    fact = synthetic_out[1]["salon-rennes"].dates[0]
-    url = f"/articles/salon-rennes/facts/{fact.id}"
-    assert (
-        client.post(url, data={"action": "accept"}, headers=headers, follow_redirects=False).status_code
-        == code
-    )
-
-
-def test_unknown_host_header_is_refused_on_loopback(synthetic_out: tuple) -> None:
-    client = TestClient(create_app(synthetic_out[0], trusted_hosts=["127.0.0.1", "localhost"]))
-    assert client.get("/", headers={"Host": "rebound.example"}).status_code == 400
-    assert client.get("/", headers={"Host": "127.0.0.1:8765"}).status_code == 200
-
-
-@pytest.mark.parametrize(
-    ("host", "loopback"),
-    [
-        ("127.0.0.1", True),
-        ("localhost", True),
-        ("::1", True),
-        ("127.3.2.1", True),
-        ("0.0.0.0", False),
-        ("192.168.1.20", False),
-    ],
-)
-def test_is_loopback(host: str, loopback: bool) -> None:
-    assert is_loopback(host) is loopback
 
 
 def test_cli_defaults_to_loopback_and_checks_the_folder(
@@ -258,7 +222,7 @@ def test_cli_defaults_to_loopback_and_checks_the_folder(
 
 def test_orphaned_decisions_are_shown_never_dropped(synthetic_out: tuple) -> None:
     out, records = synthetic_out
-    client = TestClient(create_app(out, default_editor="Nadia"))
+    client = EditorClient(create_app(out, default_editor="Nadia"))
     record = records["salon-rennes"]
     gone, kept = record.people[0], record.labs[0]
     for fact in (gone, kept):
@@ -284,7 +248,8 @@ def card_states(page: str) -> dict[str, str]:
 
 def test_decisions_survive_a_rerun_of_the_real_pipeline(extracted_out: tuple, nlp) -> None:
     corpus, out, records = extracted_out
-    client = TestClient(create_app(out, default_editor="Nadia"))
+    assert_expected_facts(records["salon-rennes"], EXPECTED_SALON)
+    client = EditorClient(create_app(out, default_editor="Nadia"))
     facts = records["salon-rennes"].facts()
     accepted, corrected = facts[0], facts[-1]
     field, value = good_value(corrected)
@@ -309,16 +274,18 @@ def test_two_editors_at_once_lose_nothing(synthetic_out: tuple, serve) -> None:
         for editor in ("Nadia", "Pierre")
     ]
 
-    def post(base: str, editor: str, fact, action: str) -> int:
-        data = urllib.parse.urlencode({"action": action, "editor": editor}).encode()
+    def post(base: str, sessions: dict, editor: str, fact, action: str) -> int:
+        cookie, token = sessions[editor]
+        data = urllib.parse.urlencode({"action": action, "editor": editor, "csrf": token}).encode()
         request = urllib.request.Request(
-            f"{base}/articles/salon-rennes/facts/{fact.id}", data=data, headers=JSON
+            f"{base}/articles/salon-rennes/facts/{fact.id}", data=data, headers={**JSON, "Cookie": cookie}
         )
         with urllib.request.urlopen(request, timeout=30) as response:
             return response.status
 
     with serve(app) as base, ThreadPoolExecutor(max_workers=8) as pool:
-        statuses = list(pool.map(lambda job: post(base, *job), jobs))
+        sessions = {editor: open_session(base) for editor in ("Nadia", "Pierre")}
+        statuses = list(pool.map(lambda job: post(base, sessions, *job), jobs))
     assert statuses == [200] * len(jobs)
     store = ReviewStore.for_output(out)
     assert store.count() == len(jobs)
@@ -327,30 +294,3 @@ def test_two_editors_at_once_lose_nothing(synthetic_out: tuple, serve) -> None:
         assert {r.editor for r in rows} == {"Nadia", "Pierre"}
         for before, after in zip(rows, rows[1:], strict=False):
             assert after.supersedes == before.id and after.previous_status == before.status
-
-
-def test_the_command_prints_its_loopback_address_and_serves(synthetic_out: tuple) -> None:
-    """`pressfacts review OUT_DIR --port 0` in a subprocess: the printed address answers."""
-    import subprocess
-    import sys
-
-    out, _ = synthetic_out
-    command = [sys.executable, "-m", "pipelines.cli", "review", str(out), "--port", "0", "--editor", "Léa"]
-    process = subprocess.Popen(
-        command,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=Path(__file__).resolve().parents[2],
-    )
-    try:
-        line = process.stdout.readline()
-        address = re.search(r"http://127\.0\.0\.1:\d+/", line)
-        assert address, (line, process.stderr.read() if process.poll() is not None else "")
-        with urllib.request.urlopen(address.group(0), timeout=30) as response:
-            assert response.status == 200 and "Cap sur les sciences" in response.read().decode()
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
-        process.stdout.close()
-        process.stderr.close()

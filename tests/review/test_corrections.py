@@ -24,11 +24,6 @@ OFFICIAL = at(OfficialFact, "la maire Inès Caron", name="Inès Caron", title="m
 PERSON = at(PersonFact, "Inès Caron", name="Inès Caron")
 
 
-def test_offsets_of_test_facts() -> None:
-    for fact in (DATE, COUNT, EDITION, LAB, OFFICIAL, PERSON):
-        assert TEXT[fact.start_char : fact.end_char] == fact.text
-
-
 @pytest.mark.parametrize(
     ("fact", "form", "changes"),
     [

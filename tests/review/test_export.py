@@ -52,7 +52,13 @@ def test_export_applies_decisions(synthetic_out: tuple, tmp_path: Path) -> None:
     assert (
         review.facts[corrected.id].extracted["value"] == 45 and review.facts[rejected.id].editor == "Pierre"
     )
-    assert review.counts == {"unreviewed": len(ids) - 2, "accepted": 1, "rejected": 1, "corrected": 1}
+    assert review.counts == {
+        "unreviewed": len(ids) - 2,
+        "accepted": 1,
+        "rejected": 1,
+        "corrected": 1,
+        "added": 0,
+    }
     assert [(o.fact_id, o.status, o.text) for o in review.orphaned] == [(gone.id, "rejected", "Aïcha Benali")]
     assert set(data) >= {*KINDS, "schema_version", "doc_id", "content_sha256", "review"}
 

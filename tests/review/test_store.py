@@ -20,11 +20,6 @@ def store(tmp_path: Path) -> ReviewStore:
     return ReviewStore(tmp_path / "reviews.sqlite", clock=lambda: f"2024-01-01T00:00:{next(ticks):04d}")
 
 
-def test_offsets_of_test_facts() -> None:
-    assert TEXT[COUNT.start_char : COUNT.end_char] == COUNT.text == "58 apprentis"
-    assert TEXT[DATE.start_char : DATE.end_char] == DATE.text == "2 juin 2019"
-
-
 @pytest.mark.parametrize(
     ("steps", "status", "changes"),
     [
@@ -132,3 +127,81 @@ def test_concurrent_writers_lose_nothing(store: ReviewStore) -> None:
         for before, after in zip(rows, rows[1:], strict=False):
             assert after.supersedes == before.id
             assert after.previous_status == before.status
+
+
+def test_an_addition_keeps_the_editor_the_values_and_the_text_hash(store: ReviewStore) -> None:
+    store.decide("doc", COUNT, "add", "Inès", content_sha256="a" * 64)
+    store.decide("doc", COUNT, "add", "Malo", content_sha256="a" * 64)  # an edit of the addition
+    first, second = store.history("doc", COUNT.id)
+    assert (first.action, first.status, first.previous_status) == ("add", "added", "unreviewed")
+    assert first.value == {"value": 58, "unit": "apprenti", "qualifier": "exact"} and first.changes == {}
+    assert first.content_sha256 == "a" * 64 and second.supersedes == first.id
+    assert second.previous_value == first.value and second.previous_status == "added"
+
+
+def test_article_marks_are_a_history(store: ReviewStore) -> None:
+    store.mark("doc", "done", "Inès", "a" * 64)
+    store.mark("doc", "reopen", "Malo", "a" * 64)
+    store.mark("other", "done", "Malo", "b" * 64)
+    marks = store.marks()
+    assert {d: (m.action, m.editor) for d, m in marks.items()} == {
+        "doc": ("reopen", "Malo"),
+        "other": ("done", "Malo"),
+    }
+    with sqlite3.connect(store.path) as conn, pytest.raises(sqlite3.DatabaseError, match="history"):
+        conn.execute("DELETE FROM article_marks")
+    with pytest.raises(ValueError, match="editor"):
+        store.mark("doc", "done", " ", "a" * 64)
+
+
+V1_SCHEMA = """
+CREATE TABLE decisions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, doc_id TEXT NOT NULL, fact_id TEXT NOT NULL, kind TEXT NOT NULL,
+    fact_text TEXT NOT NULL, start_char INTEGER NOT NULL, end_char INTEGER NOT NULL,
+    action TEXT NOT NULL CHECK (action IN ('accept', 'reject', 'correct', 'clear')),
+    status TEXT NOT NULL CHECK (status IN ('unreviewed', 'accepted', 'rejected', 'corrected')),
+    changes TEXT NOT NULL, value TEXT NOT NULL, previous_status TEXT NOT NULL, previous_value TEXT NOT NULL,
+    supersedes INTEGER REFERENCES decisions(id), editor TEXT NOT NULL CHECK (length(editor) > 0),
+    decided_at TEXT NOT NULL
+);
+CREATE TRIGGER decisions_no_delete BEFORE DELETE ON decisions
+BEGIN SELECT RAISE(ABORT, 'decisions are a history: never deleted'); END;
+PRAGMA user_version=1;
+"""
+
+
+def test_a_version_1_history_is_kept_and_can_take_additions(tmp_path: Path) -> None:
+    """A reviews.sqlite written before additions existed: its rows survive the upgrade unchanged."""
+    path = tmp_path / "reviews.sqlite"
+    with sqlite3.connect(path) as conn:
+        conn.executescript(V1_SCHEMA)
+        conn.execute(
+            "INSERT INTO decisions (doc_id, fact_id, kind, fact_text, start_char, end_char, action, status,"
+            " changes, value, previous_status, previous_value, supersedes, editor, decided_at)"
+            " VALUES ('doc', ?, 'counts', '58 apprentis', 16, 28, 'correct', 'corrected', '{\"value\": 59}',"
+            " '{\"value\": 59}', 'unreviewed', '{\"value\": 58}', NULL, 'Inès', '2023-05-01T10:00:00+00:00')",
+            (COUNT.id,),
+        )
+    store = ReviewStore(path)
+    [old] = store.history("doc", COUNT.id)
+    assert (old.status, old.changes, old.editor, old.rule, old.content_sha256) == (
+        "corrected",
+        {"value": 59},
+        "Inès",
+        None,
+        None,
+    )
+    store.decide("doc", DATE, "add", "Malo", content_sha256="c" * 64)
+    assert store.count() == 2 and ReviewStore(path).count() == 2  # reopening does not migrate twice
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        with pytest.raises(sqlite3.DatabaseError, match="history"):
+            conn.execute("UPDATE decisions SET editor = 'x'")
+
+
+def test_a_newer_history_is_not_touched(tmp_path: Path) -> None:
+    path = tmp_path / "reviews.sqlite"
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA user_version=9")
+    with pytest.raises(RuntimeError, match="newer pressfacts"):
+        ReviewStore(path)

@@ -1,0 +1,56 @@
+"""Is a bare `ce mercredi` behind or ahead of the publication date? The verb's tense says so.
+
+`Le conseil a voté ce mercredi` (passé composé) is the Wednesday before; `se réunira ce
+mercredi` (futur) or `va se réunir ce mercredi` the one after. spaCy's morphology and
+dependencies give the governing verb and its tense; without a parse (a Doc from
+`make_doc`) or without a clear tense the answer is 0 and the caller keeps the publication
+date's own week.
+"""
+
+from spacy.tokens import Doc, Token
+
+PAST, FUTURE, UNKNOWN = -1, 1, 0
+_CLIMB = 4  # a date phrase hangs at most a few arcs below its verb
+_AUX_DEPS = ("aux", "aux:tense", "aux:pass")
+
+
+def _governing_verb(token: Token) -> Token | None:
+    """The verb the phrase hangs from; in `sera à Brest ce mardi`, the copula of its head."""
+    for _ in range(_CLIMB):
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+        copula = next((c for c in token.children if c.dep_ == "cop"), None)
+        if copula is not None:
+            return copula
+        if token.head is token:
+            return None
+        token = token.head
+    return token if token.pos_ in ("VERB", "AUX") else None
+
+
+def verb_direction(verb: Token) -> int:
+    """PAST for a compound past, imperfect or simple past; FUTURE for a future or `aller` + infinitive."""
+    tense = verb.morph.get("Tense")
+    auxes = [c for c in verb.children if c.dep_ in _AUX_DEPS]
+    if "Fut" in tense or any("Fut" in a.morph.get("Tense") for a in auxes):
+        return FUTURE
+    if "Inf" in verb.morph.get("VerbForm") and (
+        verb.head.lemma_ == "aller" or any(a.lemma_ == "aller" for a in auxes)
+    ):
+        return FUTURE
+    if "Part" in verb.morph.get("VerbForm") and auxes:
+        return PAST
+    if "Imp" in tense or ("Past" in tense and "Fin" in verb.morph.get("VerbForm")):
+        return PAST  # imperfect, simple past; a participle without its auxiliary says nothing
+    return UNKNOWN
+
+
+def direction_at(doc: Doc, start: int, end: int) -> int:
+    """The tense of the verb governing the characters `start:end` (a date phrase), or UNKNOWN."""
+    if not doc.has_annotation("DEP") or not doc.has_annotation("MORPH"):
+        return UNKNOWN
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return UNKNOWN
+    verb = _governing_verb(span.root)
+    return verb_direction(verb) if verb is not None else UNKNOWN

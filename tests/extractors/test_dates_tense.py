@@ -1,0 +1,56 @@
+"""`ce mercredi` before or after the publication date, from the governing verb's tense (parsed Docs)."""
+
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extractors.context import ArticleContext
+from extractors.dates import extract
+from extractors.dates.tense import FUTURE, PAST, UNKNOWN, direction_at
+from tests.conftest import assert_offsets
+
+P = date(2024, 5, 15)  # a Wednesday
+
+CASES = [
+    ("passe_compose", "Le conseil municipal a adopté le budget ce lundi.", "ce lundi", "2024-05-13"),
+    ("passe_compose_etre", "Ce samedi, la brocante s'est tenue sous la pluie.", "Ce samedi", "2024-05-11"),
+    ("futur", "Ce vendredi, la préfète inaugurera le pont.", "Ce vendredi", "2024-05-17"),
+    ("futur_next_week", "La piscine rouvrira ses portes ce lundi.", "ce lundi", "2024-05-20"),
+    ("futur_copula", "La ministre sera à Morlaix ce mardi.", "ce mardi", "2024-05-21"),
+    ("aller_infinitive", "Le conseil va examiner le projet ce lundi.", "ce lundi", "2024-05-20"),
+    ("imparfait_copula", "La ministre était à Morlaix ce mardi.", "ce mardi", "2024-05-14"),
+    ("present_same_week", "Les élus se réunissent ce vendredi.", "ce vendredi", "2024-05-17"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_this_weekday_follows_the_tense(
+    parse: Callable[[str], Doc], text: str, mention: str, expected: str
+) -> None:
+    facts = extract(parse(text), ArticleContext(doc_id="t", published=P))
+    assert_offsets(text, facts)
+    assert [(f.text, f.start.isoformat()) for f in facts] == [(mention, expected)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Les agents ont voté ce jeudi.", PAST),
+        ("Les agents voteront ce jeudi.", FUTURE),
+        ("Les agents votent ce jeudi.", UNKNOWN),
+    ],
+    ids=["past", "future", "present"],
+)
+def test_direction_at(parse: Callable[[str], Doc], text: str, expected: int) -> None:
+    start = text.index("ce jeudi")
+    assert direction_at(parse(text), start, start + len("ce jeudi")) == expected
+
+
+def test_no_parse_means_unknown(nlp: Language) -> None:
+    """A Doc without dependencies (`make_doc`) gives no tense: the caller keeps the publication week."""
+    text = "Les agents ont voté ce jeudi."
+    start = text.index("ce jeudi")
+    assert direction_at(nlp.make_doc(text), start, start + len("ce jeudi")) == UNKNOWN
