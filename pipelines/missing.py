@@ -47,10 +47,19 @@ def _source_and_text(record_file: Path, out_dir: Path, doc_id: str) -> tuple[str
     return (source if isinstance(source, str) else None), text
 
 
-def _move(path: Path, target: Path) -> None:
-    if path.is_file():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(path, target)
+def _move(path: Path, target: Path, top: Path) -> None:
+    """Move a file, then remove the folders under `top` it leaves empty (a whole site withdrawn)."""
+    if not path.is_file():
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(path, target)
+    folder = path.parent
+    while folder != top and folder.is_relative_to(top):
+        try:
+            folder.rmdir()  # only when empty
+        except OSError:
+            break
+        folder = folder.parent
 
 
 def retire(out_dir: Path, doc_ids: Iterable[str], now: datetime | None = None) -> list[dict[str, str]]:
@@ -72,8 +81,8 @@ def retire(out_dir: Path, doc_ids: Iterable[str], now: datetime | None = None) -
             log.write(json.dumps(entry, ensure_ascii=False) + "\n")
             log.flush()
             os.fsync(log.fileno())
-        _move(text, removed / "texts" / f"{doc_id}.txt")
-        _move(record_file, removed / "records" / f"{doc_id}.json")
+        _move(text, removed / "texts" / f"{doc_id}.txt", out_dir / "texts")
+        _move(record_file, removed / "records" / f"{doc_id}.json", out_dir / "records")
         entries.append(entry)
     return entries
 

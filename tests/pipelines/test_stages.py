@@ -400,6 +400,8 @@ def test_an_article_deleted_from_the_corpus_moves_to_removed(tmp_path: Path, nlp
     ]
     assert all(e["removed_at"].endswith("+00:00") for e in log)
     assert (out / "records" / "2024" / "03" / "communique.json").read_bytes() == kept
+    assert not (out / "records" / "2024" / "04").exists() and not (out / "texts" / "2024" / "04").exists()
+    assert (out / "records" / "2024").is_dir()  # still holds 2024/03
 
     assert run(corpus, out).removed == 0  # nothing more to retire
     (corpus / "creche.txt").write_text(ARTICLE_C, encoding="utf-8")
