@@ -44,8 +44,34 @@ def _month_words() -> frozenset[str]:
 NON_COUNT_UNITS: frozenset[str] = frozenset(load_list("non_count_units")) | _month_words()
 """Nouns after a number that make it a duration, money, size, fraction, address or date."""
 
+WEEKDAYS: frozenset[str] = frozenset(load_list("weekdays"))
+"""`Visiteurs : 2 400 samedi`: a day name after a number is no counted noun."""
+
+HYPHENS: frozenset[str] = frozenset({"-", "\u2010", "\u2011"})
+DEMONSTRATIVE_PARTICLES: frozenset[str] = frozenset({"là", "ci"})
+"""`ces deux journées-là`: a hyphenated particle, not the second part of a compound noun."""
+
+
+def _compound_regex(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """Each word of a lexicon phrase in the singular or the plural, any spacing, ' or ’."""
+
+    def word(w: str) -> str:
+        w = re.escape(_apos(w)).replace("'", "['’]")
+        return w if w.endswith(("s", "x")) else w + "s?"
+
+    phrases = tuple(sorted(phrases, key=len, reverse=True))
+    alternatives = "|".join(r"\s+".join(word(w) for w in p.split()) for p in phrases)
+    return re.compile(rf"(?:{alternatives})(?![\w-])", re.IGNORECASE)
+
+
+EVENT_COMPOUND_RE = _compound_regex(load_list("count_event_compounds"))
+"""`cinq journées portes ouvertes`: a time noun heading the name of a countable event (no duration)."""
+
 PREPOSED_ADJECTIVES: frozenset[str] = frozenset(load_list("preposed_adjectives"))
 """Adjectives before the counted noun, skipped even when the tagger calls them nouns."""
+
+ELLIPTIC_ADJECTIVES: frozenset[str] = frozenset(load_list("count_elliptic_adjectives"))
+"""`quatre nouveaux`: an adjective standing for a noun left out, never the counted noun itself."""
 
 ID_PREFIXES: frozenset[str] = frozenset(load_list("count_id_prefixes"))
 """Words right before a number that make it an identifier (`programme 34`, `UMR 6249`)."""
@@ -61,6 +87,25 @@ ELISION_TRIGGERS: frozenset[str] = frozenset({"dont", "parmi", "soit"})
 ENUM_LINKS: frozenset[str] = frozenset({"et", ",", "contre", "puis", "ou", "plus"})
 """`13 en régions et 12 dans les ministères`: a second number sharing the first one's noun."""
 
+_refs = load_table("count_references")
+RANGE_LINKS: frozenset[str] = frozenset(_refs["shared_noun"]["range"])
+BOTH_LINKS: frozenset[str] = frozenset(_refs["shared_noun"]["both"])
+EITHER_LINKS: frozenset[str] = frozenset(_refs["shared_noun"]["either"])
+PARTITIVE_LINKS: frozenset[str] = frozenset(_refs["shared_noun"]["partitive"])
+CHANGE_VERBS: frozenset[str] = frozenset(_refs["shared_noun"]["change_verbs"])
+PROPORTION_BASES: frozenset[int] = frozenset(_refs["proportion"]["bases"])
+RESTATING_DETS: frozenset[str] = frozenset(_refs["back_reference"]["restating_determiners"])
+DAY_DETS: frozenset[str] = frozenset(_refs["back_reference"]["day_determiners"])
+_tails = "|".join(
+    re.escape(_apos(t)).replace(r"\ ", r"\s+").replace("'", "['’]\\s*")
+    for t in sorted(_refs["back_reference"]["time_tails"], key=len, reverse=True)
+)
+TIME_TAIL_RE = re.compile(rf"\s*\(?\s*(?:{_tails}|en\s+\d{{4}})(?![\w-])", re.IGNORECASE)
+"""A time phrase right after a number (`3 900 l'an dernier`, `870 en 2011`): the number is no year."""
+
+LIST_LINKS: frozenset[str] = frozenset({",", "/", "et", "ou", "à", "-", "&"})
+"""`salles 12, 14 et 15`: what joins the numbers of a list of labels."""
+
 OPEN_QUOTES: frozenset[str] = frozenset({"«", '"', "“", "‹", "'", "‘"})
 CLOSE_QUOTES: frozenset[str] = frozenset({"»", '"', "”", "›", "'", "’"})
 
@@ -68,12 +113,13 @@ YEAR_MIN, YEAR_MAX = 1000, 2100
 """A four-digit number in this range with no counted noun after it is a year."""
 
 DIGITS_RE = re.compile(
-    r"(?<![\w\-/.,:€$£#°])"
+    r"(?<![\w\-/.,:€$£#°+])"
     r"(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)"
-    r"(?![\w\-/°]|[.,]\d)"
+    r"(?![\w\-/°′″]|[.,:]\d|['’\"](?!\w))"
 )
 """An integer in digits with any French thousands separator (space, no-break, narrow no-break, dot).
-Digits glued to letters, hyphens or slashes (`FR0025`, `COVID-19`, `2015-2017`) and decimals are left out."""
+Digits glued to letters, hyphens or slashes (`FR0025`, `COVID-19`, `2015-2017`), decimals, times
+(`14:30`, a race's `12' 25"`) and `bac+5` are left out."""
 
 DECIMAL_RE = re.compile(r"(?<![\w\-/.,])(\d+)[.,](\d{1,3})(?![\w\-/]|[.,]\d)")
 """`1,5` before `million`: only with a multiplier does a decimal give a count."""

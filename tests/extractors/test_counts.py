@@ -132,12 +132,51 @@ POSITIVES: list[tuple[str, str, list[Triple]]] = [
         "Quelques 150 participants ont assisté au débat.",
         [(150, "participant", "approx")],
     ),
-    (
-        "difference_is_no_count",
+    (  # a difference counts the same things (the gold convention: `3 de plus que prévu`)
+        "difference_counts_the_same_noun",
         "Cette année, 1 200 jeunes ont été aidés, soit 300 de plus qu'en 2022.",
-        [(1200, "jeune", "exact")],
+        [(1200, "jeune", "exact"), (300, "jeune", "exact")],
     ),
     ("count_after_an_address_label", "La salle 204 accueille 40 personnes.", [(40, "personne", "exact")]),
+    # compound, foreign, invariable and feminine units
+    (
+        "compound_hyphen_split_by_tokenizer",
+        "L'hôpital recrute 6 infirmiers-anesthésistes.",
+        [(6, "infirmier-anesthésiste", "exact")],
+    ),
+    ("compound_invariable_loanword", "Le fonds soutient 2 000 start-up.", [(2000, "start-up", "exact")]),
+    (
+        "compound_plural_loanword",
+        "Une vingtaine de start-ups bretonnes exposent.",
+        [(20, "start-up", "approx")],
+    ),
+    (
+        "compound_feminine",
+        "Trois enseignantes-chercheuses ont été recrutées.",
+        [(3, "enseignante-chercheuse", "exact")],
+    ),
+    (
+        "compound_event_time_noun",
+        "La ville organise quatre journées portes ouvertes.",
+        [(4, "journée", "exact")],
+    ),
+    ("compound_event_hyphen", "Deux soirées-débats sont prévues en mai.", [(2, "soirée-débat", "exact")]),
+    ("invariable_prix", "Le jury a décerné trois prix.", [(3, "prix", "exact")]),
+    ("invariable_voix", "Le texte a recueilli 212 voix.", [(212, "voix", "exact")]),
+    ("feminine_kept", "Quatre lauréates ont été distinguées.", [(4, "lauréate", "exact")]),
+    ("feminine_trice_kept", "Deux directrices d'école ont témoigné.", [(2, "directrice", "exact")]),
+    (
+        "singular_slip_of_counted_noun",
+        "Le théâtre a accueilli 640 spectateurs ; une enquête a interrogé 120 spectateur.",
+        [(640, "spectateur", "exact"), (120, "spectateur", "exact")],
+    ),
+    ("millions_decimal", "Le réseau compte 4,7 millions de lecteurs.", [(4_700_000, "lecteur", "exact")]),
+    (
+        "million_decimal_singular",
+        "La compagnie a transporté 1,4 million de passagers.",
+        [(1_400_000, "passager", "exact")],
+    ),
+    ("au_maximum_after_noun", "Chaque équipe compte cinq joueurs au maximum.", [(5, "joueur", "at_most")]),
     (
         "count_beside_date_and_duration",
         "Le 12 mars, 250 lycéens ont débattu pendant 3 heures.",
@@ -196,6 +235,14 @@ NEGATIVES: list[tuple[str, str]] = [
     ("phone_number", "Contact : 04 67 61 61 61."),
     ("money_m_euro", "Le plan prévoit 5 M€ de subventions."),
     ("list_numbering", "Objectifs :\n1. Simplifier les démarches\n2. Former les agents"),
+    ("anniversary_candles", "La fondation souffle ses 20 bougies."),
+    ("repetition_reprises", "Il a été candidat à deux reprises."),
+    ("dimensions", "Le scanner numérise en trois dimensions."),
+    ("neuf_is_new", "La façade a été remise à neuf."),
+    ("digit_one_in_a_name", "Le dispositif « 1 Élève, 1 Tuteur » est reconduit."),
+    ("address_suffix_bis", "Le Studio 21 bis ouvre ses portes."),
+    ("room_code_glued", "Le concert a lieu salle B12."),
+    ("demonstrative_particle_duration", "Pendant ces deux journées-là, la ville vit au ralenti."),
 ]
 
 
@@ -242,6 +289,7 @@ def test_bad_input_never_crashes(parse: Callable[[str], Doc]) -> None:
 
 
 def test_doc_without_parse() -> None:
-    """A Doc from a tokenizer alone (no tagger, no parser) gives no error."""
-    text = "La 3e édition a réuni 25 000 visiteurs."
-    extract(spacy.blank("fr")(text), ArticleContext(doc_id="test"))
+    """A Doc from a tokenizer alone (no tagger, no parser): no error and no guess, since without
+    part-of-speech tags no word can be told to be the counted noun."""
+    text = "La 3e édition a réuni 25 000 visiteurs, dont 300 enfants."
+    assert extract(spacy.blank("fr")(text), ArticleContext(doc_id="test")) == []

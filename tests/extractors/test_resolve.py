@@ -25,6 +25,7 @@ COUNT_EDITION = _at(CountFact, "5e", value=5, unit="e")
 COUNT = _at(CountFact, "2000 participants", value=2000, unit="participant")
 COUNT_LAB = _at(CountFact, "6249", value=6249, unit="umr")
 COUNT_YEAR_ONLY = _at(CountFact, "2019", value=2019, unit="an")
+ELIDED_COUNT = _at(CountFact, "2019", value=2019, unit="participant", rule="count.elided_back_reference")
 
 
 @pytest.mark.parametrize(
@@ -38,10 +39,14 @@ COUNT_YEAR_ONLY = _at(CountFact, "2019", value=2019, unit="an")
         ({"dates": [YEAR], "counts": [COUNT_YEAR_ONLY]}, "counts", []),
         ({"dates": [YEAR], "counts": [COUNT_YEAR_ONLY]}, "dates", [YEAR]),
         ({"dates": [DAY, YEAR], "counts": [COUNT]}, "dates", [DAY, YEAR]),
+        ({"dates": [YEAR], "counts": [ELIDED_COUNT]}, "counts", [ELIDED_COUNT]),
+        ({"dates": [YEAR], "counts": [ELIDED_COUNT]}, "dates", []),
+        ({"dates": [DAY], "counts": [ELIDED_COUNT]}, "counts", [ELIDED_COUNT]),
     ],
     ids=[
         "count_yields_to_day", "count_yields_to_edition", "count_yields_to_lab", "count_beats_year",
         "year_dropped_under_count", "bare_number_stays_a_year", "year_kept", "unrelated_dates_kept",
+        "elided_count_checked_no_year", "year_dropped_under_elided_count", "elided_count_beside_a_day",
     ],
 )  # fmt: skip
 def test_overlaps(facts: dict[str, list[Fact]], kind: str, kept: list[Fact]) -> None:

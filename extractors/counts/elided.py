@@ -1,0 +1,265 @@
+"""Counts whose noun is not right after the number: it stands before it (`des participants 70`),
+or it is left out and the number refers to it (`dont quatre`, `au nombre de 7`, `on en compte 9`,
+`13 en régions et 12 dans les ministères`, `900 élèves ; 120 ont été admis`, `Visiteurs : 2 400`,
+`elles pourraient être 2,3 millions`)."""
+
+import re
+
+from extractors.counts.normalize import qualifier_after
+from extractors.counts.nouns import DE, compound_unit, is_plural, unit_of, wordlike
+from extractors.counts.numbers import Number, is_number_word, low, next_index, prev_index
+from extractors.counts.passage import Passage
+from extractors.counts.patterns import (
+    APPROX_NOUNS,
+    DAY_DETS,
+    ELISION_TRIGGERS,
+    ENUM_LINKS,
+    HYPHENS,
+    NON_COUNT_UNITS,
+    TIME_TAIL_RE,
+    WEEKDAYS,
+)
+from extractors.counts.shared import proportion
+
+_BROKEN_DETS = frozenset({"des", "de", "d'", "d’"})
+"""`des participants 70`: only an indefinite plural; `les décrets 45 et 46` are identifiers."""
+_AU_NOMBRE_DE = re.compile(r"(?:^|\W)(au\s+nombre\s+d['’e]\s*)$", re.IGNORECASE)
+_BACK_REFERENCE = "count.elided_back_reference"
+LABEL_TAGS = frozenset({"NOUN", "PROPN", "X", "ADJ", "SYM"})
+"""A bare number right after a word of these tags is that word's label, not a count left out."""
+PAIR_LINKS = frozenset({"à", "sur", "-", "–"})
+"""`21 à 18`, `2 sur 15`: two bare numbers joined so are a score, a rank or a ratio."""
+SCALED_VALUE_MIN = 100_000
+"""A bare `2,3 millions` restates a count of at least this value in its sentence or the one before."""
+
+
+def count_elided(passage: Passage, number: Number, qualifier: str, start: int) -> None:
+    """No noun after the number: the noun stands before it, or it is left out."""
+    doc = passage.doc
+    if number.needs_de:
+        _elided_scaled(passage, number, qualifier, start)
+        return
+    if number.value < 2:
+        return
+    nxt = next_index(doc, number.end)
+    left_out = (
+        nxt is not None
+        and (  # `2 400 samedi`, `15 maximum`: the noun is left out
+            doc[nxt].lower_ in WEEKDAYS
+            or qualifier_after(passage.text[number.end_char : number.end_char + 20])
+        )
+    )
+    if nxt is not None and doc[nxt].pos_ in {"NOUN", "PROPN", "NUM", "X"} and not left_out:
+        return
+    if proportion(passage, number.end):
+        return
+    p = prev_index(doc, number.start)
+    if p is None:
+        return
+    prev_low = low(doc[p])
+    last = number.end - 1
+    end = number.end_char
+    after = qualifier_after(passage.text[end : end + 20])
+    if after and qualifier == number.qualifier:  # `15 maximum`
+        qualifier, end = after[0], end + after[1]
+    tail = TIME_TAIL_RE.match(passage.text, number.end_char)
+    if number.year_like and not tail:
+        return
+    if number.digits and (nxt is None or doc[nxt].pos_ in {"PUNCT", "PRON", "SCONJ", "CCONJ"}):
+        broken = _noun_before(passage, number)
+        if broken is not None:
+            det, head = broken
+            passage.add(
+                doc[det].idx,
+                end,
+                number.value,
+                unit_of(doc[head]),
+                qualifier,
+                "count.noun_before",
+                last,
+            )
+            return
+    if prev_low in ELISION_TRIGGERS:
+        unit = passage.last_unit(p, sentences_back=1) or passage.antecedent(p)
+        if unit:
+            passage.add(
+                min(start, doc[p].idx),
+                end,
+                number.value,
+                unit,
+                qualifier,
+                "count.elided_dont",
+                last,
+            )
+        return
+    au_nombre = _AU_NOMBRE_DE.search(passage.text[max(0, start - 20) : start])
+    if au_nombre:
+        unit = passage.last_unit(p) or passage.antecedent(p)
+        if unit:
+            passage.add(
+                start - len(au_nombre.group(1)),
+                end,
+                number.value,
+                unit,
+                qualifier,
+                "count.elided_au_nombre",
+                last,
+            )
+        return
+    clitic = _clitic_en(passage, number.start)
+    if clitic is not None:
+        unit = passage.last_unit(clitic) or passage.antecedent(clitic)
+        if unit:
+            passage.add(start, end, number.value, unit, qualifier, "count.elided_en", last)
+        return
+    if prev_low in ENUM_LINKS:
+        unit = passage.last_unit(p)
+        if unit and p - passage.fact_end_token[-1] <= 12:
+            passage.add(start, end, number.value, unit, qualifier, "count.elided_enumeration", last)
+            return
+    _refers_back(passage, number, qualifier, start, end, p, nxt, tail is not None)
+
+
+def _refers_back(
+    passage: Passage,
+    number: Number,
+    qualifier: str,
+    start: int,
+    end: int,
+    p: int,
+    nxt: int | None,
+    tail: bool,
+) -> None:
+    """`L'école compte 900 élèves ; 120 ont été admis`, `3 900 l'an dernier`, `sur les 140 que
+    compte la ville`, `Visiteurs : 2 400 samedi`: a bare number whose noun is a label just
+    before it or the latest count of its passage (its sentence or the one before)."""
+    doc = passage.doc
+    prev = doc[p]
+    if prev.text[:1].isdigit() or low(prev) in NON_COUNT_UNITS or low(prev) in DAY_DETS:
+        return  # `14 h 30`, `le 12`: a time, a day
+    if prev.pos_ in LABEL_TAGS:
+        return  # `sortie 12`, `Point 4`, `l'A 7`: a word and its number are a label
+    if low(prev) in PAIR_LINKS and (q := prev_index(doc, p)) is not None and doc[q].like_num:
+        return  # `21 à 18`: the second number of a score
+    if nxt is not None:
+        following = doc[nxt]
+        if following.text[:1].isdigit() or (prev.text == "(" and following.text == ")"):
+            return  # `04 67 12`, `(75)`: a phone number, a code
+        if following.pos_ == "DET" and not tail:
+            return
+        if low(following) in PAIR_LINKS and (k := next_index(doc, nxt + 1)) is not None and doc[k].like_num:
+            return  # `remportée 21 à 18`, `classée 2 sur 15`: a score, a rank
+    unit = (
+        _label_noun(passage, p)
+        or _copula_subject(passage, p)
+        or passage.last_unit(number.start, sentences_back=1)
+    )
+    if not unit:
+        return
+    passage.add(start, end, number.value, unit, qualifier, _BACK_REFERENCE, number.end - 1)
+
+
+def _elided_scaled(passage: Passage, number: Number, qualifier: str, start: int) -> None:
+    """`elles pourraient être 2,3 millions`, `parmi la vingtaine déposée`: a multiplied number
+    or a collective numeral without its `de` and noun. A bare multiplied number restates a count
+    of the same order in its sentence or the one before (else it is money, `un plan de 2
+    milliards`); a bare collective takes the plural noun before it in its sentence."""
+    doc = passage.doc
+    nxt = next_index(doc, number.end)
+    if nxt is not None and low(doc[nxt]) in DE:
+        return
+    if number.collective:
+        p = prev_index(doc, number.start)
+        described = nxt is not None and (
+            doc[nxt].pos_ in {"ADJ", "VERB"} or low(doc[nxt]) in {"qui", "que", "qu'"}
+        )
+        if not described and not (p is not None and doc[p].lemma_ == "être"):
+            return  # `dans la quinzaine`: a time
+        unit = passage.last_unit(number.start) or passage.antecedent(number.start, same_sentence=True)
+    else:
+        sent = passage.sent_of(number.start)
+        unit = next(
+            (
+                f.unit
+                for f, s in zip(reversed(passage.facts), reversed(passage.fact_sent), strict=True)
+                if sent - s <= 1 and f.value >= SCALED_VALUE_MIN
+            ),
+            None,
+        )
+    if unit:
+        last = number.end - 1
+        passage.add(start, number.end_char, number.value, unit, qualifier, _BACK_REFERENCE, last)
+
+
+def _copula_subject(passage: Passage, p: int) -> str | None:
+    """`Les bénévoles étaient 350`: the plural subject of `être` right before the number."""
+    verb = passage.doc[p]
+    if verb.lemma_ != "être":
+        return None
+    for child in (*verb.children, *verb.head.children):
+        if child.dep_.startswith("nsubj") and child.pos_ == "NOUN" and is_plural(child):
+            return unit_of(child)
+    return None
+
+
+def _label_noun(passage: Passage, p: int) -> str | None:
+    """`Visiteurs : 2 400`, `marcheurs-spectateurs, 150`, `Bénévoles mobilisés : 120`: a plural noun
+    (maybe with its adjectives) labelling the number."""
+    doc = passage.doc
+    if doc[p].text not in {":", ","}:
+        return None
+    i = prev_index(doc, p)
+    for _ in range(2):
+        if i is not None and doc[i].pos_ in {"ADJ", "VERB"} and doc[i].text[:1].islower():
+            i = prev_index(doc, i)
+    if i is None or doc[i].pos_ not in {"NOUN", "PROPN"} or not is_plural(doc[i]) or not wordlike(doc[i]):
+        return None
+    first = i
+    while first >= 2 and doc[first - 1].text in HYPHENS and not doc[first - 2].whitespace_:
+        first -= 2
+    unit = compound_unit(doc, doc[first], i)
+    if unit in NON_COUNT_UNITS or unit in APPROX_NOUNS or is_number_word(doc[i]):
+        return None
+    return unit
+
+
+def _noun_before(passage: Passage, number: Number) -> tuple[int, int] | None:
+    """`des participants 70`, `des chercheurs français et britanniques de 26`: (determiner, noun)."""
+    doc = passage.doc
+    i = prev_index(doc, number.start)
+    if i is not None and low(doc[i]) in DE:
+        i = prev_index(doc, i)
+    skipped = 0
+    while i is not None and (doc[i].pos_ == "ADJ" or doc[i].lower_ in {"et", ","}) and skipped < 5:
+        i = prev_index(doc, i)
+        skipped += 1
+    if i is None or doc[i].pos_ != "NOUN" or "Plur" not in doc[i].morph.get("Number"):
+        return None
+    if unit_of(doc[i]) in NON_COUNT_UNITS:
+        return None
+    d = prev_index(doc, i)
+    if d is None or low(doc[d]) not in _BROKEN_DETS:
+        return None
+    k = next_index(doc, number.end)
+    if k is not None and doc[k].lower_ in {"et", ",", "ou", "à"}:
+        n = next_index(doc, k + 1)
+        if n is not None and doc[n].like_num:  # `des salles 12 et 14`: a list of labels
+            return None
+    return d, i
+
+
+def _clitic_en(passage: Passage, start: int) -> int | None:
+    """`l'Atlas en répertorie 13`, `on en a compté 30`: index of the clitic `en`, if any."""
+    doc = passage.doc
+    i = prev_index(doc, start)
+    verbs = 0
+    while i is not None and doc[i].pos_ in {"VERB", "AUX", "ADV"} and verbs < 4:
+        verbs += doc[i].pos_ in {"VERB", "AUX"}
+        i = prev_index(doc, i)
+    if verbs and i is not None and doc[i].lower_ == "en":
+        return i
+    p = prev_index(doc, start)  # `on en dénombre 42`, the verb tagged as a noun
+    c = prev_index(doc, p) if p is not None else None
+    if c is not None and doc[c].lower_ == "en" and doc[c].pos_ == "PRON":
+        return c
+    return None

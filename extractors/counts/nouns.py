@@ -1,0 +1,224 @@
+"""The counted noun after a number, its unit (singular lemma), and numbers that are labels.
+
+The counted noun is the first noun after the number, past pre-posed adjectives, quotes and a
+partitive (`deux des plus grands projets`); a noun that makes the number a duration, money, a
+size or a date makes it no count at all.
+"""
+
+from collections.abc import Container
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from extractors.context import doc_text
+from extractors.counts.normalize import qualifier_after
+from extractors.counts.numbers import Number, is_number_word, low, next_index, prev_index
+from extractors.counts.patterns import (
+    APPROX_NOUNS,
+    CLOSE_QUOTES,
+    DEMONSTRATIVE_PARTICLES,
+    ELISION_TRIGGERS,
+    ELLIPTIC_ADJECTIVES,
+    EVENT_COMPOUND_RE,
+    HYPHENS,
+    ID_PREFIXES,
+    MULTIPLIERS,
+    NON_COUNT_UNITS,
+    OPEN_QUOTES,
+    PARTITIVE_DETS,
+    PREPOSED_ADJECTIVES,
+    WEEKDAYS,
+)
+
+DE = frozenset({"de", "d'", "d’"})
+_SKIPPABLE_ADVERBS = frozenset({"plus", "très", "tout", "tous", "toutes", "si", "moins", "bien", "autres"})
+_YEAR_CUES = frozenset(
+    {
+        "en",
+        "depuis",
+        "dès",
+        "avant",
+        "après",
+        "année",
+        "an",
+        "fin",
+        "début",
+        "mi",
+        "été",
+        "hiver",
+        "printemps",
+        "automne",
+        "jusqu'en",
+        "édition",
+        "-",
+    }
+)
+_MAX_ADJECTIVES = 3
+
+
+def wordlike(token: Token) -> bool:
+    """Letters, maybe joined by hyphens or apostrophes (`sous-préfectures`, `tiers-lieux`)."""
+    return token.is_alpha or token.text.replace("-", "").replace("'", "").replace("’", "").isalpha()
+
+
+def is_plural(token: Token) -> bool:
+    """Plural in form: a count of two or more names its things in the plural (`21 novembre` is a day).
+
+    The ending decides, not the tagger, which calls invariable nouns singular (`14 voix`, `deux prix`).
+    """
+    text = token.text
+    if len(text) >= 2 and text.isupper():  # acronyms are invariable: `30 PME`
+        return True
+    return token.lower_.endswith(("s", "x", "z"))  # not `comportaient`, `novembre`
+
+
+def singular(token: Token, shortest: int = 4) -> str:
+    """Singular of a noun as written, lower case: the lemma, but the written gender kept.
+
+    spaCy lemmatises a feminine noun to its masculine (`élues` -> `élu`, `animatrices` ->
+    `animateur`); the unit names the things as the article does, so a written stem ending in -e
+    wins over a lemma without it. Words shorter than `shortest` keep a final -s (`bus`).
+    """
+    low = token.lower_.replace("\u2019", "'")
+    stem = low[:-1] if len(low) >= shortest and low.endswith(("s", "x")) and not low.endswith("ss") else low
+    if token.pos_ in {"NOUN", "PROPN"}:
+        lemma = token.lemma_.lower().replace("\u2019", "'").strip()
+        if lemma and " " not in lemma:
+            if stem.endswith("e") and not lemma.endswith("e") and stem != low:
+                return stem
+            return lemma
+    return stem
+
+
+def unit_of(token: Token) -> str:
+    """Singular lemma of the counted noun, lower case."""
+    return singular(token)
+
+
+def compound_end(doc: Doc, head: Token) -> int:
+    """Index of the last token of a hyphenated compound opened by `head` (`médecins-chercheurs`,
+    `start-ups`), split by the tokenizer; `head.i` when there is none (`journées-là` is no compound)."""
+    i = head.i
+    while (
+        i + 2 < len(doc)
+        and not doc[i].whitespace_
+        and doc[i + 1].text in HYPHENS
+        and not doc[i + 1].whitespace_
+        and doc[i + 2].is_alpha
+        and doc[i + 2].lower_ not in DEMONSTRATIVE_PARTICLES
+    ):
+        i += 2
+    return i
+
+
+def compound_unit(doc: Doc, head: Token, last: int) -> str:
+    """Unit of the compound `doc[head.i : last + 1]`: each part in the singular (`médecin-chercheur`)."""
+    if last == head.i:
+        return unit_of(head)
+    return "-".join(singular(doc[k], shortest=3) for k in range(head.i, last + 1, 2))  # `start-ups`
+
+
+def is_identifier(doc: Doc, number: Number, sent_starts: frozenset[int]) -> bool:
+    """`programme 34`, `UMR 6249`, `Paris 13`, `Atlas 2022`: a label, not a quantity."""
+    p = prev_index(doc, number.start)
+    if p is None:
+        return False
+    prev = doc[p]
+    word = low(prev).rstrip(".")
+    plural_prefix = prev.pos_ == "NOUN" and word.endswith("s") and word[:-1] in ID_PREFIXES  # `pages 6 et 7`
+    if word in ID_PREFIXES or plural_prefix or prev.text in {"n°", "N°", "#", "nº"}:
+        return True
+    if number.digits and prev.pos_ == "PROPN" and p not in sent_starts and prev.text[:1].isupper():
+        return True
+    return number.year_like and word in _YEAR_CUES
+
+
+@dataclass(frozen=True)
+class Noun:
+    """The counted noun found after a number."""
+
+    head: Token
+    end: int  # token after the fact's text: the head, a closing quote, following adjectives
+    end_char: int
+    unit: str  # singular of the head, or of each part of a hyphenated compound
+
+
+def noun_after(doc: Doc, number: Number, counted: Container[str] = ()) -> Noun | None | bool:
+    """The counted noun after `number`; None when no noun follows; False when a noun follows
+    that makes it no count (a duration, money, a month...).
+
+    `counted` holds the units the article has counted so far: a singular noun after a number of
+    two or more is a slip (`200 spectateur`) when the article counts that noun elsewhere.
+    """
+    j = next_index(doc, number.end)
+    if j is None or qualifier_after(doc_text(doc)[number.end_char : number.end_char + 20]):
+        return None  # `15 maximum`: a qualifier, the noun is left out
+    if number.needs_de:
+        if low(doc[j]) not in DE:
+            return None
+        j = next_index(doc, j + 1)
+    elif doc[j].lower_ == "des":  # `deux des plus impressionnants exemples`
+        j = next_index(doc, j + 1)
+    elif low(doc[j]) in DE and j + 1 < len(doc) and doc[j + 1].lower_ in PARTITIVE_DETS:
+        j = next_index(doc, j + 2)
+    quoted = False
+    adjectives: list[Token] = []
+    head: Token | None = None
+    while j is not None and j < len(doc):
+        token = doc[j]
+        if token.text in OPEN_QUOTES and not quoted and not adjectives:
+            quoted = True
+        elif (
+            token.lower_ in PREPOSED_ADJECTIVES
+            and len(adjectives) < _MAX_ADJECTIVES
+            and (k := next_index(doc, j + 1)) is not None
+            and doc[k].pos_ in {"NOUN", "ADJ"}
+        ):
+            adjectives.append(token)  # `deux des principales associations`, tagged as a noun
+        elif token.pos_ in {"NOUN", "PROPN"} and wordlike(token) or token.text in NON_COUNT_UNITS:
+            head = token
+            break
+        elif token.pos_ in {"ADJ", "VERB", "X"} and len(adjectives) < _MAX_ADJECTIVES and wordlike(token):
+            adjectives.append(token)
+        elif token.pos_ == "ADV" and token.lower_ in _SKIPPABLE_ADVERBS and not adjectives:
+            pass
+        else:
+            break
+        j = next_index(doc, j + 1)
+    p = prev_index(doc, number.start)
+    elided = p is not None and doc[p].lower_ in ELISION_TRIGGERS  # `dont quatre portés par...`
+    if head is None and adjectives and not elided:
+        # a nominalised adjective or participle (`300 inscrits`, `12 élus locaux`): the first plural
+        # word, past foreign words the tagger leaves unknown (`fab` in `4 fab labs`); `13 nouvelles`
+        # qualifies a noun left out and is never the counted noun itself
+        head = next(
+            (a for a in adjectives if a.pos_ != "X" and is_plural(a) and a.lower_ not in ELLIPTIC_ADJECTIVES),
+            None,
+        )
+    if head is None or head.lower_ in WEEKDAYS:  # `2 400 samedi`: the noun is left out
+        return None
+    last = compound_end(doc, head)
+    unit = compound_unit(doc, head, last)
+    event = EVENT_COMPOUND_RE.match(doc_text(doc), head.idx)
+    if event is None and (
+        unit in NON_COUNT_UNITS or head.lower_ in NON_COUNT_UNITS or head.text in NON_COUNT_UNITS
+    ):
+        return False
+    if unit in APPROX_NOUNS or is_number_word(head) or head.lower_ in MULTIPLIERS:
+        return False
+    compound = last > head.i  # `2 000 start-up`: compounds often stay invariable
+    if number.value >= 2 and not (compound or is_plural(head) or unit in counted):
+        return False
+    if number.value == 1 and number.digits and head.text[:1].isupper() and not head.text.isupper():
+        return False  # `« 1 Jeune, 1 Solution »`: a name
+    end = last + 1
+    if event is not None:
+        end = doc.char_span(head.idx, event.end(), alignment_mode="expand").end
+    elif quoted and end < len(doc):
+        k = next_index(doc, end)
+        if k is not None and doc[k].text in CLOSE_QUOTES:
+            end = k + 1
+    else:
+        while end < len(doc) and doc[end].pos_ == "ADJ" and is_plural(doc[end]) and end - last <= 2:
+            end += 1
+    return Noun(head, end, doc[end - 1].idx + len(doc[end - 1]), unit)

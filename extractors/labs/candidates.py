@@ -1,0 +1,142 @@
+"""Candidate labs from every signal the text gives, each read to its fullest form.
+
+Signals: a word holding the lab morpheme (`Lab`, `Kolab`, `Fab’Lab`, `laboratoire`), a unit type
+(`UMR`, `unité de recherche`), an institute head, a plural lab noun listing acronyms, an acronym
+with a unit number in a research sentence. One regular expression over the folded text finds
+every cue: glued and affixed forms (`Kolab`, `Lab1`, `Fab’Lab`, which spaCy splits in two tokens)
+cannot be token patterns, and the words are then built only for the sentences holding a cue.
+"""
+
+import re
+from collections.abc import Callable
+from functools import cache
+
+from extractors.labs.names import read_apposition, read_baptised, read_lab_word, read_laboratory
+from extractors.labs.reading import Mention
+from extractors.labs.units import (
+    acronym_number_units,
+    named_in_apposition,
+    read_enumeration,
+    read_institute,
+    read_units,
+    unit_head_end,
+)
+from extractors.labs.words import Article, Sentence
+
+QUICK_RE = re.compile(r"lab|umr|upr|ums|usr|unite|equipe d")
+Reader = Callable[[Article, int, Sentence, int], list[Mention]]
+
+
+UNIT_FOLLOWERS_RE = re.compile(
+    r"s?[ \u00a0]+(?:[A-Z0-9«\"\u201c]|mixte|de recherche|propre|de service|d.accueil|d.appui)"
+)
+
+
+@cache
+def _cue_regex(heads: frozenset[str]) -> re.Pattern[str]:
+    alternatives = "|".join(map(re.escape, sorted(heads, key=len, reverse=True)))
+    return re.compile(rf"(?P<lab>lab)|(?<![\w-])(?P<head>{alternatives})(?![\w-])")
+
+
+def _word_around(folded: str, start: int, end: int) -> str:
+    """The folded word (letters, digits, inner apostrophes and hyphens) holding folded[start:end]."""
+    while start > 0 and (folded[start - 1].isalnum() or folded[start - 1] in "'-"):
+        start -= 1
+    while end < len(folded) and (folded[end].isalnum() or folded[end] in "'-"):
+        end += 1
+    return folded[start:end]
+
+
+LIST_START_RE = re.compile(r"[\w'\-]*\s*(?::\s*)?(?:(?:le|la|les|l'|l\u2019)\s*)?[A-Z]")
+
+
+def _lists_names(art: Article, end: int) -> bool:
+    """A plural head followed by a capitalised word (`laboratoires : le A et l'Institut B`, `laboratoires
+    ABC et DEF`) may list labs; `laboratoires d'innovation` does not."""
+    return bool(LIST_START_RE.match(art.text, end))
+
+
+LAB_NOUN_RE = re.compile(r"lab|unite|umr\b")
+
+
+def _lab_noun_near(art: Article, char: int) -> bool:
+    """A lab or unit noun in the sentence of `char` or the next one: an institute can be called a lab."""
+    sid = art.sentence_id(char)
+    start = art.sentence_bounds(sid)[0]
+    end = art.sentence_bounds(min(sid + 2, art.sentence_count - 1))[1]
+    return bool(LAB_NOUN_RE.search(art.folded, start, end))
+
+
+def _worth_reading(art: Article, match: re.Match[str]) -> bool:
+    """A cue that can start a lab: not an ordinary word (`collaboration`), an institute head or a unit
+    code written with a capital, `unité`/`équipe` followed by a type, a name or a number."""
+    voc = art.voc
+    if match.group("lab"):
+        word = _word_around(art.folded, match.start(), match.end())
+        if word[1:2] == "'":
+            word = word[2:]  # "l'élaboration"
+        if word in voc.laboratory_words or word in voc.plural_heads:
+            return word in voc.laboratory_words or _lists_names(art, match.end())
+        if word.startswith(voc.ordinary_prefixes):
+            return False
+        return word.startswith("lab") or word.endswith(("lab", "labs")) or art.text[match.start()] == "L"
+
+    head, start, end = match.group("head"), match.start(), match.end()
+    if head in voc.plural_heads:
+        return _lists_names(art, end)
+    if head in voc.unit_codes:
+        return art.text[start].isupper()
+    if head in voc.institute_heads:
+        return art.text[start].isupper() and _lab_noun_near(art, start)
+    return bool(UNIT_FOLLOWERS_RE.match(art.text, end))
+
+
+def _readers(art: Article, s: Sentence, i: int) -> list[Reader]:
+    voc = art.voc
+    key = s.words[i].key
+    if key in voc.laboratory_words:
+        readers: list[Reader] = [
+            _one(read_laboratory),
+            _one(read_apposition),
+            _one(read_baptised),
+            _one(named_in_apposition),
+        ]
+        return readers + ([_one(read_lab_word)] if key in voc.lab_words else [])
+    if key in voc.plural_heads:
+        return [read_enumeration] + ([read_units] if unit_head_end(art, s, i) is not None else [])
+    if unit_head_end(art, s, i) is not None:
+        return [read_units, _one(named_in_apposition)]
+    if key in voc.institute_heads:
+        return [_one(read_institute)]
+    if "lab" in key:
+        return [_one(read_lab_word), _one(read_baptised)]
+    return []
+
+
+def _one(reader: Callable[[Article, int, Sentence, int], Mention | None]) -> Reader:
+    def read(art: Article, sid: int, s: Sentence, i: int) -> list[Mention]:
+        found = reader(art, sid, s, i)
+        return [found] if found is not None else []
+
+    return read
+
+
+def find_candidates(art: Article) -> list[Mention]:
+    """Every candidate lab of the article (not yet decided)."""
+    found: list[Mention] = []
+    seen: set[tuple[int, int]] = set()
+    voc = art.voc
+    cues = _cue_regex(voc.unit_codes | voc.institute_heads | {"unite", "unites", "equipe"})
+    for match in cues.finditer(art.folded):
+        if not _worth_reading(art, match):
+            continue
+        sid = art.sentence_id(match.start())
+        s = art.sentence(sid)
+        i = s.index_at(match.start())
+        if i is None or (sid, i) in seen:
+            continue
+        seen.add((sid, i))
+        for reader in _readers(art, s, i):
+            found.extend(reader(art, sid, s, i))
+    found.extend(acronym_number_units(art, [(m.start, m.end) for m in found]))
+    return found

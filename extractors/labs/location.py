@@ -1,0 +1,308 @@
+"""Where a lab is: the place or parent body the article states with it, strongest signal first.
+
+1. `in_name`: a place inside the name (`Lab ville de Lyon`, `... de Strasbourg`, a trailing region);
+2. `after`: a place or body right after the name (`du ministère de X`, `en Bretagne`, `(Burkina Faso)`);
+3. `apposition`: a place in the apposition that describes it (`X, laboratoire ... de l'académie de
+   Reims`), shared by the labs coordinated before it (`A et B, deux équipes « Université de X »`);
+4. `parent`: the parent bodies in its parenthesis (`(CNRS/Université de X)`);
+5. `next_sentence`: the place in the phrase opening the next sentence on `Cette unité ...` (`Cette
+   unité mixte du CNRS et de l'Université de X`);
+6. `sentence`: `région X`, a region, `à`/`en` + a place, or a public body with its complement in
+   the lab's sentence, partners left out (`avec le CHU de X`);
+7. `anaphora`: `du ministère` in the lab's sentence, read as the ministry named in full before;
+8. `context`: a plural lab noun with a place in the sentences just before (`trois laboratoires de
+   l'agglomération X :` above a list);
+9. `article`: the place the article is about (its dateline, else its most frequent place).
+"""
+
+import re
+from collections import Counter
+
+from extractors.labs.lexicon import fold_key
+from extractors.labs.places import CITY_NOUNS, body_phrase, is_place, is_place_word, place_at, places_in
+from extractors.labs.reading import (
+    DEMONSTRATIVES,
+    LAB_NOUNS,
+    OPENING_QUOTES,
+    Mention,
+    closing_quote,
+    index_after,
+    name_key,
+    phrase,
+)
+from extractors.labs.words import Article, Sentence
+
+RULES = (
+    "in_name",
+    "after",
+    "apposition",
+    "parent",
+    "next_sentence",
+    "sentence",
+    "anaphora",
+    "context",
+    "article",
+)
+PREPOSITIONS = frozenset({"de", "des", "du", "d", "en", "dans", "a", "au", "aux", "le", "la", "l", "les"})
+NOT_ARTICLE_PLACES = frozenset({"france", "europe", "etat", "republique"})
+CONTEXT_SENTENCES = 5
+LOCATIVES = frozenset({"en", "a", "au", "aux", "region", "de", "d", "du", "dans"})
+APPOSITION_OPENERS = frozenset(
+    {"le", "la", "l", "les", "un", "une", "deux", "trois", "l'un", "lun", "laboratoire"}
+)
+
+
+def _after(art: Article, s: Sentence, m: Mention) -> str | None:
+    words = s.words
+    j = index_after(s, m.end)
+    if j < len(words) and words[j].text == "(":
+        close = next((k for k in range(j + 1, len(words)) if words[k].text == ")"), None)
+        if close is not None and close > j + 1 and is_place(art, s, j + 1, close - 1):
+            return phrase(art, s, j + 1, close - 1)  # "(Burkina Faso)"
+        return None
+    preps = 0
+    while j < len(words) and words[j].key in PREPOSITIONS and preps < 3:
+        j, preps = j + 1, preps + 1
+    if preps == 0 or (preps == 1 and words[j - 1].key in {"le", "la", "les"}):
+        return None
+    return place_at(art, s, j)
+
+
+def _apposition(art: Article, s: Sentence, m: Mention, others: list[Mention]) -> str | None:
+    words = s.words
+    j = index_after(s, m.end)
+    follower = next((o for o in others if o.sid == m.sid and o.start > m.end and o is not m), None)
+    if follower is not None and j < len(words) and words[j].key == "et":
+        between = words[j + 1 : follower.first]
+        if all(w.key in {"le", "la", "l", "les"} for w in between):
+            j = index_after(s, follower.end)  # "A et B, deux équipes ...": B's apposition is A's too
+    if j + 1 >= len(words) or words[j].text != ",":
+        return None
+    opener = words[j + 1]
+    if not (
+        opener.key in APPOSITION_OPENERS
+        or opener.pos in {"NOUN", "PROPN", "NUM"}
+        or opener.text in OPENING_QUOTES
+    ):
+        return None  # ", dont ...", ", qui ...", ", a-t-il dit": no apposition
+    end = next(
+        (k for k in range(j + 1, len(words)) if words[k].text in {",", ";", ":", "(", ")"}), len(words)
+    )
+    quote = closing_quote(s, j + 3) or closing_quote(s, j + 2) or closing_quote(s, j + 1)
+    if quote is not None and quote > end:
+        end = quote
+    places = sorted(places_in(art, s, j + 1, end))
+    return places[0][1] if places else None
+
+
+def _sentence(art: Article, s: Sentence, m: Mention, others: list[Mention]) -> str | None:
+    """The place nearest the lab in its sentence: a region, city or place entity after a locative
+    preposition, else a body with its complement; not a partner (`avec le CHU de X`, `et la X`), not
+    a place inside another lab's name."""
+    words = s.words
+    places = []
+    names = [(o.first, o.last) for o in others if o.sid == m.sid] + [(m.first, m.last)]
+    for rank, text, k in places_in(art, s, 0, len(words)):
+        if any(a <= k <= b for a, b in names):
+            continue
+        b = k - 1
+        if b > 0 and words[b].key in {"le", "la", "l", "les"}:
+            b -= 1
+        before = words[b].key if b >= 0 else ""
+        if rank == 0 and before not in LOCATIVES:
+            continue
+        places.append((rank, abs(k - m.first), text))
+    return min(places)[2] if places else None
+
+
+def _anaphora(art: Article, s: Sentence, m: Mention) -> str | None:
+    """`du ministère` (no complement) in the lab's sentence: the ministry the article named in full before."""
+    voc = art.voc
+    for k, w in enumerate(s.words):
+        if w.key not in voc.anaphoric_bodies or not (
+            k > 0 and s.words[k - 1].key in {"du", "de", "la", "le", "l", "au"}
+        ):
+            continue
+        if body_phrase(art, s, k) is not None:
+            continue
+        for match in reversed(
+            list(re.finditer(rf"(?<!\w){re.escape(w.key)}(?!\w)", art.folded[: s.words[k].start]))
+        ):
+            sid = art.sentence_id(match.start())
+            other = art.sentence(sid)
+            i = other.index_at(match.start())
+            found = body_phrase(art, other, i) if i is not None else None
+            if found is not None:
+                return found[0]
+    return None
+
+
+def _next_sentence(art: Article, m: Mention, others: list[Mention]) -> str | None:
+    """`X ... . Cette unité du CNRS et de l'Université de Y ...`: the place in the noun phrase that
+    opens the next sentence on a demonstrative lab noun, for the last lab named before it."""
+    if any(o.sid == m.sid and o.start > m.end for o in others):
+        return None
+    for sid in range(m.sid + 1, min(art.sentence_count, m.sid + 3)):
+        s = art.sentence(sid)
+        words = s.words
+        k = next((k for k, w in enumerate(words) if not w.is_punct), None)
+        if k is None:
+            continue
+        if not (words[k].key in DEMONSTRATIVES and k + 1 < len(words) and words[k + 1].key in LAB_NOUNS):
+            return None
+        end = next(
+            (
+                j
+                for j in range(k + 2, len(words))
+                if words[j].pos in {"VERB", "AUX"} and not words[j].participle
+            ),
+            len(words),
+        )
+        places = sorted(places_in(art, s, k + 2, end))
+        return places[0][1] if places else None
+    return None
+
+
+def _context(art: Article, m: Mention) -> str | None:
+    """A plural lab noun with its place in the sentences just before: `Trois laboratoires de X ...`."""
+    voc = art.voc
+    seen = 0
+    for sid in range(m.sid - 1, -1, -1):
+        a, b = art.sentence_bounds(sid)
+        if not art.folded[a:b].strip(" \n\t\u00a0.;:,!?"):
+            continue
+        seen += 1
+        if seen > CONTEXT_SENTENCES:
+            break
+        if not voc.plural_head_re.search(art.folded, a, b):
+            continue
+        s = art.sentence(sid)
+        for k, w in enumerate(s.words):
+            if w.key in voc.plural_heads and k + 1 < len(s.words) and s.words[k + 1].key in PREPOSITIONS:
+                j = k + 1
+                while j < len(s.words) and s.words[j].key in PREPOSITIONS:
+                    j += 1
+                place = place_at(art, s, j)
+                if place is not None:
+                    return place
+    return None
+
+
+DATELINE_RE = re.compile(
+    r"^[^\w\n]*([^\W\d_][\w'\u2019\-]*(?: [^\W\d_][\w'\u2019\-]*){0,2}) ?[,\u2013\u2014|(]"
+)
+DATELINE_LINES = 12
+
+
+class ArticlePlace:
+    """The place the article is about: its dateline (`Nancy, le 3 mars ...`), else its most
+    frequent place entity, clearly ahead of the next one. Found once per article, when needed."""
+
+    def __init__(self, art: Article) -> None:
+        self.art = art
+        self._place: str | None | bool = False
+
+    def get(self) -> str | None:
+        if self._place is False:
+            self._place = self._dateline() or self._most_frequent()
+        return self._place  # type: ignore[return-value]
+
+    def _entities(self) -> dict[str, str]:
+        """Place entities by key, `CHU de X` and `INRAE de X` read as X."""
+        voc, names = self.art.voc, {}
+        for ent in self.art.doc.ents:
+            if ent.label_ != "LOC":
+                continue
+            head, sep, tail = ent.text.strip().partition(" de ")
+            body = sep and (head.isupper() or fold_key(head) in voc.place_nouns)
+            text = tail if body else ent.text.strip()
+            k = fold_key(text)
+            known = k in NOT_ARTICLE_PLACES | voc.place_nouns | voc.parent_bodies
+            if text[:1].isupper() and not text.isupper() and len(k) > 2 and not known:
+                names.setdefault(k, text)
+        return names
+
+    def _dateline(self) -> str | None:
+        places = set(self._entities())
+        lines = [
+            line
+            for line in self.art.text.split("\n", DATELINE_LINES * 2)[: DATELINE_LINES * 2]
+            if line.strip()
+        ]
+        for line in lines[:DATELINE_LINES]:
+            m = DATELINE_RE.match(line)
+            if m and (fold_key(m.group(1)) in places or self.art.voc.is_place_name(m.group(1))):
+                return m.group(1)
+        return None
+
+    def _most_frequent(self) -> str | None:
+        names = self._entities()
+        text = self.art.text
+        counts: Counter[str] = Counter()
+        for k, name in names.items():
+            if re.search(rf"(?<!\w){re.escape(name.lower())}(?!\w)", text):
+                continue  # also written in lower case: a common noun the tagger took for a place
+            counts[k] = sum(
+                len(re.findall(rf"(?<![\w-]){re.escape(v)}(?![\w-])", text)) for v in {name, name.upper()}
+            )
+        ranked = counts.most_common(2)
+        if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1]):
+            return None
+        return names[ranked[0][0]]
+
+
+def locate(art: Article, m: Mention, others: list[Mention]) -> tuple[str, str] | None:
+    """The best (place, rule) the article gives for mention `m`, by the order of `RULES`."""
+    s = art.sentence(m.sid)
+    for rule, find in (
+        ("after", lambda: _after(art, s, m)),
+        ("apposition", lambda: _apposition(art, s, m, others)),
+        ("parent", lambda: m.parent),
+        ("next_sentence", lambda: _next_sentence(art, m, others)),
+        ("sentence", lambda: _sentence(art, s, m, others)),
+        ("anaphora", lambda: _anaphora(art, s, m)),
+        ("context", lambda: _context(art, m)),
+    ):
+        place = find()
+        if place and not _names_a_lab(place, others):
+            return place, rule
+    return None
+
+
+def _names_a_lab(place: str, mentions: list[Mention]) -> bool:
+    key = name_key(place)
+    return any(key == name_key(o.name) or key in {name_key(a) for a in o.aliases} for o in mentions)
+
+
+def in_name(art: Article, m: Mention) -> str | None:
+    """A place that is part of the name: a kind's place complement, `ville de X`, a trailing region,
+    city or place entity (`... de Montpellier`, `Lab Emploi Lyon`)."""
+    s = art.sentence(m.sid)
+    words = s.words
+    if m.complement is not None:
+        a, b = m.complement
+        return phrase(art, s, a, b)
+    last = m.last
+    while last > m.first and (words[last].is_punct or words[last].text == ")"):
+        last -= 1
+    for j in range(m.first, last):
+        found = body_phrase(art, s, j) if words[j].key in CITY_NOUNS else None
+        if found is not None and found[1] <= last:
+            return found[0]
+    for j in range(m.first + 1, last + 1):
+        tail = phrase(art, s, j, last)
+        if art.voc.is_place_name(tail) and j > m.first:
+            return tail
+    start = last
+    while (
+        start - 1 > m.first
+        and is_place_word(art, words[start - 1])
+        and words[start].ent == words[start - 1].ent
+    ):
+        start -= 1
+    after_de = (
+        start - 2 > m.first and words[start - 1].key in {"de", "d", "du"} and is_place_word(art, words[start])
+    )
+    if after_de and (words[start].is_place_entity or not words[start - 2].is_proper):
+        return phrase(art, s, start, last)  # "... de physique nucléaire d'Orsay"
+    return None

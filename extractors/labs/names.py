@@ -1,0 +1,381 @@
+"""Names built on the lab morpheme and on the word `laboratoire`, read to their fullest form.
+
+- the lab word: `Lab X`, `X Lab`, `Lab’X`, `Lab-X`, `Lab1`, `Lab 12 bis`, `Ocea Lab 29`, a coined word
+  ending in -lab (`Kolab`); a kind of lab (`Living Lab`, `FabLab`, `Fab’Lab`, `Design Lab`,
+  `DataLab`) with a proper name, a quoted name or a place completing it (`FabLab Nord`, `Living
+  Lab « Ville durable »`, `DataLab de la Région`);
+- `laboratoire`: capitalised (`le Laboratoire de physique des ...`), with a proper or quoted name
+  (`le laboratoire Jean-Dupré`), named in full in lower case (`le laboratoire chimie et biologie des
+  membranes`) or by a description its acronym closes (`le laboratoire de chimie des sols (LCS)`);
+- appositions naming an innovation lab (`Innov'Loire, le laboratoire d'innovation de ...`).
+
+Readers only read; whether a candidate is kept is decided in `decision`.
+"""
+
+import re
+
+from extractors.labs.lexicon import Vocabulary, fold_key
+from extractors.labs.reading import (
+    Mention,
+    acronym_closing,
+    acronym_fits,
+    acronym_of,
+    closing_quote,
+    is_content,
+    name_run,
+    parenthesis,
+    phrase,
+)
+from extractors.labs.words import Article, Sentence, Word
+from extractors.officials.normalize import fold
+
+LAB_PREFIXED_RE = re.compile(r"^labo?(?:['\-][^\W_]|\d)")  # Lab’Est, Lab-Y, Lab1, LAB31
+LAB_SUFFIXED_RE = re.compile(r"^([^\W_]+?)['\-]?(labs?)$")  # Kolab, Fab’Lab, DataLab, fablabs
+NUMBER_SUFFIXES = frozenset({"bis", "ter", "quater"})
+COMPLEMENT_PREPOSITIONS = frozenset({"de", "du", "des", "d"})
+CLAUSE_OPENERS = frozenset({"•", "-", "–", "—", "·", "*", "«", ":", '"', "\u201c", "(", ">", "›", "|"})
+
+
+def lab_shape(voc: Vocabulary, w: Word) -> tuple[str, str | None]:
+    """What a word holding "lab" is: ("bare"|"plural"|"named"|"coined"|"kind"|"event"|"", kind)."""
+    f = fold(w.text).replace("\u2019", "'")
+    if any(f.startswith(p) for p in voc.ordinary_prefixes):
+        return "", None
+    if f in voc.lab_words:
+        return "bare", None
+    if f in ("labs", "labos"):
+        return "plural", None
+    if LAB_PREFIXED_RE.match(f):
+        return "named", None
+    m = LAB_SUFFIXED_RE.match(f)
+    if m is None:
+        return "", None
+    stem = fold_key(m.group(1))
+    if m.group(2) == "labs":
+        return "plural", None
+    if stem in voc.event_kind_words:
+        return "event", None
+    if stem in voc.kind_words:
+        return "kind", f"{stem}lab"
+    return ("coined", None) if w.is_proper else ("", None)
+
+
+def opens_clause(s: Sentence, i: int) -> bool:
+    """Word i starts the sentence or a list item, a quotation, a heading part."""
+    return i == 0 or s.words[i - 1].text in CLAUSE_OPENERS or s.words[i - 1].text == "\n"
+
+
+def _name_word(voc: Vocabulary, w: Word) -> bool:
+    return w.is_proper and not w.is_punct and w.key not in voc.not_name_words
+
+
+def read_lab_word(art: Article, sid: int, s: Sentence, i: int) -> Mention | None:
+    """The lab named around the lab word at i, or None when the word is no lab (event, plural...)."""
+    voc, words = art.voc, s.words
+    w = words[i]
+    shape, kind = lab_shape(voc, w)
+    if shape in ("", "plural", "event") or (i > 0 and words[i - 1].key in voc.event_kind_words):
+        return None
+    if i + 1 < len(words) and words[i + 1].key in voc.event_after_lab:
+        return None  # "Lab Day", "Lab Camp"
+    first, named, kind = _words_before(voc, s, i, shape, kind)
+    last, named, kind, rule = _words_after(art, s, i, shape, kind, named)
+    complement = None
+    introduced = first == 0 or words[first - 1].key in voc.definite or opens_clause(s, first)
+    if not named and last + 1 < len(words) and introduced:  # "un lab de l'État" describes
+        found = _complement(art, s, last + 1)
+        if found is not None and (kind or _is_place(art, s, *found[1:])):
+            complement, last, named, rule = (found[1], found[2]), found[2], True, "lab_kind_place"
+    start, end, text = words[first].start, words[last].end, phrase(art, s, first, last)
+    if not named:  # a kind alone: "le Living Lab", kept only as the short form of a named one
+        return (
+            Mention(sid, first, last, start, end, text, "labs.short_form", kind=kind, needs="alias")
+            if kind
+            else None
+        )
+    name = text[:1].upper() + text[1:]  # "le lab Nova’Tech" is named "Lab Nova’Tech"
+    needs = "determiner" if shape == "coined" else None
+    mention = Mention(
+        sid, first, last, start, end, name, f"labs.{rule}", kind=kind, complement=complement, needs=needs
+    )
+    return with_parenthesis(art, mention)
+
+
+def _words_before(
+    voc: Vocabulary, s: Sentence, i: int, shape: str, kind: str | None
+) -> tuple[int, bool, str | None]:
+    """(first word, named, kind) from what precedes the lab word: a kind word (`Living Lab`) and
+    capitalised words (`Ti Lab`, `Kerma Living Lab`)."""
+    words = s.words
+    first, named = i, shape in ("named", "coined")
+    if shape != "bare" or i == 0 or words[i - 1].is_punct:
+        return first, named, kind
+    j = i - 1
+    if words[j].key in voc.kind_words:
+        kind, first, j = f"{words[j].key}lab", j, j - 1
+    while j >= 0 and first - j <= 3 and _name_word(voc, words[j]) and words[j].key not in voc.kind_words:
+        first, named, j = j, True, j - 1
+    return first, named, kind
+
+
+def _words_after(
+    art: Article, s: Sentence, i: int, shape: str, kind: str | None, named: bool
+) -> tuple[int, bool, str | None, str]:
+    """(last word, named, kind, rule) from what follows the lab word: `d'innovation` (a kind), a
+    number (`Lab 110 bis`), a quoted name (`Living Lab « X »`) or proper words (`Lab Pôle emploi X`)."""
+    voc, words, n = art.voc, s.words, len(s.words)
+    w = words[i]
+    rule = {"named": "lab_affixed", "coined": "coined_lab"}.get(
+        shape, "lab_kind_name" if kind else "lab_name"
+    )
+    last = j = i
+    j += 1
+    capital = w.text[:1].isupper()
+    if (
+        shape == "bare"
+        and capital
+        and j + 1 < n
+        and words[j].key == "d"
+        and words[j + 1].key in voc.kind_words
+    ):
+        kind, last, j = f"lab {words[j + 1].key}", j + 1, j + 2  # "Lab d'innovation de X": named by its place
+        rule = "lab_kind_name"
+    if shape == "named":
+        return last, named, kind, rule
+    counted = j + 1 < n and words[j + 1].pos == "NOUN" and words[j + 1].key not in NUMBER_SUFFIXES
+    quote = closing_quote(s, j)
+    if j < n and words[j].is_number and not counted:
+        last = j + 1 if j + 1 < n and words[j + 1].key in NUMBER_SUFFIXES else j  # "Lab 12 bis", "X Lab 29"
+        return last, True, kind, rule
+    if quote is not None:
+        return quote, True, kind, "lab_quoted"
+    if shape != "coined":
+        proper_last = _proper_words(voc, s, j, last, capital or named)
+        if proper_last > last:
+            return proper_last, True, kind, rule
+    return last, named, kind, rule
+
+
+def _proper_words(voc: Vocabulary, s: Sentence, j: int, last: int, lower_inside: bool) -> int:
+    """Last index of the proper words after the lab word (`Lab Pôle emploi Paca`, `Lab ville de Lyon`):
+    capitalised words, and a lower-case run inside the name when it leads to a capital again."""
+    words, n = s.words, len(s.words)
+    while j < n:
+        nxt = words[j]
+        if _name_word(voc, nxt) and nxt.key not in voc.parent_bodies:
+            last, j, lower_inside = j, j + 1, True
+            continue
+        if not lower_inside or nxt.is_punct or nxt.key in voc.not_name_words:
+            break
+        k = j  # a lower-case run of up to 3 words must lead to a capital again
+        while (
+            k < n
+            and k - j < 3
+            and not words[k].is_proper
+            and not words[k].is_punct
+            and (words[k].key in {"de", "d", "du", "la", "l"} or is_content(words[k]))
+        ):
+            k += 1
+        inner_ok = words[k - 1].key not in voc.not_name_words - {"de", "d", "la", "l"}
+        if k < n and k > j and _name_word(voc, words[k]) and inner_ok:
+            last, j = k, k + 1
+            continue
+        break
+    return last
+
+
+def _complement(art: Article, s: Sentence, j: int) -> tuple[int, int, int] | None:
+    """`de/du/des (la/l') + capitalised words` from word j: (j, first proper word, last word)."""
+    words, voc = s.words, art.voc
+    if j >= len(words) or words[j].key not in COMPLEMENT_PREPOSITIONS:
+        return None
+    k = j + 1
+    if k < len(words) and words[k].key in {"la", "l", "le", "les"}:
+        k += 1
+    if k >= len(words) or not _name_word(voc, words[k]) or words[k].key in voc.parent_bodies:
+        return None
+    last = k
+    m = k + 1
+    while m < len(words):
+        if _name_word(voc, words[m]):
+            last = m
+        elif not (words[m].key in voc.connectors and m + 1 < len(words) and _name_word(voc, words[m + 1])):
+            break
+        m += 1
+    return j, k, last
+
+
+def _is_place(art: Article, s: Sentence, first: int, last: int) -> bool:
+    """A region, a city, a place entity or a public body (`la Région X`, `Marseille`)."""
+    text = phrase(art, s, first, last)
+    w = s.words[first]
+    return art.voc.is_place_name(text) or w.is_place_entity or w.key in art.voc.place_nouns
+
+
+def with_parenthesis(art: Article, mention: Mention) -> Mention:
+    """Take an acronym in parentheses right after the name into it, or keep a parent body given there."""
+    found = parenthesis(art, mention.end)
+    if found is None:
+        return mention
+    content, _, after = found
+    code = mention.name.split()[-1]
+    spelled = " " in content and Word(code, 0, 0, "", "PROPN", "").is_acronym and acronym_fits(code, content)
+    if spelled:  # "laboratoire TIMC (Techniques de l'ingénierie médicale ...)": its name in full
+        mention.aliases.append(code)
+        mention.name, mention.end = f"{mention.name} ({content})", after
+        return mention
+    acronym = acronym_of(content, mention.name)
+    if acronym is None and "lab" in fold(content):
+        mention.aliases.append(content)  # "Lab7 (Lab sept)": the same lab by another name
+        return mention
+    if acronym is not None:
+        mention.aliases.append(acronym)
+        mention.name = f"{mention.name} ({content})" if acronym == content else f"{mention.name} ({acronym})"
+        mention.end = after
+        if acronym != content:
+            mention.parent = content[len(acronym) :].strip(" -/,")
+    elif "/" in content or any(
+        fold_key(part) in art.voc.parent_bodies | art.voc.organisation_heads
+        for part in re.split(r"[\s/,\-]+", content)
+    ):
+        mention.parent = content  # "(CNRS/Université de X)"
+    return mention
+
+
+# --- laboratoire -------------------------------------------------------------------------------
+
+
+def read_laboratory(art: Article, sid: int, s: Sentence, i: int) -> Mention | None:
+    """A lab named with the word `laboratoire`, or None for a description (`un laboratoire du CNRS`)."""
+    voc, words = art.voc, s.words
+    w = words[i]
+    det = words[i - 1].key if i > 0 else ""
+    if det in voc.describing:
+        return None
+    j = i + 1
+    if j >= len(words):
+        return None
+    capitalised = w.text[:1].isupper() and not opens_clause(s, i)
+    n = words[j]
+    quote = closing_quote(s, j)
+    needs_acronym = False
+    if quote is not None:
+        last, rule = quote, "laboratoire_quoted"
+    elif capitalised:
+        last, rule = name_run(art, s, j), "laboratoire_named"
+    elif det not in voc.definite and not opens_clause(s, i):
+        return None
+    elif _name_word(voc, n) and n.key not in voc.parent_bodies and n.key not in voc.organisation_heads:
+        last, rule = name_run(art, s, j), "laboratoire_proper"
+    elif n.pos in {"NOUN", "PROPN"} and n.key not in voc.generic_modifiers and n.key not in voc.connectors:
+        last, rule = name_run(art, s, j), "laboratoire_lowercase"
+        content = [x for x in words[j : last + 1] if is_content(x)]
+        needs_acronym = len(content) < 2
+    elif n.key in voc.connectors or n.pos == "ADJ":
+        last, rule, needs_acronym = name_run(art, s, j), "laboratoire_acronym", True
+    else:
+        return None
+    if last < j:
+        return None
+    name = phrase(art, s, i, last)
+    closing = (
+        acronym_closing(art, s, last, w.start)
+        if s.words[last + 1 : last + 2] and s.words[last + 1].text == ","
+        else None
+    )
+    if closing is not None:
+        last = closing[0]
+        name = phrase(art, s, i, last)
+    mention = Mention(sid, i, last, w.start, words[last].end, name, f"labs.{rule}")
+    mention = with_parenthesis(art, mention)
+    if fold_key(phrase(art, s, i, last)) in voc.generic_phrases and not mention.aliases:
+        return None
+    if needs_acronym and not mention.aliases:
+        return None
+    return mention
+
+
+# --- appositions -------------------------------------------------------------------------------
+
+NAMING_PARTICIPLES = frozenset({"baptise", "baptisee", "nomme", "nommee", "appele", "appelee", "denomme",
+    "denommee", "intitule", "intitulee", "surnomme", "surnommee"})  # fmt: skip
+
+
+def read_baptised(art: Article, sid: int, s: Sentence, i: int) -> Mention | None:
+    """`son laboratoire d'innovation, baptisé X`, `un fablab nommé « X »`: X is the lab's name."""
+    voc, words = art.voc, s.words
+    k = max(i, name_run(art, s, i + 1)) + 1
+    if k < len(words) and words[k].text == ",":
+        k += 1
+    if k + 1 >= len(words) or words[k].key not in NAMING_PARTICIPLES:
+        return None
+    j = k + 1
+    quote = closing_quote(s, j)
+    if quote is not None:
+        first, last = j + 1, quote - 1
+    else:
+        first = last = j
+        if not _name_word(voc, words[j]):
+            return None
+        while last + 1 < len(words) and last - first < 3 and _name_word(voc, words[last + 1]):
+            last += 1
+    return Mention(
+        sid, first, last, words[first].start, words[last].end, phrase(art, s, first, last), "labs.baptised"
+    )
+
+
+def read_apposition(art: Article, sid: int, s: Sentence, i: int) -> Mention | None:
+    """`X, (le) laboratoire d'innovation ...` or `le laboratoire d'innovation ..., le X,`: X is the lab."""
+    voc, words = art.voc, s.words
+    end = name_run(art, s, i + 1)
+    descriptor = fold_key(phrase(art, s, i, max(end, i)))
+    if end <= i or not any(d in descriptor for d in voc.innovation_descriptors):
+        return None
+    after = end + 1
+    if after + 1 < len(words) and words[after].text == "," and (i == 0 or words[i - 1].key in voc.definite):
+        j = after + 1
+        if words[j].key in {"le", "la", "l"}:
+            j += 1
+        last = j - 1
+        while last + 1 < len(words) and last + 1 - j < 4 and _name_word(voc, words[last + 1]):
+            last += 1
+        closed = last + 1 >= len(words) or words[last + 1].is_punct
+        if last >= j and closed and lab_shape(voc, words[last])[0] == "":
+            return Mention(
+                sid, j, last, words[j].start, words[last].end, phrase(art, s, j, last), "labs.apposition"
+            )
+    k = i - 1
+    if k >= 0 and words[k].key in {"le", "un", "l", "notre", "son"}:
+        k -= 1
+    if k >= 1 and words[k].text == ",":
+        last = k - 1
+        if last > 0 and words[last].is_number and _name_word(voc, words[last - 1]):
+            last -= 1  # "La Fabrique 26, son laboratoire ...": the number ends the name
+        first = last
+        while (
+            first - 1 >= 0
+            and last - first < 4
+            and (_name_word(voc, words[first - 1]) or words[first - 1].key in voc.connectors)
+        ):
+            first -= 1
+        while first <= last and not _name_word(voc, words[first]):
+            first += 1
+        opening = first
+        while opening > 0 and words[opening - 1].key in {"le", "la", "les", "l"}:
+            opening -= 1
+        capital_article = (
+            opening < first and words[opening].text[:1].isupper()
+        )  # "a inauguré La Ruche X, ..."
+        begins = opens_clause(s, opening) or words[opening - 1].text == "," or capital_article
+        if first <= last and begins and _name_word(voc, words[last]) and lab_shape(voc, words[last])[0] == "":
+            last = k - 1  # with its number, if any
+            return Mention(
+                sid,
+                first,
+                last,
+                words[first].start,
+                words[last].end,
+                phrase(art, s, first, last),
+                "labs.apposition",
+            )
+    return None

@@ -1,0 +1,216 @@
+"""An article as the labs extractor reads it: sentences, and the words of the sentences it needs.
+
+A word is one spaCy token or several glued ones: `Fab’` + `Lab`, `Lab’` + `Est`, `Lab` + `-` + `Y`
+are one word each, while an elided `l’`/`d’` stays a word of its own. Punctuation marks are words
+too, so a name's end is simply the first word that cannot belong to it. Sentences are cut on the
+text (`. `, `; `, a line break...), so the parser's sentence boundaries are not needed.
+"""
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from spacy import parts_of_speech
+from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LENGTH, POS, SPACY
+from spacy.tokens import Doc
+
+from extractors.context import doc_text
+from extractors.labs.lexicon import Vocabulary, vocabulary
+from extractors.officials.normalize import doc_folded
+
+SENTENCE_END_RE = re.compile(r"[.!?;](?=\s)|\n")
+ALNUM_RE = re.compile(r"[^\W_]")
+POS_NAMES = {int(value): name for name, value in parts_of_speech.IDS.items()}
+ENT_BEGIN = 3  # Token.ent_iob: 3 = an entity begins here
+SPACE_POS = int(parts_of_speech.IDS["SPACE"])
+ELISIONS = frozenset({"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"})
+APOSTROPHES = ("'", "\u2019")
+
+
+@dataclass(slots=True)
+class Word:
+    """A word of a sentence (treated as immutable; not frozen, which costs on every construction)."""
+
+    text: str
+    start: int  # character offsets in the article
+    end: int
+    key: str  # `fold_key` of the text
+    pos: str  # part of speech of its last token ("" for punctuation and line breaks)
+    ent: str  # entity label of its first token ("" outside entities)
+    participle: bool = False
+    ent_begins: bool = False  # an entity starts at its first token
+
+    @property
+    def is_place_entity(self) -> bool:
+        """A LOC entity starting here (an entity that began earlier names something larger)."""
+        return self.ent == "LOC" and self.ent_begins
+
+    @property
+    def is_punct(self) -> bool:
+        return self.pos == ""
+
+    @property
+    def is_proper(self) -> bool:
+        """Capitalised (its first letter or digit is upper case) or a code mixing letters and digits."""
+        first = next((c for c in self.text if c.isalnum()), "")
+        if not first:
+            return False
+        return first.isupper() or (first.isdigit() and any(c.isalpha() for c in self.text))
+
+    @property
+    def is_number(self) -> bool:
+        return self.text.isdigit() and len(self.text) <= 4
+
+    @property
+    def is_acronym(self) -> bool:
+        """Two capitals or more, no lower-case run longer than the capitals (`UMR`, `LHyGes`, `L2C`)."""
+        upper = sum(c.isupper() for c in self.text)
+        lower = sum(c.islower() for c in self.text)
+        return upper >= 2 and lower <= upper and len(self.text) <= 12 and self.text[:1].isalnum()
+
+
+LINE_END_WORD_RE = re.compile(r"([^\W\d_]+['\u2019]?)[ \t]*$")
+CONTINUING_WORDS = frozenset({"de", "du", "des", "d'", "d\u2019", "la", "le", "les", "l'", "l\u2019", "et",
+    "en", "a", "à", "au", "aux", "pour", "sur", "par", "avec", "un", "une", "dans", "ou"})  # fmt: skip
+
+
+def _soft_break(text: str, i: int) -> bool:
+    """A single line break inside a sentence (hard-wrapped text): the next line goes on in lower case,
+    or the line ends on a word that cannot end one (`de`, `le`, `et`...)."""
+    if text[i] != "\n" or text[i + 1 : i + 2] in ("\n", "") or text[i - 1 : i] in ("\n", ""):
+        return False
+    line_start = text.rfind("\n", 0, i) + 1
+    line = text[line_start:i].rstrip()
+    if not line or line[-1] in '.!?:;»"':
+        return False
+    if text[i + 1 : i + 2].islower():
+        return True
+    last = LINE_END_WORD_RE.search(line)
+    return last is not None and last.group(1).lower() in CONTINUING_WORDS
+
+
+def _glued(previous: str, token: str) -> bool:
+    """Whether `token`, written right after `previous` (folded, no space), continues the same word."""
+    if previous.endswith(APOSTROPHES):
+        stem = previous[:-1]
+        return stem.isalpha() and stem not in ELISIONS and token[:1].isalnum()
+    if token.startswith("-") or previous.endswith("-"):
+        return previous[-1:].isalnum() or previous.endswith("-")
+    return token[:1] in APOSTROPHES
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    words: list[Word] = field(default_factory=list)
+    _starts: list[int] | None = None
+
+    def index_at(self, char: int) -> int | None:
+        """Index of the word covering `char`."""
+        if self._starts is None:
+            self._starts = [w.start for w in self.words]
+        i = bisect_right(self._starts, char) - 1
+        return i if i >= 0 and self.words[i].start <= char < self.words[i].end else None
+
+    @property
+    def all_caps(self) -> bool:
+        """A headline in capitals: letter case tells nothing about names there."""
+        letters = [w.text for w in self.words if ALNUM_RE.search(w.text)]
+        return (
+            len(letters) >= 3
+            and " ".join(letters).upper() == " ".join(letters)
+            and any(c.isalpha() for c in "".join(letters))
+        )
+
+
+class Article:
+    """The Doc, its text, and the words of the sentences asked for (built once each)."""
+
+    def __init__(self, doc: Doc, voc: Vocabulary | None = None) -> None:
+        self.doc = doc
+        self.text = doc_text(doc)
+        self.folded = doc_folded(doc)
+        self.voc = voc or vocabulary()
+        self._ends = [
+            m.end() for m in SENTENCE_END_RE.finditer(self.text) if not _soft_break(self.text, m.start())
+        ]
+        self._sentences: dict[int, Sentence] = {}
+        self._tokens: list[list[int]] | None = None
+        self._token_starts: list[int] = []
+
+    def sentence_id(self, char: int) -> int:
+        return bisect_right(self._ends, char)
+
+    def sentence_bounds(self, sid: int) -> tuple[int, int]:
+        start = self._ends[sid - 1] if sid > 0 else 0
+        end = self._ends[sid] if sid < len(self._ends) else len(self.text)
+        return start, end
+
+    def sentence(self, sid: int) -> Sentence:
+        """The sentence numbered `sid` (0 = the first), with its words."""
+        found = self._sentences.get(sid)
+        if found is None:
+            start, end = self.sentence_bounds(sid)
+            found = Sentence(start, end, self._words(start, end))
+            self._sentences[sid] = found
+        return found
+
+    @property
+    def sentence_count(self) -> int:
+        return len(self._ends) + 1
+
+    def _token_table(self) -> list[list[int]]:
+        """Per token: offset, length, trailing space, POS, entity IOB, entity label (one C call per Doc,
+        so building words reads Python ints instead of creating a Token per attribute)."""
+        if self._tokens is None:
+            self._tokens = self.doc.to_array([IDX, LENGTH, SPACY, POS, ENT_IOB, ENT_TYPE]).tolist()
+            self._token_starts = [row[0] for row in self._tokens]
+        return self._tokens
+
+    def _words(self, start: int, end: int) -> list[Word]:
+        table = self._token_table()
+        text, folded, strings = self.text, self.folded, self.doc.vocab.strings
+        first_token = max(0, bisect_right(self._token_starts, start) - 1)
+        words: list[Word] = []
+        group: list[int] = []  # token indices of the word being built
+
+        def close() -> None:
+            a = table[group[0]][0]
+            last = table[group[-1]]
+            b = last[0] + last[1]
+            surface = text[a:b]
+            pos = (POS_NAMES.get(last[3]) or "X") if surface.isalnum() or ALNUM_RE.search(surface) else ""
+            participle = pos == "VERB" and "Part" in self.doc[group[-1]].morph.get("VerbForm")
+            head = table[group[0]]
+            ent = strings[head[5]] if head[5] else ""
+            words.append(
+                Word(surface, a, b, folded[a:b].replace("'", ""), pos, ent, participle, head[4] == ENT_BEGIN)
+            )
+            group.clear()
+
+        for t in range(first_token, len(table)):
+            idx, length, space, pos = table[t][0], table[t][1], table[t][2], table[t][3]
+            if idx >= end:
+                break
+            if idx + length <= start:
+                continue
+            if pos == SPACE_POS:
+                if idx + length < end and text[idx : idx + length].strip(" \t") == "\n":
+                    continue  # a soft line break inside the sentence: a space
+                if group:
+                    close()
+                words.append(Word(text[idx : idx + length], idx, idx + length, "", "", ""))
+                continue
+            token = text[idx : idx + length]
+            if group and not table[group[-1]][2] and _glued(folded[table[group[0]][0] : idx], token):
+                group.append(t)
+                continue
+            if group:
+                close()
+            group.append(t)
+            if not space and token[-1:] in APOSTROPHES and folded[idx : idx + length - 1] in ELISIONS:
+                close()  # l’, d’, qu’: a word of its own
+        if group:
+            close()
+        return words
