@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
-from pipelines.io import UTF16_BOMS, doc_id_for
+from pipelines.io import UTF16_BOMS
 
 DEFAULT_MAX_BYTES = 5_000_000
 # Bytes looked at to decide whether a file is binary.
@@ -119,15 +119,16 @@ def check_french(text: str) -> str | None:
     return None
 
 
-def find_duplicates(paths: Iterable[Path]) -> dict[Path, Path]:
+def find_duplicates(ids: Iterable[tuple[Path, str]]) -> dict[Path, Path]:
     """Paths whose doc_id an earlier path already has, mapped to that earlier path.
 
-    `paths` come in discovery order, so the same file keeps the doc_id on every run.
+    `ids` are (path, doc_id) pairs in discovery order, so the same file keeps the doc_id on every
+    run. Two paths meet on one id when they differ only by extension (`a.txt`, `a.md`) or by what
+    `doc_id_for` makes safe (Unicode forms, control characters).
     """
     first: dict[str, Path] = {}
     duplicates: dict[Path, Path] = {}
-    for path in paths:
-        doc_id = doc_id_for(path)
+    for path, doc_id in ids:
         if doc_id in first:
             duplicates[path] = first[doc_id]
         else:

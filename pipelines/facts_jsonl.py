@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from models.facts import FACT_MODELS, Fact
 from models.record import ArticleRecord
+from pipelines.io import record_doc_ids
 
 log = logging.getLogger(__name__)
 
@@ -42,21 +43,19 @@ def fact_lines(record: ArticleRecord) -> list[str]:
 
 
 def write_facts_jsonl(out_dir: Path) -> Path:
-    """Write `out_dir/facts.jsonl` from `out_dir/records/*.json`; invalid records are logged and left out."""
+    """Write `out_dir/facts.jsonl` from the records under `records/` (tree included); bad ones are logged."""
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / FACTS_JSONL
     tmp = out_dir / f".{FACTS_JSONL}.{os.getpid()}.tmp"
-    records = out_dir / "records"
-    files = (
-        sorted(p for p in records.glob("*.json") if not p.name.startswith(".")) if records.is_dir() else []
-    )
+    files = list(record_doc_ids(out_dir / "records").values())
     try:
         with open(tmp, "w", encoding="utf-8") as handle:
             for record_path in files:
                 try:
                     record = ArticleRecord.model_validate_json(record_path.read_bytes())
                 except (OSError, ValidationError) as exc:
-                    log.warning("facts.jsonl: skipping %s: %s", record_path.name, str(exc).splitlines()[0])
+                    name = record_path.relative_to(out_dir).as_posix()
+                    log.warning("facts.jsonl: skipping %s: %s", name, str(exc).splitlines()[0])
                     continue
                 for line in fact_lines(record):
                     handle.write(line + "\n")

@@ -14,7 +14,6 @@ os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 
 import argparse
-import importlib.util
 import json
 import logging
 import sys
@@ -28,13 +27,16 @@ from prefect import flow, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import as_completed
-from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 
 from models.schema import write_schema
 from pipelines.checks import DEFAULT_MAX_BYTES
 from pipelines.cli import positive_int
+from pipelines.facts_jsonl import write_facts_jsonl
 from pipelines.html import HTML_MODES, HtmlMode
-from pipelines.io import write_atomic
+from pipelines.io import doc_id_for, source_for, write_atomic
+from pipelines.lock import LockInfo, OutputLocked, describe_holder, output_lock
+from pipelines.missing import REMOVED_DIR, REMOVED_LOG
+from pipelines.runners import add_runner_arguments, make_task_runner
 from pipelines.stages import (
     BatchResult,
     RunOptions,
@@ -42,6 +44,7 @@ from pipelines.stages import (
     plan,
     prepare_out_dir,
     process_batch,
+    retire_missing,
     summarize,
     summary_markdown,
     task_size,
@@ -49,6 +52,8 @@ from pipelines.stages import (
 )
 
 ARTIFACT_KEY = "pressfacts-run-summary"
+# Exit status of `pressfacts run` when another run holds the output folder (EX_TEMPFAIL: try later).
+EXIT_LOCKED = 75
 # Set by `main` to the process start, so the summary tells Prefect's start-up apart from the work.
 _process_started: float | None = None
 
@@ -82,17 +87,6 @@ def extract_batch(paths: list[str], corpus_dir: str, out_dir: str, options: RunO
     return process_batch(paths, corpus_dir, out_dir, options)
 
 
-def _task_runner(runner: str, address: str | None, workers: int) -> TaskRunner[Any]:
-    """The task runner from `pipelines.runners` when present, else threads in this process."""
-    if importlib.util.find_spec("pipelines.runners") is not None:
-        from pipelines.runners import make_task_runner
-
-        return make_task_runner(runner, address, workers)
-    if runner != "local":
-        raise ValueError(f"runner {runner!r} needs pipelines.runners")
-    return ThreadPoolTaskRunner(max_workers=workers)
-
-
 @contextmanager
 def _workers_share_this_server() -> Iterator[None]:
     """Point worker processes at this run's temporary Prefect server, instead of each starting one.
@@ -115,11 +109,7 @@ def _workers_share_this_server() -> Iterator[None]:
 
 
 def _write_facts_jsonl(out_dir: Path) -> str | None:
-    """`facts.jsonl` from the records, when that module is installed; the error text if it failed."""
-    if importlib.util.find_spec("pipelines.facts_jsonl") is None:
-        return None
-    from pipelines.facts_jsonl import write_facts_jsonl
-
+    """`facts.jsonl` from the records; the error text if it could not be written."""
     try:
         write_facts_jsonl(out_dir)
     except Exception as exc:  # the records are written; report, do not lose the summary
@@ -132,9 +122,16 @@ def _batch_crashed(paths: list[str], corpus_dir: Path, exc: BaseException) -> Ba
     result = BatchResult(seen=len(paths))
     for raw in paths:
         path = Path(raw)
-        source = str(path.relative_to(corpus_dir)) if path.is_relative_to(corpus_dir) else raw
-        result.fail(path.stem, source, "task", f"batch task failed: {type(exc).__name__}: {exc}")
+        reason = f"batch task failed: {type(exc).__name__}: {exc}"
+        result.fail(doc_id_for(path, corpus_dir), source_for(path, corpus_dir), "task", reason)
     return result
+
+
+def _lock_summary(lock: LockInfo) -> dict[str, Any]:
+    summary: dict[str, Any] = {"waited_seconds": lock.waited_seconds}
+    if lock.took_over_from is not None:
+        summary["took_over_from"] = lock.took_over_from
+    return summary
 
 
 @flow(name="pressfacts", persist_result=False, log_prints=False)
@@ -148,53 +145,67 @@ def pressfacts_flow(
     address: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     html_mode: HtmlMode = "main",
+    keep_missing: bool = False,
+    lock_timeout: float = 0.0,
 ) -> dict:
-    """Extract every article of `corpus_dir` into `out_dir`; returns the run summary."""
+    """Extract every article of `corpus_dir` into `out_dir`; returns the run summary.
+
+    The whole run holds the output folder's lock (`pipelines.lock`), so a scheduled and a manual
+    run never interleave their writes; articles gone from the corpus are retired to `removed/`
+    unless `keep_missing`.
+    """
     started = time.perf_counter()
     startup = time.time() - _process_started if _process_started is not None else None
     corpus, out = Path(corpus_dir), Path(out_dir)
     if not corpus.is_dir():
         raise FileNotFoundError(f"corpus folder not found: {corpus}")
-    prepare_out_dir(out)
-    write_schema(out / "schema.json")
+    with output_lock(out, lock_timeout) as lock:
+        prepare_out_dir(out)
+        write_schema(out / "schema.json")
 
-    paths, result = plan(corpus, out)
-    options = RunOptions(force=force, batch_size=batch_size, max_bytes=max_bytes, html_mode=html_mode)
-    batches = chunk([str(p) for p in paths], task_size(len(paths), workers))
-    progress = Progress(total=len(paths) + result.seen)
-    progress.advance(result.seen)
-    if batches:
-        with _workers_share_this_server(), _task_runner(runner, address, workers) as task_runner:
-            futures = {
-                task_runner.submit(
-                    extract_batch,
-                    {"paths": batch, "corpus_dir": str(corpus), "out_dir": str(out), "options": options},
-                ): batch
-                for batch in batches
-            }
-            for future in as_completed(list(futures)):
-                try:
-                    batch_result = future.result()
-                except Exception as exc:
-                    batch_result = _batch_crashed(futures[future], corpus, exc)
-                result.merge(batch_result)
-                progress.advance(batch_result.seen)
-    progress.close()
+        planned = plan(corpus, out)
+        result = planned.refused
+        result.removed, warnings = retire_missing(out, planned.doc_ids, keep_missing)
+        options = RunOptions(force=force, batch_size=batch_size, max_bytes=max_bytes, html_mode=html_mode)
+        batches = chunk([str(p) for p in planned.paths], task_size(len(planned.paths), workers))
+        progress = Progress(total=len(planned.paths) + result.seen)
+        progress.advance(result.seen)
+        if batches:
+            with _workers_share_this_server(), make_task_runner(runner, address, workers) as task_runner:
+                futures = {
+                    task_runner.submit(
+                        extract_batch,
+                        {"paths": batch, "corpus_dir": str(corpus), "out_dir": str(out), "options": options},
+                    ): batch
+                    for batch in batches
+                }
+                for future in as_completed(list(futures)):
+                    try:
+                        batch_result = future.result()
+                    except Exception as exc:
+                        batch_result = _batch_crashed(futures[future], corpus, exc)
+                    result.merge(batch_result)
+                    progress.advance(batch_result.seen)
+        progress.close()
 
-    write_errors(out, result.errors)
-    facts_error = _write_facts_jsonl(out)
-    summary = summarize(
-        result,
-        corpus_dir=str(corpus),
-        out_dir=str(out),
-        seconds=round(time.perf_counter() - started, 2),
-        prefect_startup_seconds=round(startup, 2) if startup is not None else None,
-        runner=runner,
-        workers=workers,
-        errors_file="errors.jsonl",
-        facts_jsonl_error=facts_error,
-    )
-    write_atomic(out / "summary.json", json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
+        write_errors(out, result.errors)
+        facts_error = _write_facts_jsonl(out)
+        summary = summarize(
+            result,
+            corpus_dir=str(corpus),
+            out_dir=str(out),
+            removed_log=f"{REMOVED_DIR}/{REMOVED_LOG}",
+            kept_missing=keep_missing,
+            warnings=warnings,
+            seconds=round(time.perf_counter() - started, 2),
+            prefect_startup_seconds=round(startup, 2) if startup is not None else None,
+            runner=runner,
+            workers=workers,
+            errors_file="errors.jsonl",
+            facts_jsonl_error=facts_error,
+            lock=_lock_summary(lock),
+        )
+        write_atomic(out / "summary.json", json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
     create_markdown_artifact(
         markdown=summary_markdown(summary), key=ARTIFACT_KEY, description="pressfacts run summary"
     )
@@ -224,15 +235,32 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default="main",
         help="HTML pages: keep the article's main text (default) or the whole visible text (full)",
     )
+    parser.add_argument(
+        "--keep-missing",
+        action="store_true",
+        help="keep the records of articles gone from the corpus (for a corpus added in parts); "
+        f"by default they move to OUT_DIR/{REMOVED_DIR}/",
+    )
+    parser.add_argument(
+        "--lock-timeout",
+        type=non_negative_seconds,
+        default=0.0,
+        metavar="SECONDS",
+        help="when another run holds OUT_DIR, wait up to this long for it (default 0: refuse at once)",
+    )
     parser.add_argument("--verbose", action="store_true", help="show Prefect's logs on the terminal")
-    if importlib.util.find_spec("pipelines.runners") is not None:
-        from pipelines.runners import add_runner_arguments
+    add_runner_arguments(parser)
 
-        add_runner_arguments(parser)
-    else:
-        parser.add_argument("--workers", type=positive_int, default=1, metavar="N")
-        parser.add_argument("--runner", choices=("local",), default="local")
-        parser.add_argument("--address", default=None, metavar="URL")
+
+def non_negative_seconds(value: str) -> float:
+    """argparse type for a wait in seconds: a number, 0 or more."""
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
+    if not seconds >= 0 or seconds == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be 0 or more seconds, not {value}")
+    return seconds
 
 
 def _quiet_prefect_console() -> None:
@@ -255,6 +283,15 @@ def summary_text(summary: dict[str, Any]) -> str:
         + (f", {startup:.1f} for start-up (Python, Prefect)" if startup is not None else ""),
         f"records in {Path(summary['out_dir']) / 'records'}",
     ]
+    if summary.get("removed"):
+        lines.append(
+            f"removed {summary['removed']} articles gone from the corpus: "
+            f"see {Path(summary['out_dir']) / summary['removed_log']}"
+        )
+    lines.extend(f"warning: {warning}" for warning in summary.get("warnings", []))
+    took_over = summary.get("lock", {}).get("took_over_from")
+    if took_over:
+        lines.append(f"took over the output lock left by a killed run: {describe_holder(took_over)}")
     if summary["failed"]:
         lines.append(f"failures listed in {Path(summary['out_dir']) / summary['errors_file']}")
     if summary.get("facts_jsonl_error"):
@@ -262,7 +299,12 @@ def summary_text(summary: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _tell_waiting(message: str) -> None:
+    print(f"pressfacts run: output folder busy; {message}", file=sys.stderr)
+
+
 def main(args: argparse.Namespace) -> int:
+    """Exit 0 when done, 1 when the run failed, 2 for unusable folders, 75 when OUT_DIR is busy."""
     global _process_started
     corpus, out = Path(args.corpus_dir), Path(args.out)
     if not corpus.is_dir():
@@ -283,20 +325,27 @@ def main(args: argparse.Namespace) -> int:
     if not args.verbose:
         _quiet_prefect_console()
         os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")  # for worker processes started later
-    if sys.stderr.isatty():
-        print("starting Prefect (temporary local server)...", file=sys.stderr)
     try:
-        summary = pressfacts_flow(
-            corpus_dir=str(corpus),
-            out_dir=str(out),
-            force=args.force,
-            batch_size=args.batch_size,
-            workers=args.workers,
-            runner=args.runner,
-            address=args.address,
-            max_bytes=args.max_bytes,
-            html_mode=args.html,
-        )
+        # Taken before Prefect starts, so a busy folder is refused at once; the flow re-enters it.
+        with output_lock(out, args.lock_timeout, on_wait=_tell_waiting):
+            if sys.stderr.isatty():
+                print("starting Prefect (temporary local server)...", file=sys.stderr)
+            summary = pressfacts_flow(
+                corpus_dir=str(corpus),
+                out_dir=str(out),
+                force=args.force,
+                batch_size=args.batch_size,
+                workers=args.workers,
+                runner=args.runner,
+                address=args.address,
+                max_bytes=args.max_bytes,
+                html_mode=args.html,
+                keep_missing=args.keep_missing,
+                lock_timeout=args.lock_timeout,
+            )
+    except OutputLocked as exc:
+        print(f"pressfacts run: {exc}", file=sys.stderr)
+        return EXIT_LOCKED
     except KeyboardInterrupt:
         print("pressfacts run: interrupted; records written so far are complete", file=sys.stderr)
         return 130

@@ -10,8 +10,9 @@ import hashlib
 import json
 import os
 import re
+import unicodedata
 from collections.abc import Iterator
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from models.article import Article, SourceFormat
 from models.record import ArticleRecord
@@ -31,9 +32,56 @@ HTML_SNIFF = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]"
 TEMP_SUFFIX = ".tmp"
 
 
-def doc_id_for(path: Path) -> str:
-    """The contract's doc_id: the source file's name without its extension."""
-    return path.stem
+# A doc_id segment becomes a file name (`<segment>.json`, and a temp file `.<segment>.json.<pid>.tmp`):
+# staying well under the usual 255-byte limit keeps every write possible.
+MAX_ID_SEGMENT_BYTES = 200
+# Characters of a file name that never go into a doc_id (they break paths, terminals or logs).
+UNSAFE_ID_CHARS = re.compile(
+    r"[\\\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]"
+)
+
+
+class UnsafeDocId(ValueError):
+    """A path that cannot give a doc_id safe to use as a relative file path."""
+
+
+def doc_id_for(path: Path, corpus_dir: Path) -> str:
+    """The contract's doc_id: the path relative to the corpus folder without its extension.
+
+    `2024/03/communique.html` gives `2024/03/communique` (`/` between folders on every system), so
+    a flat corpus keeps its ids and a tree's repeated file names stay apart. The id is also a
+    relative path under `records/` and `texts/`, so it is made safe: Unicode NFC (a name typed on
+    another system gives the same id), control and invisible characters and backslashes become
+    `_`; `..`, absolute paths, hidden segments and over-long names raise UnsafeDocId.
+    """
+    try:
+        relative = PurePath(path).relative_to(corpus_dir)
+    except ValueError:
+        raise UnsafeDocId(f"{path} is not inside the corpus folder {corpus_dir}") from None
+    parts = list(relative.parts)
+    if not parts or relative.is_absolute():
+        raise UnsafeDocId(f"{path}: no file name relative to the corpus folder")
+    parts[-1] = PurePath(parts[-1]).stem
+    segments = []
+    for part in parts:
+        segment = UNSAFE_ID_CHARS.sub("_", unicodedata.normalize("NFC", part))
+        if segment in ("", ".", "..") or segment.startswith("."):
+            raise UnsafeDocId(f"{relative.as_posix()}: {segment!r} cannot be part of a doc_id")
+        if len(segment.encode("utf-8")) > MAX_ID_SEGMENT_BYTES:
+            raise UnsafeDocId(
+                f"{relative.as_posix()}: a name of {len(segment.encode('utf-8'))} bytes "
+                f"(doc_id segments are limited to {MAX_ID_SEGMENT_BYTES})"
+            )
+        segments.append(segment)
+    return "/".join(segments)
+
+
+def source_for(path: Path, corpus_dir: Path) -> str:
+    """Where an article was read from: its path relative to the corpus (`/`-separated), else as given."""
+    try:
+        return PurePath(path).relative_to(corpus_dir).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def discover(corpus_dir: Path, exclude: Path | None = None) -> Iterator[Path]:
@@ -114,13 +162,9 @@ def article_from_bytes(data: bytes, path: Path, corpus_dir: Path, html_mode: Htm
         if source_format == "text":
             warnings.append("HTML content in a .txt file: read as an HTML page")
         source_format = "html"
-    try:
-        source = str(path.relative_to(corpus_dir))
-    except ValueError:
-        source = str(path)
     return Article(
-        doc_id=doc_id_for(path),
-        source=source,
+        doc_id=doc_id_for(path, corpus_dir),
+        source=source_for(path, corpus_dir),
         text=text,
         content_sha256=sha256_text(text),
         source_format=source_format,
@@ -154,11 +198,12 @@ def write_atomic(path: Path, content: str) -> None:
 
 
 def remove_stale_temp_files(folder: Path) -> int:
-    """Delete temp files left by a killed run (their process is gone); return how many."""
+    """Delete temp files left by a killed run (their process is gone), in `folder` and below; return
+    how many."""
     removed = 0
     if not folder.is_dir():
         return 0
-    for tmp in folder.glob(f".*{TEMP_SUFFIX}"):
+    for tmp in folder.rglob(f".*{TEMP_SUFFIX}"):
         pid = tmp.name.rsplit(".", 2)[-2]
         if pid.isdigit() and not _pid_alive(int(pid)):
             tmp.unlink(missing_ok=True)
@@ -178,6 +223,19 @@ def _pid_alive(pid: int) -> bool:
 
 def record_path(out_dir: Path, doc_id: str) -> Path:
     return out_dir / "records" / f"{doc_id}.json"
+
+
+def record_doc_ids(records_dir: Path) -> dict[str, Path]:
+    """The record files under a `records/` folder (tree included) by doc_id; hidden and temp files skipped."""
+    if not records_dir.is_dir():
+        return {}
+    found = {}
+    for path in records_dir.rglob("*.json"):
+        relative = path.relative_to(records_dir)
+        if any(part.startswith(".") for part in relative.parts) or not path.is_file():
+            continue
+        found[relative.with_suffix("").as_posix()] = path
+    return dict(sorted(found.items()))
 
 
 def read_record_json(out_dir: Path, doc_id: str) -> dict | None:

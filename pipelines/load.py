@@ -5,8 +5,10 @@ the loader must be safe to re-run at any time. Each article is replaced whole in
 transaction (a reader never sees half an article). An unchanged record file is skipped by its
 digest, which is stricter than comparing content_sha256 + pipeline_version: a record whose facts
 a reviewer edited is reloaded too (`--force` reloads everything). One bad record or database
-error is reported without stopping the others. Tables are built with SQLAlchemy Core from the
-pydantic models, so the same statements run on every dialect.
+error is reported without stopping the others. An article that a refresh retired from the
+corpus (`OUT_DIR/removed/`, see `pipelines.missing`) is deleted with its facts, one transaction
+each too; articles loaded from other output folders are left alone. Tables are built with
+SQLAlchemy Core from the pydantic models, so the same statements run on every dialect.
 """
 
 import argparse
@@ -42,6 +44,8 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from models.facts import FACT_MODELS, Fact
 from models.record import ArticleRecord
+from pipelines.io import record_doc_ids
+from pipelines.missing import removed_doc_ids
 
 DEFAULT_DB = "sqlite:///outputs/facts.db"
 FACT_KINDS: tuple[str, ...] = tuple(FACT_MODELS)
@@ -158,7 +162,7 @@ class Outcome:
     """What happened to one record file."""
 
     doc_id: str
-    status: str  # "loaded", "unchanged" or "failed"
+    status: str  # "loaded", "unchanged", "deleted" (gone from the corpus) or "failed"
     added: int = 0
     removed: int = 0
     updated: int = 0
@@ -180,24 +184,22 @@ class Summary:
         facts = [sum(getattr(o, k) for o in self.outcomes) for k in ("added", "removed", "updated")]
         head = (
             f"loaded {self.count('loaded')}, unchanged {self.count('unchanged')}, "
-            f"failed {self.count('failed')} "
+            f"deleted {self.count('deleted')}, failed {self.count('failed')} "
             f"(facts: {facts[0]} added, {facts[1]} removed, {facts[2]} updated)"
         )
         return [head] + [f"  FAILED {o.doc_id}: {o.error}" for o in self.failed]
 
 
-def record_files(out_dir: Path) -> Iterator[Path]:
-    """Record files of an output folder in a stable order (hidden temp files skipped)."""
-    records = out_dir / "records"
-    if records.is_dir():
-        yield from sorted(p for p in records.glob("*.json") if not p.name.startswith("."))
+def record_files(out_dir: Path) -> Iterator[tuple[str, Path]]:
+    """(doc_id, record file) of an output folder, tree included, in a stable order (temp files skipped)."""
+    yield from record_doc_ids(out_dir / "records").items()
 
 
-def parse_record(path: Path, raw: bytes) -> ArticleRecord:
-    """Validate a record file; its name must be its doc_id, as the contract says."""
+def parse_record(doc_id: str, raw: bytes) -> ArticleRecord:
+    """Validate a record file; its path under records/ must be its doc_id, as the contract says."""
     record = ArticleRecord.model_validate_json(raw)
-    if record.doc_id != path.stem:
-        raise ValueError(f"file {path.name} holds doc_id {record.doc_id!r}")
+    if record.doc_id != doc_id:
+        raise ValueError(f"file records/{doc_id}.json holds doc_id {record.doc_id!r}")
     return record
 
 
@@ -250,26 +252,46 @@ def replace_article(conn: Connection, record: ArticleRecord, digest: str, outcom
         outcome.updated += len(changed)
 
 
-def load_file(engine: Engine, path: Path, loaded: dict[str, str], force: bool = False) -> Outcome:
+def load_file(
+    engine: Engine, doc_id: str, path: Path, loaded: dict[str, str], force: bool = False
+) -> Outcome:
     """Load one record file in its own transaction; any failure rolls it back and is returned."""
-    outcome = Outcome(doc_id=path.stem, status="loaded")
+    outcome = Outcome(doc_id=doc_id, status="loaded")
     try:
         raw = path.read_bytes()
         digest = hashlib.sha256(raw).hexdigest()
-        if not force and loaded.get(path.stem) == digest:
+        if not force and loaded.get(doc_id) == digest:
             outcome.status = "unchanged"
             return outcome
-        record = parse_record(path, raw)
+        record = parse_record(doc_id, raw)
         with engine.begin() as conn:
             replace_article(conn, record, digest, outcome)
         loaded[record.doc_id] = digest
-    except ValidationError as exc:
-        outcome = Outcome(path.stem, "failed", error=f"invalid record: {_first_lines(str(exc))}")
-    except SQLAlchemyError as exc:
-        outcome = Outcome(path.stem, "failed", error=f"database error: {_db_message(exc)}")
     except Exception as exc:  # bad input never stops the run: this article is reported, the rest load
-        outcome = Outcome(path.stem, "failed", error=f"{type(exc).__name__}: {_first_lines(str(exc))}")
+        outcome = Outcome(doc_id, "failed", error=_failure(exc))
     return outcome
+
+
+def delete_article(engine: Engine, doc_id: str) -> Outcome:
+    """Delete an article retired from the corpus and all its facts, in one transaction."""
+    outcome = Outcome(doc_id=doc_id, status="deleted")
+    try:
+        with engine.begin() as conn:
+            for kind in FACT_KINDS:
+                table = METADATA.tables[kind]
+                outcome.removed += conn.execute(table.delete().where(table.c.doc_id == doc_id)).rowcount
+            conn.execute(ARTICLES.delete().where(ARTICLES.c.doc_id == doc_id))
+    except Exception as exc:  # reported like a failed load; the other articles go on
+        outcome = Outcome(doc_id, "failed", error=_failure(exc))
+    return outcome
+
+
+def _failure(exc: Exception) -> str:
+    if isinstance(exc, ValidationError):
+        return f"invalid record: {_first_lines(str(exc))}"
+    if isinstance(exc, SQLAlchemyError):
+        return f"database error: {_db_message(exc)}"
+    return f"{type(exc).__name__}: {_first_lines(str(exc))}"
 
 
 def _first_lines(message: str, n: int = 3) -> str:
@@ -294,8 +316,13 @@ def load_records(out_dir: Path, url: str = DEFAULT_DB, force: bool = False) -> S
                 for row in conn.execute(select(ARTICLES.c.doc_id, ARTICLES.c.record_sha256))
             }
         summary = Summary()
-        for path in record_files(out_dir):
-            summary.outcomes.append(load_file(engine, path, loaded, force=force))
+        for doc_id, path in record_files(out_dir):
+            summary.outcomes.append(load_file(engine, doc_id, path, loaded, force=force))
+        # Articles this output folder retired (removed/), and only those: a database fed by
+        # several output folders keeps the others' articles.
+        for doc_id in removed_doc_ids(out_dir):
+            if doc_id in loaded:
+                summary.outcomes.append(delete_article(engine, doc_id))
         return summary
     finally:
         engine.dispose()

@@ -25,15 +25,18 @@ from models.record import KINDS, ArticleRecord
 from pipelines import checks
 from pipelines.html import HtmlMode
 from pipelines.io import (
+    UnsafeDocId,
     article_from_bytes,
     discover,
     doc_id_for,
     read_limited,
     read_record_json,
     remove_stale_temp_files,
+    source_for,
     write_atomic,
     write_record,
 )
+from pipelines.missing import missing_doc_ids, removed_dir, retire
 
 FACT_KINDS = (*KINDS, "people")
 # Articles per Prefect task: big enough to keep Prefect's per-task cost negligible,
@@ -65,6 +68,7 @@ class BatchResult:
     processed: int = 0
     skipped: int = 0
     failed: int = 0
+    removed: int = 0  # records retired because their article is gone from the corpus
     facts: Counter = field(default_factory=Counter)
     errors: list[dict[str, str]] = field(default_factory=list)
 
@@ -73,6 +77,7 @@ class BatchResult:
         self.processed += other.processed
         self.skipped += other.skipped
         self.failed += other.failed
+        self.removed += other.removed
         self.facts.update(other.facts)
         self.errors.extend(other.errors)
         return self
@@ -94,15 +99,55 @@ class Refused(Exception):
 # --- planning -----------------------------------------------------------------------------------
 
 
-def plan(corpus_dir: Path, out_dir: Path) -> tuple[list[Path], BatchResult]:
-    """Discovered article paths with unique doc_ids, and the errors of the duplicates left out."""
-    paths = list(discover(corpus_dir, exclude=out_dir))
-    duplicates = checks.find_duplicates(paths)
-    refused = BatchResult(seen=len(duplicates))
-    for path, first in duplicates.items():
-        reason = f"duplicate doc_id: {_source(first, corpus_dir)} has the same file name without extension"
-        refused.fail(doc_id_for(path), _source(path, corpus_dir), "check", reason)
-    return [p for p in paths if p not in duplicates], refused
+@dataclass
+class Plan:
+    """What a run will read: article paths with unique, safe doc_ids, and what the corpus holds."""
+
+    paths: list[Path]
+    doc_ids: set[str]  # every article id of the corpus, those refused later by a check included
+    refused: BatchResult  # paths that get no id (unsafe) or another path's id (collision)
+
+
+def plan(corpus_dir: Path, out_dir: Path) -> Plan:
+    """Discover the corpus and give each article its doc_id; refuse unsafe ids and collisions."""
+    refused = BatchResult()
+    with_ids: list[tuple[Path, str]] = []
+    for path in discover(corpus_dir, exclude=out_dir):
+        try:
+            with_ids.append((path, doc_id_for(path, corpus_dir)))
+        except UnsafeDocId as exc:
+            refused.seen += 1
+            refused.fail(path.stem, source_for(path, corpus_dir), "check", f"unsafe doc_id: {exc}")
+    duplicates = checks.find_duplicates(with_ids)
+    paths, doc_ids = [], set()
+    for path, doc_id in with_ids:
+        if path in duplicates:
+            first = source_for(duplicates[path], corpus_dir)
+            refused.seen += 1
+            refused.fail(
+                doc_id, source_for(path, corpus_dir), "check", f"duplicate doc_id {doc_id!r}: {first} has it"
+            )
+        else:
+            paths.append(path)
+            doc_ids.add(doc_id)
+    return Plan(paths, doc_ids, refused)
+
+
+def retire_missing(out_dir: Path, corpus_ids: set[str], keep_missing: bool) -> tuple[int, list[str]]:
+    """Move the records of articles gone from the corpus to `removed/`; returns (how many, warnings).
+
+    A corpus that yields no article at all retires nothing: that is far more often an unmounted
+    or mistyped folder than a retraction of every press release.
+    """
+    if keep_missing:
+        return 0, []
+    missing = missing_doc_ids(out_dir, corpus_ids)
+    if missing and not corpus_ids:
+        return 0, [
+            f"the corpus has no article: the {len(missing)} existing records were kept, not removed "
+            "(remove them by hand if the corpus really is empty)"
+        ]
+    return len(retire(out_dir, missing)), []
 
 
 def task_size(total: int, workers: int) -> int:
@@ -120,16 +165,18 @@ def prepare_out_dir(out_dir: Path) -> None:
     for sub in ("records", "texts"):
         (out_dir / sub).mkdir(parents=True, exist_ok=True)
         remove_stale_temp_files(out_dir / sub)
+    remove_stale_temp_files(removed_dir(out_dir))
 
 
 # --- one article in -----------------------------------------------------------------------------
 
 
-def _source(path: Path, corpus_dir: Path) -> str:
+def _doc_id_or_stem(path: Path, corpus_dir: Path) -> str:
+    """The article's doc_id for an error entry (the file name when it has none)."""
     try:
-        return str(path.relative_to(corpus_dir))
-    except ValueError:
-        return str(path)
+        return doc_id_for(path, corpus_dir)
+    except UnsafeDocId:
+        return path.stem
 
 
 def load_article(path: Path, corpus_dir: Path, options: RunOptions) -> Article:
@@ -201,7 +248,9 @@ def _articles_to_extract(
         try:
             article = load_article(path, corpus_dir, options)
         except Refused as refused:
-            result.fail(doc_id_for(path), _source(path, corpus_dir), refused.stage, refused.reason)
+            result.fail(
+                _doc_id_or_stem(path, corpus_dir), source_for(path, corpus_dir), refused.stage, refused.reason
+            )
             continue
         existing = None if options.force else up_to_date(article, out_dir)
         if existing is not None:
@@ -289,6 +338,7 @@ def summarize(result: BatchResult, **extra: Any) -> dict[str, Any]:
         "processed": result.processed,
         "skipped": result.skipped,
         "failed": result.failed,
+        "removed": result.removed,
         "facts_by_kind": {kind: result.facts.get(kind, 0) for kind in FACT_KINDS},
         "pipeline_version": pipeline_version(),
         **extra,
@@ -302,6 +352,7 @@ def summary_markdown(summary: dict[str, Any]) -> str:
         ("processed", summary["processed"]),
         ("skipped (up to date)", summary["skipped"]),
         ("failed (see errors.jsonl)", summary["failed"]),
+        ("removed (gone from the corpus)", summary.get("removed", 0)),
         *((f"facts: {kind}", n) for kind, n in summary["facts_by_kind"].items()),
     ]
     if "seconds" in summary:

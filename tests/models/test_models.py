@@ -161,4 +161,7 @@ def test_offsets_of_every_fact_of_the_sample_records(sample_records: list[tuple[
         assert_offsets(text, rec.facts())
         assert rec.offset_errors(text) == []
         assert len({f.id for f in rec.facts()}) == len(rec.facts()), rec.doc_id
-    assert sum(len(getattr(rec, kind)) for _, rec in sample_records for kind in KINDS) > 0
+    # The samples state facts of every kind (their gold has each): an extractor left out of the
+    # run order, or a kind dropped on the way to the record, leaves its kind empty here.
+    found = {kind for _, rec in sample_records for kind in KINDS if getattr(rec, kind)}
+    assert found == set(KINDS)

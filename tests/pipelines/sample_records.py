@@ -17,18 +17,20 @@ from spacy.language import Language
 from extractors.article import extract_records
 from models.facts import CountFact, DateFact, EditionFact, Fact, LabFact, OfficialFact, PersonFact
 from models.record import ArticleRecord
-from pipelines.io import discover, read_article, write_record
+from pipelines.io import discover, read_article, record_doc_ids, write_record
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 KINDS = ("dates", "counts", "editions", "labs", "officials", "people")
 
+# One synthetic record sits in a folder, as the records of a corpus tree do.
+COLLOQUE = "colloques/2022/synth_colloque"
 SYNTHETIC_TEXTS = {
     "synth_festival": (
         "Toulouse, le 3 juin 2024. La 12e édition du festival Sciences en fête a accueilli plus de "
         "1 200 visiteurs et 45 exposants. Le préfet de la région Occitanie, Marc Delorme, a visité "
         "le laboratoire LAAS à Toulouse avec la chercheuse Inès Moreau."
     ),
-    "synth_colloque": (
+    COLLOQUE: (
         "Le colloque de l'automne 2022 a réuni environ 80 participants au Laboratoire de physique "
         "des solides d'Orsay. La ministre déléguée Sophie Garnier l'a ouvert en octobre 2022."
     ),
@@ -109,15 +111,15 @@ def read_json(out_dir: Path, doc_id: str) -> dict[str, Any]:
 
 
 def write_json(out_dir: Path, doc_id: str, data: dict[str, Any]) -> None:
-    (out_dir / "records" / f"{doc_id}.json").write_text(
-        json.dumps(data, ensure_ascii=False), encoding="utf-8"
-    )
+    path = out_dir / "records" / f"{doc_id}.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
 
 def json_counts(out_dir: Path) -> dict[str, int]:
-    """Rows the database should hold, counted from the record files themselves."""
+    """Rows the database should hold, counted from the record files themselves (tree included)."""
     records = [
-        json.loads(p.read_text(encoding="utf-8")) for p in sorted((out_dir / "records").glob("*.json"))
+        json.loads(p.read_text(encoding="utf-8")) for p in record_doc_ids(out_dir / "records").values()
     ]
     counts = {"articles": len(records)}
     for kind in KINDS:

@@ -132,5 +132,15 @@ def test_check_path(tmp_path: Path) -> None:
 
 
 def test_find_duplicates_keeps_the_first_in_discovery_order() -> None:
-    paths = [Path("a/x.txt"), Path("b.md"), Path("b/x.html"), Path("c.txt"), Path("x.md")]
-    assert find_duplicates(paths) == {Path("b/x.html"): Path("a/x.txt"), Path("x.md"): Path("a/x.txt")}
+    ids = [
+        (Path("a/x.md"), "a/x"),
+        (Path("a/x.txt"), "a/x"),  # same path, other extension
+        (Path("b/x.html"), "b/x"),  # same name in another folder: its own id
+        (Path("caf\u00e9.txt"), "caf\u00e9"),
+        (Path("cafe\u0301.txt"), "caf\u00e9"),  # another Unicode form of the same name
+        (Path("x.md"), "x"),
+    ]
+    assert find_duplicates(ids) == {
+        Path("a/x.txt"): Path("a/x.md"),
+        Path("cafe\u0301.txt"): Path("caf\u00e9.txt"),
+    }

@@ -5,7 +5,6 @@ nothing, a re-extracted article replacing its facts, and a bad record rolled bac
 while the others load.
 """
 
-import argparse
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,10 +18,18 @@ from sqlalchemy.exc import OperationalError
 from models.facts import DateFact
 from pipelines import cli
 from pipelines import load as load_module
-from pipelines.load import FACT_KINDS, METADATA, engine_url, load_records, main, make_engine
+from pipelines.load import FACT_KINDS, METADATA, engine_url, load_records, make_engine
+from pipelines.missing import retire
 from tests.pipelines import pg
 from tests.pipelines.pg import create_database, free_port, postgres_cluster
-from tests.pipelines.sample_records import SYNTHETIC_TEXTS, json_counts, read_json, write_json, write_samples
+from tests.pipelines.sample_records import (
+    COLLOQUE,
+    SYNTHETIC_TEXTS,
+    json_counts,
+    read_json,
+    write_json,
+    write_samples,
+)
 
 FESTIVAL = "synth_festival"
 
@@ -70,17 +77,19 @@ def fact_ids(url: str, kind: str, doc_id: str) -> set[str]:
     return {row[0] for row in table_rows(url)[kind] if row[1] == doc_id}
 
 
-def load_args(out_dir: Path, url: str, force: bool = False) -> argparse.Namespace:
-    return argparse.Namespace(out_dir=out_dir, db=url, force=force)
+def load_command(out_dir: Path, url: str, *options: str) -> int:
+    """`pressfacts load OUT_DIR --db URL [options]`, through the command's own argument parser."""
+    return cli.main(["load", str(out_dir), "--db", url, *options])
 
 
 def test_row_counts_match_the_json(out: Path, db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(load_args(out, db_url)) == 0
+    assert load_command(out, db_url) == 0
     expected = json_counts(out)
     assert row_counts(db_url) == expected
     assert expected["articles"] == 5 + len(SYNTHETIC_TEXTS)
     assert all(expected[kind] > 0 for kind in FACT_KINDS), "synthetic records cover every kind"
-    assert f"loaded {expected['articles']}, unchanged 0, failed 0" in capsys.readouterr().out
+    assert f"loaded {expected['articles']}, unchanged 0, deleted 0, failed 0" in capsys.readouterr().out
+    assert fact_ids(db_url, "dates", COLLOQUE) == {d["id"] for d in read_json(out, COLLOQUE)["dates"]}
 
 
 def test_typed_values_round_trip(out: Path, db_url: str) -> None:
@@ -109,9 +118,9 @@ def test_second_load_leaves_the_same_rows(out: Path, db_url: str) -> None:
     assert not first.failed and second.count("unchanged") == json_counts(out)["articles"]
     assert table_rows(db_url) == before  # loaded_at included: skipped articles are not touched
 
-    forced = load_records(out, db_url, force=True)
-    assert forced.count("loaded") == json_counts(out)["articles"]
-    assert sum(o.added + o.removed + o.updated for o in forced.outcomes) == 0
+    assert load_command(out, db_url, "--force") == 0  # reloads every record, changes no fact
+    after = table_rows(db_url)
+    assert all(new[-1] > old[-1] for new, old in zip(after["articles"], before["articles"], strict=True))
 
     def without_loaded_at(rows: dict[str, list[tuple[Any, ...]]]) -> dict[str, list[tuple[Any, ...]]]:
         return {**rows, "articles": [r[:-1] for r in rows["articles"]]}
@@ -166,7 +175,7 @@ def test_bad_records_roll_back_and_the_others_load(
     out: Path, db_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     good = json_counts(out)
-    other = read_json(out, "synth_colloque")
+    other = read_json(out, COLLOQUE)
     festival = read_json(out, FESTIVAL)
     empty = {**festival, **{kind: [] for kind in FACT_KINDS}}
     count = {**festival["counts"][0], "id": "count-own-id"}
@@ -181,10 +190,10 @@ def test_bad_records_roll_back_and_the_others_load(
         write_json(out, doc_id, data)
     (out / "records" / "zz_json.json").write_text('{"doc_id": "zz_json", ', encoding="utf-8")
 
-    assert main(load_args(out, db_url)) == 1
+    assert load_command(out, db_url) == 1
     report = capsys.readouterr().out
     bad = ["zz_clash", "zz_invalid", "zz_json", "zz_name", "zz_twice"]
-    assert f"loaded {good['articles']}, unchanged 0, failed {len(bad)}" in report
+    assert f"loaded {good['articles']}, unchanged 0, deleted 0, failed {len(bad)}" in report
     for doc_id in bad:
         assert f"FAILED {doc_id}: " in report
     assert row_counts(db_url) == good  # no article row, no fact row of any bad record
@@ -228,12 +237,12 @@ def test_engine_url(url: str, expected: str) -> None:
 
 def test_unreachable_database_exits_2(out: Path, capsys: pytest.CaptureFixture[str]) -> None:
     url = f"postgresql://nobody@127.0.0.1:{free_port()}/nothing"
-    assert main(load_args(out, url)) == 2
+    assert load_command(out, url) == 2
     assert "cannot use database" in capsys.readouterr().err
 
 
 def test_missing_records_folder_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(load_args(tmp_path, f"sqlite:///{tmp_path / 'f.db'}")) == 2
+    assert load_command(tmp_path, f"sqlite:///{tmp_path / 'f.db'}") == 2
     assert "no records folder" in capsys.readouterr().err
 
 
@@ -243,7 +252,7 @@ def test_older_table_layout_is_refused(out: Path, tmp_path: Path, capsys: pytest
     with engine.begin() as conn:
         conn.execute(text("CREATE TABLE counts (id VARCHAR PRIMARY KEY, doc_id VARCHAR, value INTEGER)"))
     engine.dispose()
-    assert main(load_args(out, url)) == 2
+    assert load_command(out, url) == 2
     assert "table counts lacks columns" in capsys.readouterr().err
 
 
@@ -283,3 +292,50 @@ def test_error_after_all_rows_are_written_rolls_the_article_back(
     festival = read_json(out, FESTIVAL)
     expected = {k: v - (1 if k == "articles" else len(festival.get(k, []))) for k, v in expected.items()}
     assert row_counts(db_url) == expected
+
+
+def test_articles_retired_from_the_corpus_are_deleted(
+    out: Path, db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert load_command(out, db_url) == 0
+    before = table_rows(db_url)
+    gone = read_json(out, COLLOQUE)
+    retire(out, [COLLOQUE])  # what a refresh does when the article left the corpus
+    capsys.readouterr()
+
+    assert load_command(out, db_url) == 0
+    facts = sum(len(gone[kind]) for kind in FACT_KINDS if kind in gone)
+    assert f"deleted 1, failed 0 (facts: 0 added, {facts} removed, 0 updated)" in capsys.readouterr().out
+    after = table_rows(db_url)
+    assert COLLOQUE not in {row[0] for row in after["articles"]}
+    for kind in FACT_KINDS:
+        assert not fact_ids(db_url, kind, COLLOQUE), kind
+    assert row_counts(db_url) == json_counts(out)
+    others = {name: [r for r in rows if COLLOQUE not in r[:2]] for name, rows in before.items()}
+    assert after == others  # every other row untouched, loaded_at included
+
+    assert load_command(out, db_url) == 0  # nothing left to delete
+    assert "unchanged 6, deleted 0" in capsys.readouterr().out
+
+
+def test_a_database_fed_by_two_output_folders_keeps_the_other_folders_articles(
+    out: Path, db_url: str, tmp_path: Path
+) -> None:
+    other = tmp_path / "other-shard"
+    elsewhere = {**read_json(out, FESTIVAL), "doc_id": "synth_elsewhere", **{kind: [] for kind in FACT_KINDS}}
+    write_json(other, "synth_elsewhere", elsewhere)
+    assert load_command(out, db_url) == 0 and load_command(other, db_url) == 0
+    retire(out, [FESTIVAL])
+    assert load_command(out, db_url) == 0
+    articles = {row[0] for row in table_rows(db_url)["articles"]}
+    assert "synth_elsewhere" in articles and FESTIVAL not in articles
+
+
+def test_an_article_back_in_the_corpus_is_not_deleted(out: Path, db_url: str) -> None:
+    load_records(out, db_url)
+    record = read_json(out, FESTIVAL)
+    retire(out, [FESTIVAL])
+    write_json(out, FESTIVAL, record)  # re-extracted after it came back
+    summary = load_records(out, db_url)
+    assert summary.count("deleted") == 0
+    assert fact_ids(db_url, "counts", FESTIVAL) == {c["id"] for c in record["counts"]}

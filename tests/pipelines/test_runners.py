@@ -1,7 +1,13 @@
-"""Task runners: the factory's choices, the command-line options, and the flow on a Dask cluster."""
+"""Task runners: the factory's choices, the command-line options, and `pressfacts run` with two
+worker processes, on a local Dask cluster and on an existing one, each giving the default run's
+records, texts and facts.jsonl."""
 
 import argparse
+import json
 import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +16,8 @@ from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
 from pipelines import runners
 from pipelines.runners import add_runner_arguments, make_task_runner, worker_api
+from tests.pipelines.outputs import assert_facts_jsonl_matches_records, read_outputs
+from tests.services import require_module
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -127,17 +135,83 @@ def test_worker_api_does_nothing_for_one_local_thread(monkeypatch: pytest.Monkey
         assert "PREFECT_API_URL" not in os.environ
 
 
-# --- the real flow on a two-worker Dask cluster ------------------------------------------
+# --- `pressfacts run` on other runners gives the default run's outputs ----------------------
 
 
-def read_outputs(out_dir: Path) -> dict[str, bytes]:
-    """Every record and text written, by relative path (they hold no timestamp)."""
-    return {
-        str(path.relative_to(out_dir)): path.read_bytes()
-        for folder in ("records", "texts")
-        for path in sorted((out_dir / folder).rglob("*"))
-        if path.is_file()
-    }
+def small_corpus(root: Path) -> Path:
+    """The samples and one of them again in a folder (a tree, a repeated file name)."""
+    corpus = root / "corpus"
+    shutil.copytree(REPO / "corpus", corpus)
+    first = sorted(corpus.glob("*.txt"))[0]
+    (corpus / "2024").mkdir()
+    shutil.copy(first, corpus / "2024" / first.name)
+    return corpus
+
+
+def run_command(
+    corpus: Path, out: Path, home: Path, *options: str, api_url: str | None = None
+) -> dict[str, Any]:
+    """`pressfacts run` as a user types it; with no `api_url` it starts its own Prefect server."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+    env |= {"PREFECT_HOME": str(home), "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "PYTHONPATH": str(REPO)}
+    if api_url:
+        env["PREFECT_API_URL"] = api_url
+    done = subprocess.run(
+        [sys.executable, "-m", "pipelines.cli", "run", str(corpus), "--out", str(out), *options],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    return json.loads((out / "summary.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def default_run(
+    tmp_path_factory: pytest.TempPathFactory, prefect_api: str
+) -> tuple[Path, Path, dict[str, Any]]:
+    """The default runner's outputs (the flow in this process, one thread): what the others must give."""
+    from pipelines.flow import pressfacts_flow
+
+    root = tmp_path_factory.mktemp("default-run")
+    corpus = small_corpus(root)
+    summary = pressfacts_flow(corpus_dir=str(corpus), out_dir=str(root / "out"))
+    assert (summary["processed"], summary["failed"], summary["runner"]) == (6, 0, "local")
+    return corpus, root / "out", summary
+
+
+def assert_same_outputs(out: Path, expected_out: Path, summary: dict, expected: dict) -> None:
+    assert read_outputs(out) == read_outputs(expected_out)
+    assert (out / "facts.jsonl").read_bytes() == (expected_out / "facts.jsonl").read_bytes()
+    assert_facts_jsonl_matches_records(out)
+    assert (summary["processed"], summary["failed"]) == (expected["processed"], expected["failed"])
+    assert summary["facts_by_kind"] == expected["facts_by_kind"]
+
+
+@pytest.mark.slow
+def test_two_worker_processes_write_the_default_runs_outputs(
+    default_run: tuple[Path, Path, dict[str, Any]], tmp_path: Path
+) -> None:
+    """No Prefect server configured, as on a user's machine: the command starts one for itself
+    and its two worker processes."""
+    corpus, expected_out, expected = default_run
+    summary = run_command(corpus, tmp_path / "out", tmp_path / "prefect-home", "--workers", "2")
+    assert (summary["runner"], summary["workers"]) == ("local", 2)
+    assert_same_outputs(tmp_path / "out", expected_out, summary, expected)
+
+
+@pytest.mark.slow
+def test_a_local_dask_cluster_writes_the_default_runs_outputs(
+    default_run: tuple[Path, Path, dict[str, Any]], tmp_path: Path, prefect_api: str
+) -> None:
+    require_module("distributed")
+    corpus, expected_out, expected = default_run
+    options = ("--runner", "dask", "--workers", "2")  # no --address: a temporary local cluster
+    summary = run_command(corpus, tmp_path / "out", tmp_path / "prefect-home", *options, api_url=prefect_api)
+    assert (summary["runner"], summary["workers"]) == ("dask", 2)
+    assert_same_outputs(tmp_path / "out", expected_out, summary, expected)
 
 
 def model_loads_per_worker(client: Any) -> dict[str, int]:
@@ -148,41 +222,36 @@ def model_loads_per_worker(client: Any) -> dict[str, int]:
 
 
 @pytest.mark.slow
-def test_dask_cluster_writes_the_same_records_as_the_default_runner(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_an_existing_dask_cluster_writes_the_default_runs_outputs(
+    default_run: tuple[Path, Path, dict[str, Any]],
+    tmp_path: Path,
+    prefect_api: str,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    distributed = pytest.importorskip("distributed", reason="dask distributed is not installed")
+    distributed = require_module("distributed")
     from pipelines.flow import pressfacts_flow
 
     monkeypatch.setenv("PREFECT_HOME", str(tmp_path / "prefect-home"))
-    corpus = REPO / "corpus"
-    default_out, dask_out = tmp_path / "default", tmp_path / "dask"
-    # One temporary Prefect server for this process and the Dask workers (see worker_api).
-    with worker_api("dask", 2):
-        default_summary = pressfacts_flow(corpus_dir=str(corpus), out_dir=str(default_out))
-        with (
-            distributed.LocalCluster(
-                n_workers=2,
-                processes=True,
-                threads_per_worker=1,
-                host="127.0.0.1",
-                dashboard_address="127.0.0.1:0",
-            ) as cluster,
-            distributed.Client(cluster) as client,
-        ):
-            dask_summary = pressfacts_flow(
-                corpus_dir=str(corpus),
-                out_dir=str(dask_out),
-                runner="dask",
-                address=cluster.scheduler_address,
-            )
-            loads = model_loads_per_worker(client)
+    monkeypatch.setenv("PREFECT_API_URL", prefect_api)  # the workers report to the session's server
+    corpus, expected_out, expected = default_run
+    with (
+        distributed.LocalCluster(
+            n_workers=2,
+            processes=True,
+            threads_per_worker=1,
+            host="127.0.0.1",
+            dashboard_address="127.0.0.1:0",
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        summary = pressfacts_flow(
+            corpus_dir=str(corpus),
+            out_dir=str(tmp_path / "out"),
+            runner="dask",
+            address=cluster.scheduler_address,
+        )
+        loads = model_loads_per_worker(client)
 
-    expected = read_outputs(default_out)
-    assert default_summary["failed"] == 0
-    assert len([name for name in expected if name.startswith("records/")]) == len(list(corpus.glob("*.txt")))
-    assert read_outputs(dask_out) == expected
-    assert dask_summary["processed"] == default_summary["processed"]
-    assert dask_summary["facts_by_kind"] == default_summary["facts_by_kind"]
+    assert_same_outputs(tmp_path / "out", expected_out, summary, expected)
     assert sum(loads.values()) >= 1, loads  # the batches did run in the workers
     assert all(n <= 1 for n in loads.values()), loads  # each worker loaded the model at most once
