@@ -5,6 +5,7 @@ or it is left out and the number refers to it (`dont quatre`, `au nombre de 7`, 
 
 import re
 
+from extractors.counts.labels import PLACE_OR_PERSON, label_unit
 from extractors.counts.normalize import qualifier_after
 from extractors.counts.nouns import DE, compound_unit, is_plural, unit_of, wordlike
 from extractors.counts.numbers import Number, is_number_word, low, next_index, prev_index
@@ -16,6 +17,7 @@ from extractors.counts.patterns import (
     ENUM_LINKS,
     HYPHENS,
     NON_COUNT_UNITS,
+    RANGE_LINKS,
     TIME_TAIL_RE,
     WEEKDAYS,
 )
@@ -25,6 +27,7 @@ _BROKEN_DETS = frozenset({"des", "de", "d'", "d’"})
 """`des participants 70`: only an indefinite plural; `les décrets 45 et 46` are identifiers."""
 _AU_NOMBRE_DE = re.compile(r"(?:^|\W)(au\s+nombre\s+d['’e]\s*)$", re.IGNORECASE)
 _BACK_REFERENCE = "count.elided_back_reference"
+_LABEL = "count.elided_label"
 LABEL_TAGS = frozenset({"NOUN", "PROPN", "X", "ADJ", "SYM"})
 """A bare number right after a word of these tags is that word's label, not a count left out."""
 PAIR_LINKS = frozenset({"à", "sur", "-", "–"})
@@ -49,11 +52,14 @@ def count_elided(passage: Passage, number: Number, qualifier: str, start: int) -
             or qualifier_after(passage.text[number.end_char : number.end_char + 20])
         )
     )
-    if nxt is not None and doc[nxt].pos_ in {"NOUN", "PROPN", "NUM", "X"} and not left_out:
+    named = nxt is not None and (wordlike(doc[nxt]) or doc[nxt].like_num)  # `15 | Votants`: no word
+    if named and doc[nxt].pos_ in {"NOUN", "PROPN", "NUM", "X"} and not left_out:
         return
     if proportion(passage, number.end):
         return
     p = prev_index(doc, number.start)
+    while p is not None and doc[p].idx >= start:  # the word before the qualifier (`Présents : environ 15`)
+        p = prev_index(doc, p)
     if p is None:
         return
     prev_low = low(doc[p])
@@ -141,22 +147,40 @@ def _refers_back(
         return  # `sortie 12`, `Point 4`, `l'A 7`: a word and its number are a label
     if low(prev) in PAIR_LINKS and (q := prev_index(doc, p)) is not None and doc[q].like_num:
         return  # `21 à 18`: the second number of a score
+    label = label_unit(doc, p) if prev.text == ":" else None  # `Inscrits : 34`
+    if label is False:
+        return  # `Durée moyenne : 45`, `Tarifs : 8`
     if nxt is not None:
         following = doc[nxt]
         if following.text[:1].isdigit() or (prev.text == "(" and following.text == ")"):
             return  # `04 67 12`, `(75)`: a phone number, a code
-        if following.pos_ == "DET" and not tail:
+        if following.pos_ == "DET" and wordlike(following) and not tail:
             return
         if low(following) in PAIR_LINKS and (k := next_index(doc, nxt + 1)) is not None and doc[k].like_num:
+            if label and low(following) in RANGE_LINKS:
+                _label_range(passage, number, label, start, end, k)
             return  # `remportée 21 à 18`, `classée 2 sur 15`: a score, a rank
     unit = (
-        _label_noun(passage, p)
+        label
+        or _label_noun(passage, p)
         or _copula_subject(passage, p)
         or passage.last_unit(number.start, sentences_back=1)
     )
     if not unit:
         return
-    passage.add(start, end, number.value, unit, qualifier, _BACK_REFERENCE, number.end - 1)
+    rule = _LABEL if label else _BACK_REFERENCE
+    passage.add(start, end, number.value, unit, qualifier, rule, number.end - 1)
+
+
+def _label_range(passage: Passage, number: Number, unit: str, start: int, end: int, k: int) -> None:
+    """`Stations prévues : 90 à 110`: a range of bare numbers after a label, the lower bound
+    at_least and the upper one at_most, as a range before a noun."""
+    upper = passage.numbers_at.get(k)
+    if upper is None or upper.value <= number.value:
+        return
+    passage.add(start, end, number.value, unit, "at_least", _LABEL, number.end - 1)
+    passage.add(upper.start_char, upper.end_char, upper.value, unit, "at_most", _LABEL, upper.end - 1)
+    passage.skip.add(upper.start)
 
 
 def _elided_scaled(passage: Passage, number: Number, qualifier: str, start: int) -> None:
@@ -170,6 +194,12 @@ def _elided_scaled(passage: Passage, number: Number, qualifier: str, start: int)
         return
     if number.collective:
         p = prev_index(doc, number.start)
+        label = label_unit(doc, p) if p is not None and doc[p].text == ":" else None
+        if label is False:
+            return
+        if label:  # `Bénévoles : une douzaine`
+            passage.add(start, number.end_char, number.value, label, qualifier, _LABEL, number.end - 1)
+            return
         described = nxt is not None and (
             doc[nxt].pos_ in {"ADJ", "VERB"} or low(doc[nxt]) in {"qui", "que", "qu'"}
         )
@@ -214,6 +244,8 @@ def _label_noun(passage: Passage, p: int) -> str | None:
             i = prev_index(doc, i)
     if i is None or doc[i].pos_ not in {"NOUN", "PROPN"} or not is_plural(doc[i]) or not wordlike(doc[i]):
         return None
+    if doc[i].pos_ == "PROPN" and doc[i].ent_type_ in PLACE_OR_PERSON:
+        return None  # `Nantes : 300`: a place
     first = i
     while first >= 2 and doc[first - 1].text in HYPHENS and not doc[first - 2].whitespace_:
         first -= 2

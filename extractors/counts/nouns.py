@@ -14,6 +14,7 @@ from extractors.context import doc_text
 from extractors.counts.normalize import qualifier_after
 from extractors.counts.numbers import Number, is_number_word, low, next_index, prev_index
 from extractors.counts.patterns import (
+    ADDRESS_NOUNS,
     APPROX_NOUNS,
     CLOSE_QUOTES,
     DEMONSTRATIVE_PARTICLES,
@@ -83,7 +84,7 @@ def singular(token: Token, shortest: int = 4) -> str:
     stem = low[:-1] if len(low) >= shortest and low.endswith(("s", "x")) and not low.endswith("ss") else low
     if token.pos_ in {"NOUN", "PROPN"}:
         lemma = token.lemma_.lower().replace("\u2019", "'").strip()
-        if lemma and " " not in lemma:
+        if lemma and " " not in lemma and not (token.pos_ == "PROPN" and lemma == low):  # no lemma known
             if stem.endswith("e") and not lemma.endswith("e") and stem != low:
                 return stem
             return lemma
@@ -118,8 +119,20 @@ def compound_unit(doc: Doc, head: Token, last: int) -> str:
     return "-".join(singular(doc[k], shortest=3) for k in range(head.i, last + 1, 2))  # `start-ups`
 
 
+def is_postal_code(doc: Doc, number: Number) -> bool:
+    """`34000 Montpellier`, `69002 LYON`: five digits written without a separator before a
+    capitalised word are a French postal code (a count of 34 000 is written with its space)."""
+    raw = doc_text(doc)[number.start_char : number.end_char]
+    if not (len(raw) == 5 and raw.isdigit() and "01" <= raw[:2] <= "98"):
+        return False
+    k = next_index(doc, number.end)
+    return k is not None and doc[k].is_alpha and doc[k].text[:1].isupper()
+
+
 def is_identifier(doc: Doc, number: Number, sent_starts: frozenset[int]) -> bool:
-    """`programme 34`, `UMR 6249`, `Paris 13`, `Atlas 2022`: a label, not a quantity."""
+    """`programme 34`, `UMR 6249`, `Paris 13`, `Atlas 2022`, `75006 Paris`: a label, not a quantity."""
+    if number.digits and is_postal_code(doc, number):
+        return True
     p = prev_index(doc, number.start)
     if p is None:
         return False
@@ -131,6 +144,18 @@ def is_identifier(doc: Doc, number: Number, sent_starts: frozenset[int]) -> bool
     if number.digits and prev.pos_ == "PROPN" and p not in sent_starts and prev.text[:1].isupper():
         return True
     return number.year_like and word in _YEAR_CUES
+
+
+def is_address(doc: Doc, head: Token, unit: str) -> bool:
+    """`20 rue de la Paix`, `12 cours Mirabeau`: an address noun after a number, written in the
+    singular or followed by a name, makes the number an address; in the plural it is counted like
+    any noun (`12 routes départementales`, `deux chemins ruraux`)."""
+    if unit not in ADDRESS_NOUNS:
+        return False
+    if not is_plural(head):
+        return True
+    k = next_index(doc, head.i + 1)
+    return k is not None and doc[k].text[:1].isupper()
 
 
 @dataclass(frozen=True)
@@ -203,6 +228,8 @@ def noun_after(doc: Doc, number: Number, counted: Container[str] = ()) -> Noun |
     if event is None and (
         unit in NON_COUNT_UNITS or head.lower_ in NON_COUNT_UNITS or head.text in NON_COUNT_UNITS
     ):
+        return False
+    if event is None and is_address(doc, head, unit):
         return False
     if unit in APPROX_NOUNS or is_number_word(head) or head.lower_ in MULTIPLIERS:
         return False

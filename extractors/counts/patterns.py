@@ -42,7 +42,10 @@ def _month_words() -> frozenset[str]:
 
 
 NON_COUNT_UNITS: frozenset[str] = frozenset(load_list("non_count_units")) | _month_words()
-"""Nouns after a number that make it a duration, money, size, fraction, address or date."""
+"""Nouns after a number that make it a duration, money, size, fraction or date."""
+
+ADDRESS_NOUNS: frozenset[str] = frozenset(load_list("count_address_nouns"))
+"""`20 rue de la Paix` is an address, `12 routes départementales` a count: see `nouns.is_address`."""
 
 WEEKDAYS: frozenset[str] = frozenset(load_list("weekdays"))
 """`Visiteurs : 2 400 samedi`: a day name after a number is no counted noun."""
@@ -87,6 +90,12 @@ ELISION_TRIGGERS: frozenset[str] = frozenset({"dont", "parmi", "soit"})
 ENUM_LINKS: frozenset[str] = frozenset({"et", ",", "contre", "puis", "ou", "plus"})
 """`13 en régions et 12 dans les ministères`: a second number sharing the first one's noun."""
 
+_labels = load_table("count_labels")
+MEASURE_LABELS: frozenset[str] = frozenset(_labels["measure"]["heads"])
+"""`Tarifs : 8 / 5`: a label whose value is a price, a rate, a score, never a count."""
+TOTAL_LABELS: frozenset[str] = frozenset(_labels["total"]["heads"])
+"""`Au total : 300`: a label summing up the counts before it."""
+
 _refs = load_table("count_references")
 RANGE_LINKS: frozenset[str] = frozenset(_refs["shared_noun"]["range"])
 BOTH_LINKS: frozenset[str] = frozenset(_refs["shared_noun"]["both"])
@@ -130,7 +139,8 @@ def _qualifier_regex(phrases: list[str]) -> re.Pattern[str]:
         re.escape(p).replace(r"\ ", r"\s+").replace("'", "['’]")
         for p in sorted(phrases, key=len, reverse=True)
     )
-    return re.compile(rf"(?:^|(?<=[^\w'’]))({alternatives})\s*$", re.IGNORECASE)
+    # the phrase opens a word: after a space or punctuation, or after an elided `d'` (`d'environ 90`)
+    return re.compile(rf"(?:^|(?<=[^\w'’])|(?<=\b[dD]'))({alternatives})\s*$", re.IGNORECASE)
 
 
 _NUMBER_ALTERNATIVES = "|".join(
