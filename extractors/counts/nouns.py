@@ -7,6 +7,7 @@ size or a date makes it no count at all.
 
 from collections.abc import Container
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
@@ -158,6 +159,35 @@ def is_address(doc: Doc, head: Token, unit: str) -> bool:
     return k is not None and doc[k].text[:1].isupper()
 
 
+@cache
+def known_nouns() -> frozenset[str]:
+    """Lemmas the model's lemmatizer lists as nouns (spaCy's French lookup tables): they tell a noun
+    the tagger called an adjective (`fermes` in `500 fermes témoins`) from a true adjective."""
+    from extractors.nlp import load_nlp  # the process's one model, already loaded to parse the Doc
+
+    try:
+        return frozenset(load_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")["noun"])
+    except (KeyError, ValueError):  # a model without a rule lemmatizer: no noun is known
+        return frozenset()
+
+
+def apposed_noun(doc: Doc, token: Token, adjectives: list[Token]) -> int | None:
+    """`500 fermes témoins`, `2 découpeuses laser`: the first word after a number (past pre-posed
+    adjectives) is tagged an adjective or a participle, yet it is a plural noun the lemmatizer knows
+    and a noun follows it at once: it is the counted noun and the next one, in apposition, qualifies
+    it. Returns the index of the apposed noun, else None."""
+    if token.pos_ not in {"ADJ", "VERB"} or not token.is_lower or not is_plural(token):
+        return None
+    if any(a.lower_ not in PREPOSED_ADJECTIVES for a in adjectives):
+        return None
+    k = next_index(doc, token.i + 1)
+    if k is None or doc[k].pos_ != "NOUN" or not doc[k].is_alpha or not doc[k].is_lower:
+        return None
+    if doc[k].lower_ in WEEKDAYS or unit_of(doc[k]) in NON_COUNT_UNITS:
+        return None  # `12 présents samedi`, `3 inscrits heures`: no apposition
+    return k if singular(token) in known_nouns() else None
+
+
 @dataclass(frozen=True)
 class Noun:
     """The counted noun found after a number."""
@@ -189,6 +219,7 @@ def noun_after(doc: Doc, number: Number, counted: Container[str] = ()) -> Noun |
     quoted = False
     adjectives: list[Token] = []
     head: Token | None = None
+    apposed: int | None = None
     while j is not None and j < len(doc):
         token = doc[j]
         if token.text in OPEN_QUOTES and not quoted and not adjectives:
@@ -204,6 +235,10 @@ def noun_after(doc: Doc, number: Number, counted: Container[str] = ()) -> Noun |
             head = token
             break
         elif token.pos_ in {"ADJ", "VERB", "X"} and len(adjectives) < _MAX_ADJECTIVES and wordlike(token):
+            apposed = apposed_noun(doc, token, adjectives)
+            if apposed is not None:
+                head = token
+                break
             adjectives.append(token)
         elif token.pos_ == "ADV" and token.lower_ in _SKIPPABLE_ADVERBS and not adjectives:
             pass
@@ -246,6 +281,7 @@ def noun_after(doc: Doc, number: Number, counted: Container[str] = ()) -> Noun |
         if k is not None and doc[k].text in CLOSE_QUOTES:
             end = k + 1
     else:
+        end = max(end, (apposed or 0) + 1)  # `fermes témoins`: the apposed noun is part of the text
         while end < len(doc) and doc[end].pos_ == "ADJ" and is_plural(doc[end]) and end - last <= 2:
             end += 1
     return Noun(head, end, doc[end - 1].idx + len(doc[end - 1]), unit)

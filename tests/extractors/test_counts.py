@@ -174,6 +174,13 @@ POSITIVES: list[tuple[str, str, list[Triple]]] = [
         [(4, "journée", "exact")],
     ),
     ("compound_event_hyphen", "Deux soirées-débats sont prévues en mai.", [(2, "soirée-débat", "exact")]),
+    # a noun tagged as an adjective before a noun in apposition: the first one is counted
+    ("apposition_portables", "Le service a acheté 6 portables élèves.", [(6, "portable", "exact")]),
+    ("apposition_mobiles", "La brigade dispose de 5 mobiles radars.", [(5, "mobile", "exact")]),
+    ("apposition_internes", "L'hôpital accueille 14 internes urgentistes.", [(14, "interne", "exact")]),
+    ("preposed_court", "Le festival propose cinq courts métrages.", [(5, "métrage", "exact")]),
+    ("preposed_vaste", "Le site compte 4 vastes salles.", [(4, "salle", "exact")]),
+    ("preposed_evaluative", "Le musée expose trois magnifiques tableaux.", [(3, "tableau", "exact")]),
     ("invariable_prix", "Le jury a décerné trois prix.", [(3, "prix", "exact")]),
     ("invariable_voix", "Le texte a recueilli 212 voix.", [(212, "voix", "exact")]),
     ("feminine_kept", "Quatre lauréates ont été distinguées.", [(4, "lauréate", "exact")]),
@@ -290,8 +297,9 @@ def test_not_counts(parse: Callable[[str], Doc], text: str) -> None:
         ("Elle a réuni une vingtaine d'artisans.", "une vingtaine d'artisans"),
         ("Le dispositif concerne 6 grands bassins.", "6 grands bassins"),
         ("Ils ont rencontré des maires 30 qui ont signé.", "des maires 30"),
+        ("Le service a acheté 6 portables élèves.", "6 portables élèves"),
     ],
-    ids=["qualifier_kept", "approx_noun_phrase", "adjective_kept", "noun_before"],
+    ids=["qualifier_kept", "approx_noun_phrase", "adjective_kept", "noun_before", "apposed_noun_kept"],
 )
 def test_count_text_holds_qualifier_number_and_noun(
     parse: Callable[[str], Doc], text: str, surface: str
