@@ -80,7 +80,7 @@ def _title_text(doc: Doc, m: Mention) -> str:
 
 
 def _expand(doc: Doc, role: Role, title: str, roles: list[Role], attached: set[int]) -> tuple[str, Role]:
-    """A bare title ("en tant que délégué") completed by the fuller wording of the same office elsewhere.
+    """A bare title ("en tant que déléguée") completed by the fuller wording of the same office elsewhere.
 
     Only when the article gives one fuller wording (or several, each a prefix of the longest), and
     that wording is not attached to another named person.

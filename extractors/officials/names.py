@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 
 from extractors.officials.normalize import fold
 
-# Lower-case words that may stand inside a name ("Amélie de Montchalin", "Joeri van den Steenhoven").
+# Lower-case words that may stand inside a name ("Amélie de Montchalin", "Karel van der Linden").
 PARTICLES = frozenset(
     {
         "de",

@@ -158,9 +158,9 @@ OFFICIALS = [
     ),
     (
         "title-stated-elsewhere",
-        "Le délégué ministériel au numérique en santé pilote la feuille de route. "
-        "Interrogé, Paul Mercier, en tant que délégué, a défendu le calendrier.",
-        {("Paul Mercier", "délégué ministériel au numérique en santé", None)},
+        "La déléguée ministérielle à l'accessibilité en ville pilote le chantier. "
+        "Claire Mercier, en tant que déléguée, a défendu le calendrier devant les élus.",
+        {("Claire Mercier", "déléguée ministérielle à l'accessibilité en ville", None)},
     ),
     (
         "surname-merges",
@@ -204,12 +204,12 @@ NEGATIVES = [
     ("plural-title", "Les députés ont adopté le texte."),
     (
         "public-body",
-        "La direction interministérielle de la transformation publique (DITP) pilote le programme.",
+        "La direction générale des collectivités locales (DGCL) publie le guide.",
     ),
     ("companies", "La Société Générale et Orange ont signé un accord."),
-    ("participle-capitalised", "Piloté par la DITP, le programme avance."),
+    ("participle-capitalised", "Financé par l'ANCT, le programme avance."),
     ("title-with-place", "Selon le maire de Lille, la ville est prête."),
-    ("acronym-person-label", "Le programme EIG accueille des profils variés."),
+    ("acronym-person-label", "Le programme JEP accueille des profils variés."),
 ]
 
 
