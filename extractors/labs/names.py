@@ -29,7 +29,7 @@ from extractors.labs.reading import (
 from extractors.labs.words import Article, Sentence, Word
 from extractors.officials.normalize import fold
 
-LAB_PREFIXED_RE = re.compile(r"^labo?(?:['\-][^\W_]|\d)")  # Lab’Est, Lab-Y, Lab1, LAB31
+LAB_PREFIXED_RE = re.compile(r"^labo?(?:['\-][^\W_]|\d)")  # Lab’Ouest, Lab-Y, Lab1, LAB31
 LAB_SUFFIXED_RE = re.compile(r"^([^\W_]+?)['\-]?(labs?)$")  # Kolab, Fab’Lab, DataLab, fablabs
 NUMBER_SUFFIXES = frozenset({"bis", "ter", "quater"})
 COMPLEMENT_PREPOSITIONS = frozenset({"de", "du", "des", "d"})
@@ -105,7 +105,7 @@ def _words_before(
     voc: Vocabulary, s: Sentence, i: int, shape: str, kind: str | None
 ) -> tuple[int, bool, str | None]:
     """(first word, named, kind) from what precedes the lab word: a kind word (`Living Lab`) and
-    capitalised words (`Ti Lab`, `Kerma Living Lab`)."""
+    capitalised words (`Cube Lab`, `Kerma Living Lab`)."""
     words = s.words
     first, named = i, shape in ("named", "coined")
     if shape != "bare" or i == 0 or words[i - 1].is_punct:

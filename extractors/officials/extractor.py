@@ -31,7 +31,7 @@ INITIAL_RE = re.compile(r"^(?:[A-ZÀ-Þ]\.)(?:-?[A-ZÀ-Þ]\.)*$")  # "T.", "J.-Y
 
 
 def _initials(doc: Doc, m: Mention) -> int:
-    """How many tokens of initials open a mention ("J.-Y. Le Drian" -> 1); 0 when none."""
+    """How many tokens of initials open a mention ("M.-C. Le Guen" -> 1); 0 when none."""
     k = m.start
     while k < m.end - 1 and INITIAL_RE.match(doc[k].text):
         k += 1

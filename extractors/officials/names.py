@@ -110,7 +110,7 @@ def _is_upper_word(text: str) -> bool:
 
 
 def _extend(doc: Doc, start: int, end: int, title_tokens: frozenset[int]) -> int:
-    """Where a name spaCy cut short really ends: "Géraud" + "d'HUMIÈRES", "Laurent" + "PIC".
+    """Where a name spaCy cut short really ends: "Hugues" + "d'ESTRAMBERT", "Clément" + "VAUQUELIN".
 
     Goes on over name particles followed by a capitalised word ("de La Tour"), and over a surname
     in capitals; never over a title, a line break or more than `MAX_NAME_TOKENS` words.

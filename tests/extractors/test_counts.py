@@ -132,7 +132,7 @@ POSITIVES: list[tuple[str, str, list[Triple]]] = [
         "Quelques 150 participants ont assisté au débat.",
         [(150, "participant", "approx")],
     ),
-    (  # a difference counts the same things as the count it is added to (the gold convention)
+    (  # a difference counts the same things as the count it is added to (the annotation guidelines)
         "difference_counts_the_same_noun",
         "Cette année, 1 200 jeunes ont été aidés, soit 300 de plus qu'en 2022.",
         [(1200, "jeune", "exact"), (300, "jeune", "exact")],

@@ -407,7 +407,7 @@ NEGATIVES = [
     ("labellisees", "Trois structures labellisées ont reçu une aide."),
     ("collaboration", "Cette collaboration entre les services a duré deux ans."),
     ("elaboration", "L'élaboration du budget commence en mars."),
-    ("surname-starting-with-lab", "La mission a publié le rapport de Mme Labarthe."),
+    ("surname-starting-with-lab", "La mission a publié le rapport de Mme Labrousse."),
     ("organisation-parent", "Un laboratoire de l'Inserm étudie ces questions."),
     ("organisations", "Le CNRS et l'Institut Pasteur signent un accord."),
     (

@@ -133,8 +133,8 @@ OFFICIALS = [
     ),
     (
         "vice-president-region",
-        "Louise Vernet, vice-présidente de la région Bretagne chargée du numérique, a inauguré le site.",
-        {("Louise Vernet", "vice-présidente de la région Bretagne chargée du numérique", None)},
+        "Louise Verney, vice-présidente de la région Bretagne chargée du numérique, a inauguré le site.",
+        {("Louise Verney", "vice-présidente de la région Bretagne chargée du numérique", None)},
     ),
     (
         "interministerial-director",
@@ -159,8 +159,8 @@ OFFICIALS = [
     (
         "title-stated-elsewhere",
         "La déléguée ministérielle à l'accessibilité en ville pilote le chantier. "
-        "Claire Mercier, en tant que déléguée, a défendu le calendrier devant les élus.",
-        {("Claire Mercier", "déléguée ministérielle à l'accessibilité en ville", None)},
+        "Claire Meunier, en tant que déléguée, a défendu le calendrier devant les élus.",
+        {("Claire Meunier", "déléguée ministérielle à l'accessibilité en ville", None)},
     ),
     (
         "surname-merges",

@@ -312,8 +312,8 @@ APART: list[tuple[str, str, set[Official]]] = [
     ),
     (
         "until-now-title",
-        "Agnès Vautrin, jusqu'ici préfète de la Nièvre, rejoint le ministère.",
-        {("Agnès Vautrin", "préfète de la Nièvre", None)},
+        "Agnès Vaudrey, jusqu'ici préfète de la Nièvre, rejoint le ministère.",
+        {("Agnès Vaudrey", "préfète de la Nièvre", None)},
     ),
     (
         "title-stops-at-since",
@@ -424,11 +424,11 @@ ROSTERS: list[tuple[str, str, set[Official]]] = [
 ORDERED: list[tuple[str, str, set[Official]]] = [
     (
         "respectively",
-        "M. Albin Sarrazin et Mme Loïse Vidalenc ont été désignés dimanche, respectivement maire de "
+        "M. Albin Sarrazin et Mme Loïse Vidaillac ont été désignés dimanche, respectivement maire de "
         "Plouha et maire de Paimpol.",
         {
             ("Albin Sarrazin", "maire de Plouha", None),
-            ("Loïse Vidalenc", "maire de Paimpol", None),
+            ("Loïse Vidaillac", "maire de Paimpol", None),
         },
     ),
     (
@@ -499,8 +499,8 @@ NOT_OFFICIALS: list[tuple[str, str, set[str]]] = [
     ("verb-after-name", "Jean Castelnau juge la mesure utile.", {"Jean Castelnau"}),
     (
         "private-agency",
-        "Le directeur de l'agence de communication, Paul Vernet, et son adjoint, Luc Marty, ont parlé.",
-        {"Paul Vernet", "Luc Marty"},
+        "Le directeur de l'agence de communication, Paul Verney, et son adjoint, Luc Marty, ont parlé.",
+        {"Paul Verney", "Luc Marty"},
     ),
     (
         "regional-director-of-a-bank",

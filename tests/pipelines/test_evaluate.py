@@ -296,7 +296,7 @@ def test_errors_file_groups_errors_by_kind(tmp_path: Path, capsys: pytest.Captur
             "dates": [day("2031-03-04")],
             "counts": [count(12, "chercheuse")],
         },
-        "b": {"doc": "b.txt", "published": None, "dates": [day("2032-05-01")], "labs": [named("Lab Oural")]},
+        "b": {"doc": "b.txt", "published": None, "dates": [day("2032-05-01")], "labs": [named("Lab Ourcq")]},
     }
     for doc_id, gold in golds.items():
         (tmp_path / "gold" / f"{doc_id}.gold.json").write_text(json.dumps(gold), encoding="utf-8")
