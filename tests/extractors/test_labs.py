@@ -353,7 +353,8 @@ LOCATIONS = [
     ),
     (
         "region-before-apposition",
-        "Dans la région Normandie, le laboratoire d'innovation régional, le Kairos Lab, pilote les ateliers.",
+        "Dans la région Normandie, le laboratoire d'innovation de la préfecture, le Kairos Lab, pilote "
+        "les ateliers.",
         {("Kairos Lab", "Normandie")},
     ),
     (

@@ -478,7 +478,7 @@ NOT_OFFICIALS: list[tuple[str, str, set[str]]] = [
         "Maxence Bourrel, président du club de rugby, a félicité les joueurs.",
         {"Maxence Bourrel"},
     ),
-    ("founder", "Yasmine Lacombe, fondatrice de l'atelier, a ouvert ses portes.", {"Yasmine Lacombe"}),
+    ("founder", "Yasmine Lacombe, fondatrice de l'atelier, a présenté ses créations.", {"Yasmine Lacombe"}),
     (
         "deputy-without-principal",
         "Corentin Mallet, vice-président : animation, a organisé la tombola.",
@@ -542,7 +542,7 @@ def test_people_without_public_office(nlp, text: str, names: set[str]) -> None:
 NO_PERSON: list[tuple[str, str]] = [
     ("acronym-body", "La Dreal a validé le dossier et la DDT suivra les travaux."),
     ("title-word-as-verb", "Le comité juge la mesure utile et pilote le suivi."),
-    ("title-word-capitalised", "Le Président a rappelé l'enjeu. Le Préfet a approuvé."),
+    ("title-word-capitalised", "Le Président a souligné l'enjeu. Le Préfet a approuvé."),
     ("title-with-body-labelled", "Le Président du Grand Montval a écrit aux habitants."),
     ("plural-office", "Les vice-présidents du conseil régional ont voté le budget."),
     ("office-without-name", "La rectrice de l'académie a visité le collège."),
