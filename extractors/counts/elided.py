@@ -58,7 +58,7 @@ def count_elided(passage: Passage, number: Number, qualifier: str, start: int) -
     if proportion(passage, number.end):
         return
     p = prev_index(doc, number.start)
-    while p is not None and doc[p].idx >= start:  # the word before the qualifier (`Présents : environ 15`)
+    while p is not None and doc[p].idx >= start:  # the word before the qualifier (`Votants : environ 40`)
         p = prev_index(doc, p)
     if p is None:
         return
@@ -173,7 +173,7 @@ def _refers_back(
 
 
 def _label_range(passage: Passage, number: Number, unit: str, start: int, end: int, k: int) -> None:
-    """`Stations prévues : 90 à 110`: a range of bare numbers after a label, the lower bound
+    """`Bornes installées : 30 à 45`: a range of bare numbers after a label, the lower bound
     at_least and the upper one at_most, as a range before a noun."""
     upper = passage.numbers_at.get(k)
     if upper is None or upper.value <= number.value:
@@ -197,7 +197,7 @@ def _elided_scaled(passage: Passage, number: Number, qualifier: str, start: int)
         label = label_unit(doc, p) if p is not None and doc[p].text == ":" else None
         if label is False:
             return
-        if label:  # `Bénévoles : une douzaine`
+        if label:  # `Guides : une vingtaine`
             passage.add(start, number.end_char, number.value, label, qualifier, _LABEL, number.end - 1)
             return
         described = nxt is not None and (

@@ -1,9 +1,9 @@
 """`label : value` lines of key figures, tables flattened to text and forms: `Inscrits : 34`,
-`Nombre de places : 40`, `Bénévoles mobilisés : 120 | Repas servis en 2024 : 3 400`.
+`Nombre de places : 40`, `Dossiers reçus : 85 | Arbres plantés en 2021 : 1 200`.
 
 The label is a noun phrase from its line's start (or a separator such as `|`) to the colon, and
-French puts its head first: the counted things are its first word (`Stations de pompage prévues`
--> `station`), a nominalised participle or adjective among them (`Présents`, `Votants`), or
+French puts its head first: the counted things are its first word (`Bornes de recharge installées`
+-> `borne`), a nominalised participle or adjective among them (`Présents`, `Votants`), or
 the noun after `Nombre de`. A label whose head is singular (`Durée moyenne`, `Budget`) or names a
 measure (`Tarifs`, `Taux`) labels no count.
 """
@@ -61,7 +61,7 @@ def label_unit(doc: Doc, colon: int) -> str | bool | None:
     first = doc[words[0]]
     if low(first) in TOTAL_LABELS:
         return None
-    if low(first) in _NUMBER_OF:  # `Nombre de conseillers en exercice`, `Nombre total d'inscrits`
+    if low(first) in _NUMBER_OF:  # `Nombre de sièges à pourvoir`, `Nombre total d'inscrits`
         rest = [i for i in words[1:] if low(doc[i]) not in _NUMBER_OF_ADJECTIVES]
         if len(rest) < 2 or low(doc[rest[0]]) not in DE:
             return False

@@ -150,7 +150,7 @@ def is_identifier(doc: Doc, number: Number, sent_starts: frozenset[int]) -> bool
 def is_address(doc: Doc, head: Token, unit: str) -> bool:
     """`20 rue de la Paix`, `12 cours Mirabeau`: an address noun after a number, written in the
     singular or followed by a name, makes the number an address; in the plural it is counted like
-    any noun (`12 routes départementales`, `deux chemins ruraux`)."""
+    any noun (`8 voies communales`, `deux chemins ruraux`)."""
     if unit not in ADDRESS_NOUNS:
         return False
     if not is_plural(head):
@@ -162,7 +162,7 @@ def is_address(doc: Doc, head: Token, unit: str) -> bool:
 @cache
 def known_nouns() -> frozenset[str]:
     """Lemmas the model's lemmatizer lists as nouns (spaCy's French lookup tables): they tell a noun
-    the tagger called an adjective (`fermes` in `500 fermes témoins`) from a true adjective."""
+    the tagger called an adjective (`écoles` in `40 écoles relais`) from a true adjective."""
     from extractors.nlp import load_nlp  # the process's one model, already loaded to parse the Doc
 
     try:
@@ -172,7 +172,7 @@ def known_nouns() -> frozenset[str]:
 
 
 def apposed_noun(doc: Doc, token: Token, adjectives: list[Token]) -> int | None:
-    """`500 fermes témoins`, `2 découpeuses laser`: the first word after a number (past pre-posed
+    """`40 écoles relais`, `3 imprimantes couleur`: the first word after a number (past pre-posed
     adjectives) is tagged an adjective or a participle, yet it is a plural noun the lemmatizer knows
     and a noun follows it at once: it is the counted noun and the next one, in apposition, qualifies
     it. Returns the index of the apposed noun, else None."""
@@ -281,7 +281,7 @@ def noun_after(doc: Doc, number: Number, counted: Container[str] = ()) -> Noun |
         if k is not None and doc[k].text in CLOSE_QUOTES:
             end = k + 1
     else:
-        end = max(end, (apposed or 0) + 1)  # `fermes témoins`: the apposed noun is part of the text
+        end = max(end, (apposed or 0) + 1)  # `écoles relais`: the apposed noun is part of the text
         while end < len(doc) and doc[end].pos_ == "ADJ" and is_plural(doc[end]) and end - last <= 2:
             end += 1
     return Noun(head, end, doc[end - 1].idx + len(doc[end - 1]), unit)

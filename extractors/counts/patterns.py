@@ -45,7 +45,7 @@ NON_COUNT_UNITS: frozenset[str] = frozenset(load_list("non_count_units")) | _mon
 """Nouns after a number that make it a duration, money, size, fraction or date."""
 
 ADDRESS_NOUNS: frozenset[str] = frozenset(load_list("count_address_nouns"))
-"""`20 rue de la Paix` is an address, `12 routes départementales` a count: see `nouns.is_address`."""
+"""`20 rue de la Paix` is an address, `8 voies communales` a count: see `nouns.is_address`."""
 
 WEEKDAYS: frozenset[str] = frozenset(load_list("weekdays"))
 """`Visiteurs : 2 400 samedi`: a day name after a number is no counted noun."""

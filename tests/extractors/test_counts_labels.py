@@ -104,7 +104,7 @@ def test_label_of_no_count(parse: Callable[[str], Doc], text: str) -> None:
 
 
 def test_label_count_text_is_the_number(parse: Callable[[str], Doc]) -> None:
-    text = "Bilan\nInscrits : environ 80 | Présents : 61"
+    text = "Bilan\nInscrits : environ 80 | Votants : 61"
     facts = extract(parse(text), ArticleContext(doc_id="test"))
     assert_offsets(text, facts)
     assert [f.text for f in facts] == ["environ 80", "61"]
