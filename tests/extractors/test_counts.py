@@ -183,6 +183,28 @@ POSITIVES: list[tuple[str, str, list[Triple]]] = [
     ("preposed_evaluative", "Le musée expose trois magnifiques tableaux.", [(3, "tableau", "exact")]),
     ("invariable_prix", "Le festival remet cinq prix aux jeunes auteurs.", [(5, "prix", "exact")]),
     ("invariable_voix", "Le texte a recueilli 212 voix.", [(212, "voix", "exact")]),
+    # a list of bare numbers shares the noun after its last one; a unit of measure there makes
+    # every listed number a measure, even right after a count
+    (
+        "list_shares_last_noun",
+        "Les sections comptent 18, 21 et 26 adhérents.",
+        [(18, "adhérent", "exact"), (21, "adhérent", "exact"), (26, "adhérent", "exact")],
+    ),
+    (
+        "list_of_distances_after_count",
+        "La fédération balise cinq sentiers de 6, 11 et 19 km.",
+        [(5, "sentier", "exact")],
+    ),
+    (
+        "pair_of_volumes_after_count",
+        "La coopérative vend deux formats, 25 et 50 litres.",
+        [(2, "format", "exact")],
+    ),
+    (
+        "list_counts_after_count",
+        "Le collège ouvre trois classes de 24, 26 et 28 élèves.",
+        [(3, "classe", "exact"), (24, "élève", "exact"), (26, "élève", "exact"), (28, "élève", "exact")],
+    ),
     ("feminine_kept", "Quatre lauréates ont été distinguées.", [(4, "lauréate", "exact")]),
     ("feminine_trice_kept", "Deux directrices d'école ont témoigné.", [(2, "directrice", "exact")]),
     (
@@ -205,6 +227,7 @@ POSITIVES: list[tuple[str, str, list[Triple]]] = [
 ]
 
 NEGATIVES: list[tuple[str, str]] = [
+    ("list_of_lengths", "Les tuyaux de 10, 15 ou 20 mètres sont en stock."),
     ("duration_hours", "La réunion a duré 2 heures."),
     ("duration_months", "Le chantier a pris 18 mois."),
     ("duration_en_jours", "Le hackathon s'est déroulé en 5 jours."),
