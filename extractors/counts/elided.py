@@ -7,7 +7,7 @@ import re
 
 from extractors.counts.labels import PLACE_OR_PERSON, label_unit
 from extractors.counts.normalize import qualifier_after
-from extractors.counts.nouns import DE, compound_unit, is_plural, unit_of, wordlike
+from extractors.counts.nouns import DE, compound_unit, is_plural, unit_of, verbal_participle, wordlike
 from extractors.counts.numbers import Number, is_number_word, low, next_index, prev_index
 from extractors.counts.passage import Passage
 from extractors.counts.patterns import (
@@ -52,6 +52,9 @@ def count_elided(passage: Passage, number: Number, qualifier: str, start: int) -
             or qualifier_after(passage.text[number.end_char : number.end_char + 20])
         )
     )
+    trigger = prev_index(doc, number.start)
+    if nxt is not None and trigger is not None and doc[trigger].lower_ in ELISION_TRIGGERS:
+        left_out = left_out or verbal_participle(doc, doc[nxt])  # `dont 120 venus de la région`
     named = nxt is not None and (wordlike(doc[nxt]) or doc[nxt].like_num)  # `15 | Votants`: no word
     if named and doc[nxt].pos_ in {"NOUN", "PROPN", "NUM", "X"} and not left_out:
         return

@@ -27,7 +27,9 @@ from extractors.counts.patterns import (
     MULTIPLIERS,
     NON_COUNT_UNITS,
     OPEN_QUOTES,
+    PARTICIPLE_COMPLEMENT_TAGS,
     PARTITIVE_DETS,
+    PAST_PARTICIPLE_RE,
     PREPOSED_ADJECTIVES,
     WEEKDAYS,
 )
@@ -171,6 +173,18 @@ def known_nouns() -> frozenset[str]:
         return frozenset()
 
 
+def verbal_participle(doc: Doc, head: Token) -> bool:
+    """`venus des écoles voisines`, `retenus par le jury`: a plural past participle the tagger may
+    call a noun, followed by its complement, is used as a verb: after `dont N` it qualifies the
+    things counted just before. Alone (`dont 30 élus.`) it may name people, and stays the noun."""
+    if not head.is_lower or not PAST_PARTICIPLE_RE.search(head.lower_):
+        return False
+    if head.pos_ == "NOUN" and head.lemma_.lower() in known_nouns():  # `dont 6 traités signés`
+        return False
+    k = next_index(doc, head.i + 1)
+    return k is not None and doc[k].pos_ in PARTICIPLE_COMPLEMENT_TAGS
+
+
 def apposed_noun(doc: Doc, token: Token, adjectives: list[Token]) -> int | None:
     """`40 écoles relais`, `3 imprimantes couleur`: the first word after a number (past pre-posed
     adjectives) is tagged an adjective or a participle, yet it is a plural noun the lemmatizer knows
@@ -256,6 +270,8 @@ def noun_after(doc: Doc, number: Number, counted: Container[str] = ()) -> Noun |
             None,
         )
     if head is None or head.lower_ in WEEKDAYS:  # `2 400 samedi`: the noun is left out
+        return None
+    if elided and verbal_participle(doc, head):  # `dont 52 réparées sur place`: the noun is left out
         return None
     last = compound_end(doc, head)
     unit = compound_unit(doc, head, last)

@@ -86,6 +86,10 @@ PARTITIVE_DETS: frozenset[str] = frozenset(
 
 ELISION_TRIGGERS: frozenset[str] = frozenset({"dont", "parmi", "soit"})
 """`onze projets, dont deux ...`: the noun is the one of the count just before."""
+PAST_PARTICIPLE_RE = re.compile(r"(?:é|ée|i|ie|u|ue|is|ise|it|ite)s$")
+"""Plural endings of French past participles (`réparées`, `venus`, `admis`, `inscrits`)."""
+PARTICIPLE_COMPLEMENT_TAGS = frozenset({"ADP", "ADV", "DET"})
+"""`venus des communes voisines`, `remis hier`: a participle followed by its complement is verbal."""
 
 ENUM_LINKS: frozenset[str] = frozenset({"et", ",", "contre", "puis", "ou", "plus"})
 """`8 en Bretagne et 5 en Normandie`: a second number sharing the first one's noun."""

@@ -19,6 +19,33 @@ from tests.conftest import assert_offsets
 Triple = tuple[int, str, str]
 
 LEFT_OUT: list[tuple[str, str, list[Triple]]] = [
+    # `dont N` + a plural past participle with its complement (tagged a noun or a verb): the
+    # participle qualifies the things counted before; alone it may name people and stays the noun
+    (
+        "dont_participle_tagged_noun",
+        "La ferme a accueilli 300 enfants, dont 120 venus des écoles voisines.",
+        [(300, "enfant", "exact"), (120, "enfant", "exact")],
+    ),
+    (
+        "dont_participle_after_label",
+        "Pièces apportées : 70, dont 52 réparées sur place",
+        [(70, "pièce", "exact"), (52, "pièce", "exact")],
+    ),
+    (
+        "dont_nominal_participle_with_complement",
+        "Le collège compte 500 élèves, dont 40 inscrits en section sportive.",
+        [(500, "élève", "exact"), (40, "élève", "exact")],
+    ),
+    (
+        "dont_participle_without_complement",
+        "L'assemblée compte 90 membres, dont 30 élus.",
+        [(90, "membre", "exact"), (30, "élu", "exact")],
+    ),
+    (
+        "dont_plain_noun_ending_like_a_participle",
+        "Le restaurant propose 10 plats, dont 6 menus du jour.",
+        [(10, "plat", "exact"), (6, "menu", "exact")],
+    ),
     (
         "subject_number_after_semicolon",
         "Le lycée accueille 900 élèves ; 120 ont été admis en classe préparatoire.",
