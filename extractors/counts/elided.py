@@ -17,7 +17,10 @@ from extractors.counts.patterns import (
     ENUM_LINKS,
     HYPHENS,
     NON_COUNT_UNITS,
+    PEOPLE_PRONOUNS,
+    PEOPLE_UNIT,
     RANGE_LINKS,
+    THIRD_PERSON_PRONOUNS,
     TIME_TAIL_RE,
     WEEKDAYS,
 )
@@ -166,7 +169,7 @@ def _refers_back(
     unit = (
         label
         or _label_noun(passage, p)
-        or _copula_subject(passage, p)
+        or _copula_subject(passage, p, nxt)
         or passage.last_unit(number.start, sentences_back=1)
     )
     if not unit:
@@ -224,11 +227,21 @@ def _elided_scaled(passage: Passage, number: Number, qualifier: str, start: int)
         passage.add(start, number.end_char, number.value, unit, qualifier, _BACK_REFERENCE, last)
 
 
-def _copula_subject(passage: Passage, p: int) -> str | None:
-    """`Les bénévoles étaient 350`: the plural subject of `être` right before the number."""
-    verb = passage.doc[p]
+def _copula_subject(passage: Passage, p: int, nxt: int | None) -> str | None:
+    """`Les bénévoles étaient 350`: the plural subject of `être` right before the number;
+    `nous étions 85`, `ils étaient 2 000 à défiler`: a pronoun naming people (`PEOPLE_PRONOUNS`)."""
+    doc = passage.doc
+    verb = doc[p]
     if verb.lemma_ != "être":
         return None
+    s = prev_index(doc, p)
+    if s is not None and doc[s].pos_ == "PRON":  # the pronoun is the subject, not a noun further off
+        if doc[s].lower_ in PEOPLE_PRONOUNS:
+            return PEOPLE_UNIT
+        to_act = (
+            nxt is not None and doc[nxt].lower_ == "à" and nxt + 1 < len(doc) and doc[nxt + 1].pos_ == "VERB"
+        )
+        return PEOPLE_UNIT if doc[s].lower_ in THIRD_PERSON_PRONOUNS and to_act else None
     for child in (*verb.children, *verb.head.children):
         if child.dep_.startswith("nsubj") and child.pos_ == "NOUN" and is_plural(child):
             return unit_of(child)

@@ -84,6 +84,12 @@ PARTITIVE_DETS: frozenset[str] = frozenset(
 )
 """`deux de ces projets`: a partitive between the number and its noun."""
 
+PEOPLE_PRONOUNS: frozenset[str] = frozenset({"nous", "vous", "on"})
+"""`nous étions 85`, `vous étiez 400 à venir`: a subject pronoun of `être` before a number that
+names people; `ils`/`elles` name people only with `à` + infinitive after the number (`ils étaient
+2 000 à défiler`), else they may stand for things."""
+THIRD_PERSON_PRONOUNS: frozenset[str] = frozenset({"ils", "elles"})
+PEOPLE_UNIT = "personne"
 ELISION_TRIGGERS: frozenset[str] = frozenset({"dont", "parmi", "soit"})
 """`onze projets, dont deux ...`: the noun is the one of the count just before."""
 PAST_PARTICIPLE_RE = re.compile(r"(?:é|ée|i|ie|u|ue|is|ise|it|ite)s$")
