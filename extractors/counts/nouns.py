@@ -84,6 +84,8 @@ def singular(token: Token, shortest: int = 4) -> str:
     wins over a lemma without it. Words shorter than `shortest` keep a final -s (`bus`).
     """
     low = token.lower_.replace("\u2019", "'")
+    if low.endswith("is") and "Part" in token.morph.get("VerbForm"):
+        return low  # `45 admis`, `12 remis`: a masculine participle in -is is the same in the singular
     stem = low[:-1] if len(low) >= shortest and low.endswith(("s", "x")) and not low.endswith("ss") else low
     if token.pos_ in {"NOUN", "PROPN"}:
         lemma = token.lemma_.lower().replace("\u2019", "'").strip()
@@ -246,6 +248,8 @@ def noun_after(doc: Doc, number: Number, counted: Container[str] = ()) -> Noun |
         ):
             adjectives.append(token)  # `deux des principales associations`, tagged as a noun
         elif token.pos_ in {"NOUN", "PROPN"} and wordlike(token) or token.text in NON_COUNT_UNITS:
+            if adjectives and token.pos_ == "ADP":  # `12 retenus pour la finale`: no `pour cent` here
+                break
             head = token
             break
         elif token.pos_ in {"ADJ", "VERB", "X"} and len(adjectives) < _MAX_ADJECTIVES and wordlike(token):

@@ -183,6 +183,12 @@ POSITIVES: list[tuple[str, str, list[Triple]]] = [
     ("preposed_evaluative", "Le musée expose trois magnifiques tableaux.", [(3, "tableau", "exact")]),
     ("invariable_prix", "Le festival remet cinq prix aux jeunes auteurs.", [(5, "prix", "exact")]),
     ("invariable_voix", "Le texte a recueilli 212 voix.", [(212, "voix", "exact")]),
+    (
+        "participle_in_is_kept",
+        "Le concours a retenu 38 admis sur liste principale.",
+        [(38, "admis", "exact")],
+    ),
+    ("participle_in_ises", "L'école compte 19 admises en première année.", [(19, "admise", "exact")]),
     # a list of bare numbers shares the noun after its last one; a unit of measure there makes
     # every listed number a measure, even right after a count
     (
@@ -227,6 +233,7 @@ POSITIVES: list[tuple[str, str, list[Triple]]] = [
 ]
 
 NEGATIVES: list[tuple[str, str]] = [
+    ("pour_cent_in_words", "La hausse atteint 15 pour cent cette année."),
     ("list_of_lengths", "Les tuyaux de 10, 15 ou 20 mètres sont en stock."),
     ("duration_hours", "La réunion a duré 2 heures."),
     ("duration_months", "Le chantier a pris 18 mois."),

@@ -53,6 +53,11 @@ LEFT_OUT: list[tuple[str, str, list[Triple]]] = [
         [(500, "élève", "exact"), (40, "élève", "exact")],
     ),
     (
+        "dont_participle_before_pour",
+        "Le comité a lu 60 manuscrits, dont 14 choisis pour la collection.",
+        [(60, "manuscrit", "exact"), (14, "manuscrit", "exact")],
+    ),
+    (
         "dont_participle_without_complement",
         "L'assemblée compte 90 membres, dont 30 élus.",
         [(90, "membre", "exact"), (30, "élu", "exact")],
