@@ -153,6 +153,9 @@ def _refers_back(
         return  # `sortie 12`, `Point 4`, `l'A 7`: a word and its number are a label
     if low(prev) in PAIR_LINKS and (q := prev_index(doc, p)) is not None and doc[q].like_num:
         return  # `21 à 18`: the second number of a score
+    if low(prev) == "entre" and (q := prev_index(doc, p)) is not None and doc[q].text == ":":
+        _label_between(passage, number, q, p, nxt, end)  # `Places libres : entre 40 et 60`
+        return
     label = label_unit(doc, p) if prev.text == ":" else None  # `Inscrits : 34`
     if label is False:
         return  # `Durée moyenne : 45`, `Tarifs : 8`
@@ -176,6 +179,21 @@ def _refers_back(
         return
     rule = _LABEL if label else _BACK_REFERENCE
     passage.add(start, end, number.value, unit, qualifier, rule, number.end - 1)
+
+
+def _label_between(
+    passage: Passage, number: Number, colon: int, entre: int, nxt: int | None, end: int
+) -> None:
+    """`Chambres libres : entre 12 et 18`: `entre` joins the bounds of a range after a label; the
+    upper bound is read here, or dropped with the lower one when the label names no count
+    (`Tarifs : entre 8 et 12`)."""
+    doc = passage.doc
+    if nxt is None or low(doc[nxt]) != "et" or (k := next_index(doc, nxt + 1)) is None:
+        return
+    passage.skip.add(k)
+    label = label_unit(doc, colon)
+    if label:
+        _label_range(passage, number, label, doc[entre].idx, end, k)
 
 
 def _label_range(passage: Passage, number: Number, unit: str, start: int, end: int, k: int) -> None:

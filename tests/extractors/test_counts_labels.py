@@ -54,6 +54,11 @@ LABELS: list[tuple[str, str, list[Triple]]] = [
         [(20, "chambre", "at_least"), (25, "chambre", "at_most")],
     ),
     (
+        "entre_range_of_bare_numbers",
+        "Gîte d'étape\nLits disponibles : entre 12 et 18",
+        [(12, "lit", "at_least"), (18, "lit", "at_most")],
+    ),
+    (
         "qualifier_after_the_colon",
         "Fréquentation\nVisiteuses : environ 300",
         [(300, "visiteuse", "approx")],
@@ -79,6 +84,7 @@ NOT_LABELLED_COUNTS: list[tuple[str, str]] = [
     ("price", "Informations pratiques\nTarifs : 12 / 8"),
     ("singular_head", "Randonnée des crêtes\nDurée du parcours : 45"),
     ("rate", "Résultats du lycée\nTaux de réussite : 92"),
+    ("entre_range_of_prices", "Informations pratiques\nTarifs : entre 6 et 10"),
     ("nombre_without_noun", "Statistiques\nNombre : 12"),
     ("clause_before_colon", "Le bilan de la journée est excellent : 300."),
 ]
