@@ -16,6 +16,7 @@ from extractors.counts.patterns import (
     ELISION_TRIGGERS,
     ENUM_LINKS,
     HYPHENS,
+    MULTIPLIERS,
     NON_COUNT_UNITS,
     PEOPLE_PRONOUNS,
     PEOPLE_UNIT,
@@ -35,6 +36,8 @@ LABEL_TAGS = frozenset({"NOUN", "PROPN", "X", "ADJ", "SYM"})
 """A bare number right after a word of these tags is that word's label, not a count left out."""
 PAIR_LINKS = frozenset({"à", "sur", "-", "–"})
 """`21 à 18`, `2 sur 15`: two bare numbers joined so are a score, a rank or a ratio."""
+BREAKDOWN_MAX_CHARS = 60
+"""`5 classes à la rentrée : 3 en ville`: at most this far from the count to the colon."""
 SCALED_VALUE_MIN = 100_000
 """A bare `2,3 millions` restates a count of at least this value in its sentence or the one before."""
 
@@ -157,7 +160,7 @@ def _refers_back(
         _label_between(passage, number, q, p, nxt, end)  # `Places libres : entre 40 et 60`
         return
     label = label_unit(doc, p) if prev.text == ":" else None  # `Inscrits : 34`
-    if label is False:
+    if label is False and not _breaks_down(passage, number, p, nxt):
         return  # `Durée moyenne : 45`, `Tarifs : 8`
     if nxt is not None:
         following = doc[nxt]
@@ -170,7 +173,7 @@ def _refers_back(
                 _label_range(passage, number, label, start, end, k)
             return  # `remportée 21 à 18`, `classée 2 sur 15`: a score, a rank
     unit = (
-        label
+        (label or None)
         or _label_noun(passage, p)
         or _copula_subject(passage, p, nxt)
         or passage.last_unit(number.start, sentences_back=1)
@@ -179,6 +182,21 @@ def _refers_back(
         return
     rule = _LABEL if label else _BACK_REFERENCE
     passage.add(start, end, number.value, unit, qualifier, rule, number.end - 1)
+
+
+def _breaks_down(passage: Passage, number: Number, colon: int, nxt: int | None) -> bool:
+    """`Ouverture de 5 classes : 3 en ville et 2 au bourg`: the words before the colon are a
+    clause holding a count, not a label; a smaller number after it, followed by a preposition,
+    is a part of that count."""
+    if not passage.facts or nxt is None or passage.doc[nxt].pos_ != "ADP":
+        return False
+    whole = passage.facts[-1]
+    between = passage.text[whole.end_char : passage.doc[colon].idx]
+    return (  # on the colon's line, in its clause (the parser may end a sentence at the colon)
+        0 <= len(between) <= BREAKDOWN_MAX_CHARS
+        and not any(c in between for c in "\n.,;!?")
+        and number.value <= whole.value
+    )
 
 
 def _label_between(
@@ -284,7 +302,12 @@ def _label_noun(passage: Passage, p: int) -> str | None:
     while first >= 2 and doc[first - 1].text in HYPHENS and not doc[first - 2].whitespace_:
         first -= 2
     unit = compound_unit(doc, doc[first], i)
-    if unit in NON_COUNT_UNITS or unit in APPROX_NOUNS or is_number_word(doc[i]):
+    if (
+        unit in NON_COUNT_UNITS
+        or unit in APPROX_NOUNS
+        or is_number_word(doc[i])
+        or low(doc[i]) in MULTIPLIERS
+    ):
         return None
     return unit
 

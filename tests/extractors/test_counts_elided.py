@@ -19,6 +19,17 @@ from tests.conftest import assert_offsets
 Triple = tuple[int, str, str]
 
 LEFT_OUT: list[tuple[str, str, list[Triple]]] = [
+    # a clause holding a count before a colon, smaller numbers after it with a preposition: its parts
+    (
+        "breakdown_after_a_clause_and_colon",
+        "Création de 5 postes d'agents cet automne : 3 en mairie et 2 au centre social.",
+        [(5, "poste", "exact"), (3, "poste", "exact"), (2, "poste", "exact")],
+    ),
+    (
+        "no_breakdown_across_a_sentence",
+        "Le refuge accueille 14 chevaux. Tarif : 9 en semaine.",
+        [(14, "cheval", "exact")],
+    ),
     # a subject pronoun of `être` before the number names people: `nous`, `vous`, `on` always,
     # `ils`/`elles` only with `à` + infinitive after it (else they may stand for things)
     ("copula_nous", "Dimanche, nous étions 85 au départ de la course.", [(85, "personne", "exact")]),
@@ -332,6 +343,7 @@ SHARED_NOUN: list[tuple[str, str, list[Triple]]] = [
 ]
 
 NOT_COUNTS: list[tuple[str, str]] = [
+    ("money_label_before_colon", "Le chantier a coûté 4 millions : 3 à la charge de la région."),
     ("proportion_sur_dix", "Huit habitants sur dix approuvent le projet."),
     ("proportion_sur_quatre", "Trois habitants sur quatre utilisent le tramway."),
     ("proportion_bare", "Sept sur dix des adhérents ont renouvelé leur cotisation."),
