@@ -64,7 +64,7 @@ COMPOUND_KINDS = [
     (
         "fablab-place-in-parentheses",
         "On attend des délégations du Tamalab (Sénégal) et du FabLab Kairouan (Tunisie).",
-        {("Tamalab", "Sénégal"), ("FabLab Kairouan", "Tunisie")},
+        {("Tamalab", "Sénégal"), ("FabLab Kairouan", "Kairouan, Tunisie")},
     ),
     (
         "kind-with-name-before",
@@ -205,7 +205,7 @@ INSTITUTES_CALLED_LABS = [
         "unit-in-apposition",
         "Le Centre d'études des littoraux (CEL), unité mixte du CNRS et de l'université de La Rochelle, "
         "suit l'érosion.",
-        {("Centre d'études des littoraux (CEL)", "université de La Rochelle")},
+        {("Centre d'études des littoraux (CEL)", "CNRS et université de La Rochelle")},
     ),
     (
         "observatory-called-lab",
@@ -383,7 +383,7 @@ LOCATIONS = [
         "next-sentence-opens-on-this-unit",
         "Le laboratoire Vents et marées (LVM) ouvre une halle. "
         "Cette unité mixte du CNRS et de l'Université de Caen compte 90 agents.",
-        {("laboratoire Vents et marées (LVM)", "Université de Caen")},
+        {("laboratoire Vents et marées (LVM)", "CNRS et Université de Caen")},
     ),
     (
         "dateline",
