@@ -1,7 +1,7 @@
 """Which candidates are labs: every rule of keeping or leaving out a candidate, in one place.
 
 Left out: candidates in a headline written in capitals (case tells nothing there); events and
-programmes (`la soirée Lab X`, `l'Atelier X Lab`, `un événement, l'AfterLab`, `le dispositif « Lab
+programmes (`la soirée Lab X`, `l'Atelier X Lab`, `un événement, le MiniLab`, `le dispositif « Lab
 X »`); a coined -lab word used without an article (an organisation's name: `les équipes de
 Numalab`); an
 institute or centre the article never calls a laboratory or a unit; the shorter of two
@@ -50,7 +50,7 @@ def decide(art: Article, candidates: list[Mention]) -> list[Mention]:
         out.append(m)
     for m in out:
         if _inside_anaphor(art, m):
-            m.needs = "antecedent"  # "Cette unité mixte de recherche (UMR 1234)": the lab named before
+            m.needs = "antecedent"  # "Cette unité de recherche (UR 4321)": the lab named before
     return out
 
 
@@ -67,7 +67,7 @@ def _keep(art: Article, m: Mention, candidates: list[Mention]) -> bool:
 
 def _event(art: Article, s: Sentence, m: Mention) -> bool:
     """`la soirée Lab X` (an event noun right before), `l'Atelier Bois Lab` (an event noun opening the
-    name) or `un événement, l'AfterLab` (in apposition)."""
+    name) or `un événement, le MiniLab` (in apposition)."""
     words, k = s.words, m.first - 1
     if words[m.first].key in art.voc.event_nouns:
         return True

@@ -3,9 +3,9 @@
 1. `in_name`: a place inside the name (`Lab ville de Lyon`, `... de Strasbourg`, a trailing region,
    `Living Lab Baie de X`), the territory a kind of lab set in a country is named after (`Living
    Lab X (Pays-Bas)`), the place a `Lab'X` is named after; with the country its parenthesis adds;
-2. `after`: a place or body right after the name (`du ministère de X`, `en Bretagne`, `(Burkina Faso)`);
+2. `after`: a place or body right after the name (`du ministère de X`, `en Bretagne`, `(Québec)`);
 3. `apposition`: a place in the apposition that describes it (`X, laboratoire ... de l'académie de
-   Reims`), shared by the labs coordinated before it (`A et B, deux équipes « Université de X »`);
+   Dijon`), shared by the labs coordinated before it (`A et B, trois équipes de l'Université de X`);
 4. `parent`: the parent bodies in its parenthesis (`(CNRS/Université de X)`);
 5. `next_sentence`: the place in the phrase opening the next sentence on `Cette unité ...` (`Cette
    unité mixte du CNRS et de l'Université de X`);
@@ -13,8 +13,8 @@
    the lab's sentence, partners and funders left out (`avec le CHU de X`, `grâce au soutien de la
    Région X`), a campus or a site only when no body is named;
 7. `anaphora`: `du ministère` in the lab's sentence, read as the ministry named in full before;
-8. `context`: a plural lab noun with a place in the sentences just before (`trois laboratoires de
-   l'agglomération X :` above a list);
+8. `context`: a plural lab noun with a place in the sentences just before (`quatre laboratoires de
+   la métropole X :` above a list);
 9. `article`: the place the article is about (its dateline, else its most frequent place).
 """
 
@@ -70,7 +70,7 @@ def _after(art: Article, s: Sentence, m: Mention) -> str | None:
     if j < len(words) and words[j].text == "(":
         close = next((k for k in range(j + 1, len(words)) if words[k].text == ")"), None)
         if close is not None and close > j + 1 and is_place(art, s, j + 1, close - 1):
-            return phrase(art, s, j + 1, close - 1)  # "(Burkina Faso)"
+            return phrase(art, s, j + 1, close - 1)  # "(Québec)"
         return None
     preps = 0
     while j < len(words) and words[j].key in PREPOSITIONS and preps < 3:
@@ -87,7 +87,7 @@ def _apposition(art: Article, s: Sentence, m: Mention, others: list[Mention]) ->
     if follower is not None and j < len(words) and words[j].key == "et":
         between = words[j + 1 : follower.first]
         if all(w.key in {"le", "la", "l", "les"} for w in between):
-            j = index_after(s, follower.end)  # "A et B, deux équipes ...": B's apposition is A's too
+            j = index_after(s, follower.end)  # "A et B, trois équipes ...": B's apposition is A's too
     if j + 1 >= len(words) or words[j].text != ",":
         return None
     opener = words[j + 1]
@@ -176,7 +176,7 @@ def _next_sentence(art: Article, m: Mention, others: list[Mention]) -> str | Non
 
 
 def _context(art: Article, m: Mention) -> str | None:
-    """A plural lab noun with its place in the sentences just before: `Trois laboratoires de X ...`."""
+    """A plural lab noun with its place in the sentences just before: `Quatre laboratoires de X ...`."""
     voc = art.voc
     seen = 0
     for sid in range(m.sid - 1, -1, -1):
@@ -329,7 +329,7 @@ def _place_in_name(art: Article, m: Mention) -> str | None:
         start - 2 > m.first and words[start - 1].key in {"de", "d", "du"} and is_place_word(art, words[start])
     )
     if after_de and (words[start].is_place_entity or not words[start - 2].is_proper):
-        return phrase(art, s, start, last)  # "... de physique nucléaire d'Orsay"
+        return phrase(art, s, start, last)  # "... d'océanographie de Brest"
     return _territory_of_kind(art, s, m, last)
 
 
