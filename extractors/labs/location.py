@@ -15,7 +15,8 @@
 7. `anaphora`: `du ministère` in the lab's sentence, read as the ministry named in full before;
 8. `context`: a plural lab noun with a place in the sentences just before (`quatre laboratoires de
    la métropole X :` above a list);
-9. `article`: the place the article is about (its dateline, else its most frequent place).
+9. `article`: the place the article is about (its dateline or a place in its site banner, else its
+   most frequent place).
 """
 
 import re
@@ -204,11 +205,13 @@ DATELINE_RE = re.compile(
     r"^[^\w\n]*([^\W\d_][\w'\u2019\-]*(?: [^\W\d_][\w'\u2019\-]*){0,2}) ?[,\u2013\u2014|(]"
 )
 DATELINE_LINES = 12
+HEADER_SEPARATOR_RE = re.compile(r"[ \u00a0][\u00b7|\u2022][ \u00a0]")  # "A · B · C", "A | B", "A • B"
 
 
 class ArticlePlace:
-    """The place the article is about: its dateline (`Nancy, le 3 mars ...`), else its most
-    frequent place entity, clearly ahead of the next one. Found once per article, when needed."""
+    """The place the article is about: its dateline (`Nancy, le 3 mars ...`) or the place a site's
+    banner ends on (`Le Hangar · atelier partagé · Cahors`), else its most frequent place entity,
+    clearly ahead of the next one. Found once per article, when needed."""
 
     def __init__(self, art: Article) -> None:
         self.art = art
@@ -245,6 +248,10 @@ class ArticlePlace:
             m = DATELINE_RE.match(line)
             if m and (fold_key(m.group(1)) in places or self.art.voc.is_place_name(m.group(1))):
                 return m.group(1)
+            for segment in HEADER_SEPARATOR_RE.split(line)[1:]:
+                segment = segment.strip()  # "Nom du lieu · tiers-lieu · Ville": a site's banner
+                if fold_key(segment) in places or self.art.voc.is_place_name(segment):
+                    return segment
         return None
 
     def _most_frequent(self) -> str | None:

@@ -179,6 +179,17 @@ LOCATIONS = [
         {("Lab Écoute", "campus de Lannion")},
     ),
     (
+        "place-ending-a-site-banner",
+        "Le Hangar · atelier partagé · Cahors\nAccueil | Agenda | Adhérer\n"
+        "Cet hiver, notre fablab le Copeau a réparé vingt vélos.",
+        {("Copeau", "Cahors")},
+    ),
+    (
+        "site-banner-without-a-place",
+        "Le Hangar · atelier partagé · Adhérer\nCet hiver, notre fablab le Copeau a réparé vingt vélos.",
+        {("Copeau", None)},
+    ),
+    (
         "funder-is-no-location",
         "Grâce au soutien de la Région Occitanie, le Lab Causse s'installe dans la vallée du Lot.",
         {("Lab Causse", "vallée du Lot")},
