@@ -1,8 +1,9 @@
 """Names given by apposition or by a naming participle: the lab is the proper name beside a description.
 
 - `X, (le) laboratoire d'innovation de ...` and `le laboratoire d'innovation ..., le X,`;
-- a kind of lab beside its name: `La Forge X, le fablab de ...`, `notre fablab l'Atelier`, `L'Atelier
-  (fablab)`; a place, a parent body or an organisation in that position is no lab;
+- a kind of lab beside its name: `La Forge X, le fablab de ...`, `le fablab de ..., La Forge X,`,
+  `notre fablab l'Atelier`, `L'Atelier (fablab)`; a place, a person, a day, a parent body or an
+  organisation in that position is no lab;
 - `son laboratoire d'innovation, baptisé X`, `un fablab nommé « X »`.
 
 Readers only read; whether a candidate is kept is decided in `decision`.
@@ -47,24 +48,33 @@ def read_apposition(art: Article, sid: int, s: Sentence, i: int) -> Mention | No
     descriptor = fold_key(phrase(art, s, i, max(end, i)))
     if end <= i or not any(d in descriptor for d in voc.innovation_descriptors):
         return None
-    after = end + 1
-    if after + 1 < len(words) and words[after].text == "," and (i == 0 or words[i - 1].key in voc.definite):
-        j = after + 1
-        if words[j].key in {"le", "la", "l"}:
-            j += 1
-        last = j - 1
-        while last + 1 < len(words) and last + 1 - j < 4 and name_word(voc, words[last + 1]):
-            last += 1
-        closed = last + 1 >= len(words) or words[last + 1].is_punct
-        if last >= j and closed and lab_shape(voc, words[last])[0] == "":
-            return Mention(
-                sid, j, last, words[j].start, words[last].end, phrase(art, s, j, last), "labs.apposition"
-            )
+    if i == 0 or words[i - 1].key in voc.definite:
+        found = _name_after(art, sid, s, end + 1, "labs.apposition")
+        if found is not None:
+            return found
     k = i - 1
     if k >= 0 and words[k].key in {"le", "un", "l", "notre", "son"}:
         k -= 1
     if k >= 1 and words[k].text == ",":
         return _name_before(art, sid, s, k, "labs.apposition")
+    return None
+
+
+def _name_after(art: Article, sid: int, s: Sentence, comma: int, rule: str) -> Mention | None:
+    """The capitalised name set off by commas after a definite description ending before word
+    `comma`: `le laboratoire d'innovation de X, le Y,`, `le fablab de la médiathèque, L'Atelier Z,`."""
+    voc, words = art.voc, s.words
+    if comma + 1 >= len(words) or words[comma].text != ",":
+        return None
+    j = comma + 1
+    if words[j].key in {"le", "la", "l"}:
+        j += 1
+    last = j - 1
+    while last + 1 < len(words) and last + 1 - j < 4 and name_word(voc, words[last + 1]):
+        last += 1
+    closed = last + 1 >= len(words) or words[last + 1].is_punct
+    if last >= j and closed and lab_shape(voc, words[last])[0] == "":
+        return Mention(sid, j, last, words[j].start, words[last].end, phrase(art, s, j, last), rule)
     return None
 
 
@@ -129,6 +139,9 @@ def read_kind_apposition(art: Article, sid: int, s: Sentence, i: int) -> Mention
             k -= 1
             if k >= 1 and words[k].text == ",":
                 found = _name_before(art, sid, s, k, "labs.kind_apposition")  # "La Forge X, le fablab ..."
+        if found is None and first > 0 and words[first - 1].key in voc.definite:
+            end = max(i, name_run(art, s, i + 1))  # "le fablab de la médiathèque, L'Atelier X, ..."
+            found = _name_after(art, sid, s, end + 1, "labs.kind_apposition")
     if found is None or _names_no_lab(art, s, found):
         return None
     found.kind = kind
@@ -136,11 +149,13 @@ def read_kind_apposition(art: Article, sid: int, s: Sentence, i: int) -> Mention
 
 
 def _names_no_lab(art: Article, s: Sentence, m: Mention) -> bool:
-    """A place (`Brive, le fablab de la ville`: a city, or a place entity without an article),
-    a parent body or an organisation."""
+    """A place (`Brive, le fablab de la ville`: a city, or a place entity without an article), a
+    person, a day or a month, a parent body or an organisation."""
     voc, words = art.voc, s.words[m.first : m.last + 1]
     text = phrase(art, s, m.first, m.last)
     article = m.first > 0 and s.words[m.first - 1].key in {"le", "la", "les", "l"}
-    if voc.is_place_name(text) or not article and all(w.ent == "LOC" for w in words):
-        return True
+    if voc.is_place_name(text) or not article and all(w.ent in {"LOC", "PER"} for w in words):
+        return True  # "Brive, le fablab de la ville", "le fablab du lycée, Jean Moulin,"
+    if any(w.key in voc.time_words for w in words):
+        return True  # "le fablab de la médiathèque, lundi, ..."
     return any(w.key in voc.parent_bodies or w.key in voc.organisation_heads for w in words)

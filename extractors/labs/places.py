@@ -26,7 +26,7 @@ def is_place_word(art: Article, w: Word) -> bool:
     return w.is_proper and w.key not in art.voc.not_name_words and w.ent != "PER"
 
 
-def _reachesis_place_word(art: Article, s: Sentence, k: int, content: bool) -> int | None:
+def _reaches_place_word(art: Article, s: Sentence, k: int, content: bool) -> int | None:
     """Index of the capitalised word that a run of connectors (and lower-case nouns or adjectives
     when `content`) starting at k leads to, within three words; None if the run leads elsewhere."""
     words = s.words
@@ -54,7 +54,7 @@ def proper_run(art: Article, s: Sentence, j: int, limit: int = 6) -> int:
         if is_place_word(art, words[k]) and lab_shape(art.voc, words[k])[0] == "":
             last, k = k, k + 1
             continue
-        reached = _reachesis_place_word(art, s, k, content=False) if last >= j else None
+        reached = _reaches_place_word(art, s, k, content=False) if last >= j else None
         if reached is None:
             break
         k = reached
@@ -66,8 +66,10 @@ def body_phrase(art: Article, s: Sentence, j: int) -> tuple[str, int] | None:
     `ministère de l'Agriculture et de l'Alimentation, de la Pêche ...`, `agglomération nantaise`.
     Returns (phrase, last index); None when the noun has no proper complement (`de la préfecture`)."""
     words, voc = s.words, art.voc
-    if j >= len(words) or words[j].key not in voc.place_nouns or words[j].pos == "ADJ":
-        return None  # "une équipe commune de X": an adjective
+    if j >= len(words) or words[j].key not in voc.place_nouns:
+        return None
+    if words[j].pos == "ADJ" and not (words[j].is_proper and words[j].key in voc.geographic_nouns):
+        return None  # "une équipe commune de X": an adjective ("Massif des X" may be tagged one too)
     if words[j].text.lower() in NOT_PLACE_NOUNS:
         return None  # "du côté de X" (folded like "côte")
     last, k = j, j + 1
@@ -80,9 +82,9 @@ def body_phrase(art: Article, s: Sentence, j: int) -> tuple[str, int] | None:
             last, k = k, k + 1  # "agglomération nantaise", "ministère de la Transition écologique"
             continue
         if w.text == "," and last > j and k + 1 < len(words) and words[k + 1].key in {"de", "du", "des", "d"}:
-            reached = _reachesis_place_word(art, s, k + 1, content=False)  # "ministère de X, de Y et de Z"
+            reached = _reaches_place_word(art, s, k + 1, content=False)  # "ministère de X, de Y et de Z"
         else:
-            reached = _reachesis_place_word(art, s, k, content=last == j)
+            reached = _reaches_place_word(art, s, k, content=last == j)
         if reached is None:
             break
         k = reached

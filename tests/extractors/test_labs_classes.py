@@ -82,6 +82,12 @@ JOINT_AND_DESCRIBED_LABS = [
         {("laboratoire de chimie et de physique des roches volcaniques", "université de Clermont")},
     ),
     (
+        "lower-case-name-in-full-then-hospital",
+        "Un interne du laboratoire de virologie et d'immunologie des muqueuses du CHU de Caen a signé "
+        "l'étude.",
+        {("laboratoire de virologie et d'immunologie des muqueuses", "CHU de Caen")},
+    ),
+    (
         "lower-case-name-in-full",
         "Les mesures ont lieu au laboratoire d'optique et de photonique des matériaux souples.",
         {("laboratoire d'optique et de photonique des matériaux souples", None)},
@@ -110,6 +116,11 @@ KIND_APPOSITIONS = [
         {("Copeau", None)},
     ),
     (
+        "kind-described-then-name-between-commas",
+        "Le fablab de la bibliothèque, La Fabrique Ouverte, prête ses outils le samedi.",
+        {("Fabrique Ouverte", None)},
+    ),
+    (
         "name-then-kind-in-parentheses",
         "Ateliers | Le Copeau (fablab) | Adhésion | Contact",
         {("Copeau", None)},
@@ -124,6 +135,11 @@ PLACES_IN_NAMES = [
             ("Living Lab Val de Loire", "Val de Loire, France"),
             ("Living Lab Golfe de Gascogne", "Golfe de Gascogne, Espagne"),
         },
+    ),
+    (
+        "natural-place-noun-tagged-as-adjective",
+        "Le Living Lab Massif des Bauges (France) suit les alpages.",
+        {("Living Lab Massif des Bauges", "Massif des Bauges, France")},
     ),
     (
         "natural-place-name",
@@ -205,6 +221,8 @@ NEGATIVES = [
     ("city-then-fablab", "Les élus ont visité Brive, le fablab municipal."),
     ("event-noun-opens-the-name", "Dimanche, l'Atelier Robot Lab accueille les 8-12 ans."),
     ("parenthesis-of-kind-after-a-city", "Agenda | Tulle (fablab) | Contact"),
+    ("person-after-a-described-kind", "Le fablab du collège, Jules Ferry, ferme en juillet."),
+    ("weekday-after-a-described-kind", "Le fablab de la bibliothèque, Mardi, reste fermé."),
 ]
 
 
