@@ -67,10 +67,14 @@ def _keep(art: Article, m: Mention, candidates: list[Mention]) -> bool:
 
 def _event(art: Article, s: Sentence, m: Mention) -> bool:
     """`la soirée Lab X` (an event noun right before), `l'Atelier Bois Lab` (an event noun opening the
-    name) or `un événement, le MiniLab` (in apposition)."""
+    name), `le Lab X de samedi` (dated by a day, a month or a season) or `un événement, le MiniLab`
+    (in apposition)."""
     words, k = s.words, m.first - 1
     if words[m.first].key in art.voc.event_nouns:
         return True
+    j = index_after(s, m.end)
+    if j + 1 < len(words) and words[j].key in {"de", "du"} and words[j + 1].key in art.voc.time_words:
+        return True  # "le Repair Lab de samedi", "le Lab du printemps": one session, an event
     if k >= 0 and words[k].text in OPENING_QUOTES:
         k -= 1  # "le dispositif « Lab X »"
     if k >= 0 and words[k].key in art.voc.event_nouns:

@@ -15,6 +15,7 @@ from extractors.labs.words import Article, Sentence, Word
 
 CITY_NOUNS = frozenset({"ville", "region", "departement", "commune", "metropole"})
 NOT_PLACE_NOUNS = frozenset({"côté", "côtés", "coté"})
+PERSON_NAMED_BODIES = frozenset({"universite", "ecole", "institut", "faculte", "hopital", "centre"})
 SITE_NOUNS = frozenset({"campus", "site", "quartier", "parc", "technopole", "cite", "arrondissement"})
 PARTNER_COMPLEMENTED = frozenset({"avec", "entre", "contre", "sans"})
 FUNDER_LINKS = frozenset({"de", "du", "des", "d", "par"})
@@ -75,8 +76,9 @@ def body_phrase(art: Article, s: Sentence, j: int) -> tuple[str, int] | None:
     last, k = j, j + 1
     while k < len(words) and k - j < 16:
         w = words[k]
-        if is_place_word(art, w) and lab_shape(voc, w)[0] == "":
-            last, k = k, k + 1
+        named_after = w.ent == "PER" and w.is_proper and words[j].key in PERSON_NAMED_BODIES
+        if (is_place_word(art, w) or named_after) and lab_shape(voc, w)[0] == "":
+            last, k = k, k + 1  # "université de X", "université Jean Moulin"
             continue
         if w.pos == "ADJ" and not w.participle and (k == j + 1 or last == k - 1 and last > j):
             last, k = k, k + 1  # "agglomération nantaise", "ministère de la Transition écologique"

@@ -190,6 +190,12 @@ LOCATIONS = [
         {("Living Lab Écoute", "Université de Rennes")},
     ),
     (
+        "university-named-after-a-person-rather-than-its-campus",
+        "Le laboratoire Sols et Climat (LSC) de l'université Louis Pasteur, sur le campus d'Illkirch, "
+        "recrute.",
+        {("laboratoire Sols et Climat (LSC)", "université Louis Pasteur")},
+    ),
+    (
         "campus-when-nothing-else",
         "Le Lab Écoute est installé sur le campus de Lannion.",
         {("Lab Écoute", "campus de Lannion")},
@@ -219,6 +225,8 @@ NEGATIVES = [
     ("indefinite-description", "Elle dirige un laboratoire de physique et de chimie des sols acides."),
     ("short-description", "Le laboratoire de chimie de l'université a fermé."),
     ("city-then-fablab", "Les élus ont visité Brive, le fablab municipal."),
+    ("lab-dated-by-a-weekday", "Le Repair Lab de dimanche est reporté à cause de la pluie."),
+    ("lab-dated-by-a-season", "Les inscriptions au Lab Jeunesse du printemps sont ouvertes."),
     ("event-noun-opens-the-name", "Dimanche, l'Atelier Robot Lab accueille les 8-12 ans."),
     ("parenthesis-of-kind-after-a-city", "Agenda | Tulle (fablab) | Contact"),
     ("person-after-a-described-kind", "Le fablab du collège, Jules Ferry, ferme en juillet."),
