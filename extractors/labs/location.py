@@ -8,7 +8,7 @@
    Dijon`), shared by the labs coordinated before it (`A et B, trois équipes de l'Université de X`);
 4. `parent`: the parent bodies in its parenthesis (`(CNRS/Université de X)`);
 5. `next_sentence`: the place in the phrase opening the next sentence on `Cette unité ...` (`Cette
-   unité mixte du CNRS et de l'Université de X`);
+   unité mixte du CNRS et de l'Université de X`) or on where it is (`Basée à X, l'unité ...`);
 6. `sentence`: `région X`, a region, `à`/`en` + a place, or a public body with its complement in
    the lab's sentence, partners and funders left out (`avec le CHU de X`, `grâce au soutien de la
    Région X`), a campus or a site only when no body is named;
@@ -152,7 +152,8 @@ def _anaphora(art: Article, s: Sentence, m: Mention) -> str | None:
 
 def _next_sentence(art: Article, m: Mention, others: list[Mention]) -> str | None:
     """`X ... . Cette unité du CNRS et de l'Université de Y ...`: the place in the noun phrase that
-    opens the next sentence on a demonstrative lab noun, for the last lab named before it."""
+    opens the next sentence on a demonstrative lab noun, or in the locating clause that opens it
+    before the lab noun (`Implanté à Y, le laboratoire ...`), for the last lab named before it."""
     if any(o.sid == m.sid and o.start > m.end for o in others):
         return None
     for sid in range(m.sid + 1, min(art.sentence_count, m.sid + 3)):
@@ -161,6 +162,10 @@ def _next_sentence(art: Article, m: Mention, others: list[Mention]) -> str | Non
         k = next((k for k, w in enumerate(words) if not w.is_punct), None)
         if k is None:
             continue
+        located = _located_opening(s, k)
+        if located is not None:
+            places = sorted(places_in(art, s, k + 1, located))
+            return places[0][1] if places else None
         if not (words[k].key in DEMONSTRATIVES and k + 1 < len(words) and words[k + 1].key in LAB_NOUNS):
             return None
         end = next(
@@ -174,6 +179,24 @@ def _next_sentence(art: Article, m: Mention, others: list[Mention]) -> str | Non
         places = sorted(places_in(art, s, k + 2, end))
         return places[0][1] if places else None
     return None
+
+
+LOCATING_PARTICIPLES = frozenset({"base", "basee", "bases", "basees", "installe", "installee", "installes",
+    "installees", "implante", "implantee", "implantes", "implantees", "situe", "situee", "situes",
+    "situees", "heberge", "hebergee", "heberges", "hebergees", "localise", "localisee"})  # fmt: skip
+
+
+def _located_opening(s: Sentence, k: int) -> int | None:
+    """`Basée à X, l'unité ...`, `Installé sur le campus de Y, le laboratoire ...`: a sentence that
+    opens on a locating participle and goes on with the lab noun; the index of the comma, else None."""
+    words = s.words
+    if words[k].key not in LOCATING_PARTICIPLES:
+        return None
+    comma = next((j for j in range(k + 1, min(len(words), k + 12)) if words[j].text == ","), None)
+    if comma is None or comma + 2 >= len(words):
+        return None
+    det, noun = words[comma + 1], words[comma + 2]
+    return comma if det.key in {"le", "la", "l", "ce", "cette"} and noun.key in LAB_NOUNS else None
 
 
 def _context(art: Article, m: Mention) -> str | None:

@@ -196,6 +196,18 @@ LOCATIONS = [
         {("laboratoire Sols et Climat (LSC)", "université Louis Pasteur")},
     ),
     (
+        "next-sentence-opens-on-where-the-unit-is",
+        "Le laboratoire Roches et Séismes (RS, UMR 4521) installe un sismographe. "
+        "Implantée à Chambéry, l'unité compte trente agents.",
+        {("laboratoire Roches et Séismes (RS)", "Chambéry")},
+    ),
+    (
+        "next-sentence-locates-something-else",
+        "Le laboratoire Roches et Séismes (RS) installe un sismographe. "
+        "Implantée à Chambéry, la société fournit les capteurs.",
+        {("laboratoire Roches et Séismes (RS)", None)},
+    ),
+    (
         "campus-when-nothing-else",
         "Le Lab Écoute est installé sur le campus de Lannion.",
         {("Lab Écoute", "campus de Lannion")},
