@@ -4,8 +4,8 @@ The steps, one module each: `candidates` (every signal, each candidate read to i
 `names`, `appositions` and `units`, with the helpers of `reading` over the words of `words`),
 `decision` (which candidates are labs), `merge` (mentions of one lab share the fullest name),
 `location` (the place or parent body the article states, ranked rules over the phrases `places`
-reads). A fact's `rule` names the rule that found it and, after `;location=`, the rule that gave
-its location.
+reads; the places inside a name in `name_places`). A fact's `rule` names the rule that found it
+and, after `;location=`, the rule that gave its location.
 
 spaCy signals used: parts of speech and participles (how far a name runs), LOC and PER entities
 (places, and persons that are no place); sentences are cut on the text itself.

@@ -10,7 +10,8 @@ after `le Living Lab « X »`), or when a unit code stands in the parenthesis of
 import re
 
 from extractors.labs.lexicon import fold_key
-from extractors.labs.location import RULES, ArticlePlace, in_name, locate, names_a_lab
+from extractors.labs.location import RULES, ArticlePlace, locate, names_a_lab
+from extractors.labs.name_places import in_name
 from extractors.labs.reading import Mention, acronym_fits, name_key
 from extractors.labs.words import Article, Word
 
