@@ -56,7 +56,8 @@ def _place_in_name(art: Article, m: Mention) -> str | None:
     after_de = (
         start - 2 > m.first and words[start - 1].key in {"de", "d", "du"} and is_place_word(art, words[start])
     )
-    if after_de and (words[start].is_place_entity or not words[start - 2].is_proper):
+    proper_noun = words[start].pos == "PROPN" or art.voc.is_place_name(words[start].text)
+    if after_de and proper_noun and (words[start].is_place_entity or not words[start - 2].is_proper):
         return phrase(art, s, start, last)  # "... d'océanographie de Brest"
     return _territory_of_kind(art, s, m, last)
 

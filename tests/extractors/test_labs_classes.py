@@ -93,6 +93,11 @@ JOINT_AND_DESCRIBED_LABS = [
         {("laboratoire d'optique et de photonique des matériaux souples", None)},
     ),
     (
+        "common-noun-ending-a-capitalised-name-is-no-place",
+        "Le Laboratoire Régional de Mesures et d'Étalonnages (LRME) certifie les balances.",
+        {("Laboratoire Régional de Mesures et d'Étalonnages (LRME)", None)},
+    ),
+    (
         "name-ends-before-participle-clause",
         "Le laboratoire Hélios installé à Lyon recrute deux ingénieurs.",
         {("laboratoire Hélios", "Lyon")},
