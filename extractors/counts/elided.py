@@ -60,7 +60,7 @@ def count_elided(passage: Passage, number: Number, qualifier: str, start: int) -
     )
     trigger = prev_index(doc, number.start)
     if nxt is not None and trigger is not None and doc[trigger].lower_ in ELISION_TRIGGERS:
-        left_out = left_out or verbal_participle(doc, doc[nxt])  # `dont 120 venus de la région`
+        left_out = left_out or verbal_participle(doc, doc[nxt])  # `dont 120 arrivés par le train`
     named = nxt is not None and (wordlike(doc[nxt]) or doc[nxt].like_num)  # `15 | Votants`: no word
     if named and doc[nxt].pos_ in {"NOUN", "PROPN", "NUM", "X"} and not left_out:
         return

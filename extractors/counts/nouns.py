@@ -275,7 +275,7 @@ def noun_after(doc: Doc, number: Number, counted: Container[str] = ()) -> Noun |
         )
     if head is None or head.lower_ in WEEKDAYS:  # `2 400 samedi`: the noun is left out
         return None
-    if elided and verbal_participle(doc, head):  # `dont 52 réparées sur place`: the noun is left out
+    if elided and verbal_participle(doc, head):  # `dont 95 retenus par le jury`: the noun is left out
         return None
     last = compound_end(doc, head)
     unit = compound_unit(doc, head, last)

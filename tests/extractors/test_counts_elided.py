@@ -55,8 +55,8 @@ LEFT_OUT: list[tuple[str, str, list[Triple]]] = [
     ),
     (
         "dont_participle_after_label",
-        "Pièces apportées : 70, dont 52 réparées sur place",
-        [(70, "pièce", "exact"), (52, "pièce", "exact")],
+        "Candidatures reçues : 140, dont 95 retenues par le jury",
+        [(140, "candidature", "exact"), (95, "candidature", "exact")],
     ),
     (
         "dont_nominal_participle_with_complement",
