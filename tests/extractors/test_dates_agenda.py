@@ -1,0 +1,172 @@
+"""Agenda and programme forms (`extractors.dates.patterns`), on lines of our own: abbreviated
+weekdays in any case, ranges with arrows, days joined by `+`, `DD.MM` after a weekday, months
+heading an agenda line, month ranges with a hyphen, English month names before a year, and a month
+as the complement of a noun. Each positive beside the look-alikes that must stay no date."""
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from extractors.context import ArticleContext
+from extractors.dates import extract
+from tests.conftest import assert_offsets
+
+P = date(2027, 2, 10)  # a Wednesday
+
+# (id, text, publication date, expected facts as (text, start, end, granularity))
+CASES = [
+    # --- abbreviated weekdays, capitals, short months without their dot
+    (
+        "weekday_and_month_in_capitals",
+        "Lancement de saison : SAM 13 MARS | 19h | entrée libre",
+        P,
+        [("SAM 13 MARS", "2027-03-13", "2027-03-13", "day")],
+    ),
+    (
+        "sept_without_dot_after_a_weekday",
+        "Ouverture des réservations : SAM 12 SEPT, 9h",
+        date(2026, 1, 7),
+        [("SAM 12 SEPT", "2026-09-12", "2026-09-12", "day")],
+    ),
+    (
+        "weekday_with_dot",
+        "dim. 21 mars | 10h | Balade ornithologique au marais",
+        P,
+        [("dim. 21 mars", "2027-03-21", "2027-03-21", "day")],
+    ),
+    (
+        "weekday_abbreviation_moves_the_year",
+        "VEN 15 OCT | 20h | Bal folk",
+        date(2026, 11, 2),
+        [("VEN 15 OCT", "2027-10-15", "2027-10-15", "day")],
+    ),
+    # --- two days joined by `+` or `et`, each with its short weekday
+    (
+        "enumeration_plus",
+        "SAM 20 + DIM 21 MARS | 15h | Marionnettes",
+        P,
+        [("SAM 20", "2027-03-20", "2027-03-20", "day"), ("DIM 21 MARS", "2027-03-21", "2027-03-21", "day")],
+    ),
+    (
+        "enumeration_short_weekdays",
+        "Sam. 20 et dim. 21 mars | 14h-18h | Troc de plantes",
+        P,
+        [("Sam. 20", "2027-03-20", "2027-03-20", "day"), ("dim. 21 mars", "2027-03-21", "2027-03-21", "day")],
+    ),
+    # --- a range written with an arrow
+    (
+        "range_arrow",
+        "MAR 2 → SAM 6 MARS | Semaine de la presse au collège",
+        P,
+        [("MAR 2 → SAM 6 MARS", "2027-03-02", "2027-03-06", "day")],
+    ),
+    (
+        "range_ascii_arrow",
+        "Expo photo : 3 -> 28 mai, hall de la médiathèque",
+        P,
+        [("3 -> 28 mai", "2027-05-03", "2027-05-28", "day")],
+    ),
+    # --- a yearless day and month after a weekday: slash or dot
+    (
+        "dotted_day_month_after_weekday",
+        "JEU 8.04 | 20h | Ciné-débat sur l'eau",
+        P,
+        [("JEU 8.04", "2027-04-08", "2027-04-08", "day")],
+    ),
+    (
+        "slashed_day_month_after_short_weekday",
+        "Jeu 8/04 – 18h : réunion publique sur le PLU",
+        P,
+        [("Jeu 8/04", "2027-04-08", "2027-04-08", "day")],
+    ),
+    # --- a month heading an agenda line, alone or listed
+    (
+        "month_opening_a_line",
+        "Agenda\nMai : fête du jeu dans les quartiers\n",
+        P,
+        [("Mai", "2027-05-01", "2027-05-31", "month")],
+    ),
+    (
+        "month_alone_on_its_line",
+        "AGENDA\n\nNOVEMBRE\nConférence sur les oiseaux migrateurs",
+        P,
+        [("NOVEMBRE", "2027-11-01", "2027-11-30", "month")],
+    ),
+    (
+        "months_listed_at_a_line_start",
+        "• Mai et juin | chaque mercredi | initiation au kayak",
+        P,
+        [("Mai", "2027-05-01", "2027-05-31", "month"), ("juin", "2027-06-01", "2027-06-30", "month")],
+    ),
+    # --- a range of months with a hyphen or a slash: one fact
+    (
+        "month_range_hyphen",
+        "Le centre aquatique ferme à 21h en mai-juin.",
+        P,
+        [("en mai-juin", "2027-05-01", "2027-06-30", "month")],
+    ),
+    (
+        "month_range_hyphen_with_year",
+        "Travaux prévus septembre-octobre 2028 sur la rocade.",
+        None,
+        [("septembre-octobre 2028", "2028-09-01", "2028-10-31", "month")],
+    ),
+    (
+        "month_range_slash",
+        "Fréquentation record en juillet/août pour la base nautique.",
+        P,
+        [("en juillet/août", "2027-07-01", "2027-08-31", "month")],
+    ),
+    # --- English month names before a year (page furniture)
+    (
+        "english_month_range",
+        "Duration: 36 months (March 2026 – February 2029)",
+        None,
+        [("March 2026 – February 2029", "2026-03-01", "2029-02-28", "month")],
+    ),
+    # --- a month as the complement of a noun
+    (
+        "month_of_a_noun",
+        "Les résultats du concours de mai seront affichés en mairie.",
+        P,
+        [("de mai", "2027-05-01", "2027-05-31", "month")],
+    ),
+    (
+        "month_of_a_noun_in_capitals",
+        "PROGRAMME D'OCTOBRE",
+        P,
+        [("D'OCTOBRE", "2027-10-01", "2027-10-31", "month")],
+    ),
+]
+
+NEGATIVES = [
+    ("place_named_after_a_planet", "Le feu d'artifice sera tiré depuis le Champ de Mars."),
+    ("town_with_a_month_word", "La commune de Mars-la-Tour accueille le congrès."),
+    ("month_of_an_event_name", "Une exposition sur les barricades de mai 68 ouvre ses portes."),
+    ("short_weekday_without_month", "Sam 18 ans, étudiant, témoigne de son parcours."),
+    ("dotted_section_number", "Voir le 11.12 du règlement intérieur."),
+    ("planet_opening_a_line", "Mars est visible à l'œil nu ce soir."),
+    ("english_word_without_year", "The project may start in March, says the team."),
+    ("english_month_alone", "Rapport final, version October 2026."),
+    ("seven_after_a_number", "Il reste 20 sept fois moins de places."),
+]
+
+
+def _run(nlp: Language, text: str, published: date | None) -> list:
+    doc = nlp.make_doc(text)
+    facts = extract(doc, ArticleContext(doc_id="t", published=published))
+    assert_offsets(text, facts)
+    return facts
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_agenda_forms(nlp: Language, text: str, published: date | None, expected: list[tuple]) -> None:
+    facts = _run(nlp, text, published)
+    assert [(f.text, f.start.isoformat(), f.end.isoformat(), f.granularity) for f in facts] == expected
+
+
+@pytest.mark.parametrize("text", [c[1] for c in NEGATIVES], ids=[c[0] for c in NEGATIVES])
+def test_not_dates(nlp: Language, text: str) -> None:
+    """A publication date is at hand, so a yearless false date would show up."""
+    assert _run(nlp, text, P) == []
