@@ -9,14 +9,14 @@ prochain`) need the publication date; a weekday with a day and no month (`dimanc
 the month of the date written just before it, if the weekday agrees.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date, timedelta
 
 from spacy.tokens import Doc
 
 from extractors.context import ArticleContext, doc_text
-from extractors.dates.context import NEAREST, Anchor, YearContext, is_historical
+from extractors.dates.context import HEADING, NEAREST, PUBLISHED, Anchor, YearContext, is_historical
 from extractors.dates.mentions import Mention, find_mentions
 from extractors.dates.normalize import (
     Interval,
@@ -93,8 +93,30 @@ def _distance(part: Part, year: int, ref: date) -> int:
         return 1 << 30
 
 
-def resolve_year(parts: list[Part], pos: int, years: YearContext) -> tuple[list[Part], str] | None:
-    """The parts (last one written at `pos`) with their year, and where it came from; None to drop."""
+def _key(part: Part, last: bool) -> tuple[int, int]:
+    """(month, day) of a part for comparing with a day; a month alone is its last or first day."""
+    return part.month or 0, part.day or (31 if last else 1)
+
+
+def by_tense(parts: list[Part], year: int, published: date, direction: int) -> int:
+    """The publication's year, moved by the tense of the verb: `ouvrira en janvier` written in
+    October is the coming January, `s'est tenu le 18 décembre` written in March the last one."""
+    pub = (published.month, published.day)
+    if direction == FUTURE and _key(parts[-1], last=True) < pub:
+        return year + 1
+    if direction == PAST and _key(parts[0], last=False) > pub:
+        return year - 1
+    return year
+
+
+def resolve_year(
+    parts: list[Part], pos: int, years: YearContext, tense: Callable[[], int] | None = None
+) -> tuple[list[Part], str] | None:
+    """The parts (last one written at `pos`) with their year, and where it came from; None to drop.
+
+    A year taken from the publication date follows the verb's tense (`tense()`, read only then); so
+    does a heading's year when it is the publication's own (`Conseil du 3 mars 2024`).
+    """
     last = parts[-1]
     if last.year is not None:
         return parts, "written"
@@ -102,9 +124,12 @@ def resolve_year(parts: list[Part], pos: int, years: YearContext) -> tuple[list[
     if found is None:
         return None
     year, source = found
+    pub = years.published
+    own_year = source == PUBLISHED or (source == HEADING and pub is not None and year == pub.year)
+    if tense is not None and pub is not None and own_year:
+        year = by_tense(_in_year(parts, year), year, pub, tense())
     if _agrees(_in_year(parts, year)):
         return _in_year(parts, year), "context"
-    pub = years.published
     candidates = {year - 1, year + 1} | years.article_years()
     if pub is not None:
         candidates |= {pub.year - 1, pub.year, pub.year + 1}
@@ -211,7 +236,8 @@ class _Facts:
             interval = day_interval(part) if part else None
             return self.fact(rule, mention.start, mention.end, interval, "day", "context")
         parts = fill_from_right([i.part for i in mention.items])
-        resolved = resolve_year(parts, mention.items[-1].start, self.years)
+        tense = lambda: direction_at(self.doc, mention.start, mention.end)  # noqa: E731 (read lazily)
+        resolved = resolve_year(parts, mention.items[-1].start, self.years, tense)
         if resolved is None:
             return []
         parts, year_from = resolved
