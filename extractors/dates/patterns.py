@@ -257,6 +257,8 @@ WEEKDAY_NUMERIC_RE = re.compile(
 EDITION_YEAR_RE = re.compile(rf"{_cues('date_edition_cues')}{S}(?P<y>{YEAR})", re.IGNORECASE)
 # A byline cue opening a part of a line (`Publié le`, `- Posté`), read by `metadata`.
 PUBLICATION_CUE_RE = re.compile(rf"{S0}(?:[-*]{S0})?{_cues('date_publication_cues')}(?!\w)", re.I)
+# `Affiché le`, `envoyée le`: the posting or sending of the document itself, read anywhere.
+POSTING_CUE_RE = re.compile(rf"{S0}(?:[-*]{S0})?{_cues('date_posting_cues')}(?!\w)", re.I)
 UPDATE_CUE_RE = re.compile(_cues("date_update_cues"), re.IGNORECASE)
 # `depuis septembre`, `depuis le 3 mars`: the date lies on or before the publication date.
 SINCE_RE = re.compile(rf"(?<!\w){_alt(SINCE)}{S}(?:le{S})?$", re.IGNORECASE)

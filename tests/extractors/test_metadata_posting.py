@@ -1,0 +1,73 @@
+"""Publication date (`extractors.metadata`), on pages of our own: the posting or sending of the
+document itself (`Affiché le`, `envoyée le`) read anywhere, a byline cue opening a paragraph of
+prose, and the rows of an agenda under the title, which are no byline."""
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from extractors.metadata import find_published
+
+BODY = "Le texte de la page commence ici et parle de voirie, d'écoles et de transports."
+FILLER = ("Une phrase de remplissage qui éloigne la suite du haut de la page. " * 40).strip()
+
+CASES = [
+    # --- the document's own posting or sending date
+    (
+        "posted_at_the_bottom_with_a_notice",
+        f"Séance du conseil\n\n{FILLER}\n\nAffiché le 14/02/2028 – Délibérations consultables en mairie.",
+        date(2028, 2, 14),
+    ),
+    (
+        "posting_date_label",
+        f"Arrêté municipal n° 2028-14\nDate d'affichage : 9 mai 2028\n{BODY}",
+        date(2028, 5, 9),
+    ),
+    (
+        "newsletter_sent",
+        f"La Lettre du canton · numéro 7\nEnvoyée le 2 mars 2028 à 8h00\n{BODY}",
+        date(2028, 3, 2),
+    ),
+    (
+        "newsletter_sent_after_its_issue",
+        f"Info-Vallée\nNuméro 12 – Avril 2028 – envoyé le vendredi 7 avril 2028\n{BODY}",
+        date(2028, 4, 7),
+    ),
+    (
+        "sent_inside_a_sentence",
+        f"Titre\n\nLe courrier envoyé le 3 mai 2028 reste sans réponse.\n{BODY}",
+        None,
+    ),
+    (
+        "posted_inside_a_sentence",
+        f"Titre\n\nLe programme sera affiché le 3 mars 2028 dans le hall.\n{BODY}",
+        None,
+    ),
+    # --- a cue that opens a paragraph of prose
+    (
+        "created_then_prose",
+        "Commission locale de l'eau\n\nCréée le 4 mai 2027 à l'initiative de trois communautés de "
+        "communes, la commission réunit 32 membres et siège deux fois par an pour suivre le schéma "
+        f"d'aménagement du bassin.\n{BODY}",
+        None,
+    ),
+    (
+        "byline_with_time_author_and_update",
+        f"Titre\nPublié le 3 juin 2028 à 10h42 par la rédaction, mis à jour à 11h05\n{BODY}",
+        date(2028, 6, 3),
+    ),
+    # --- agenda rows under the title
+    (
+        "agenda_rows",
+        "Programme des visites\nLundi 5 juin 2028 | 10h00 | Visite du chantier\n"
+        f"Mardi 6 juin 2028 | 14h00 | Réunion publique\n{BODY}",
+        None,
+    ),
+    ("single_dated_line_with_time", f"Titre\n12 juin 2028 | 10:32\n{BODY}", date(2028, 6, 12)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_find_published(nlp: Language, text: str, expected: date | None) -> None:
+    assert find_published(nlp.make_doc(text)) == expected
