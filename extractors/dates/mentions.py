@@ -52,6 +52,7 @@ KIND: dict[str, str] = {
     "month_of": "month",
     "month_line": "month",
     "month_word_relative": "rel_month",
+    "month_word_this": "rel_month",
     "weekday_relative": "rel_weekday",
     "weekday_this": "this_weekday",
     "weekday_day": "carry",
@@ -62,8 +63,8 @@ KIND: dict[str, str] = {
 _PRIORITY = {rule: i for i, rule in enumerate(KIND)}
 # The bullet before the date is not part of it: these rules' mentions start at this group.
 _STARTS_AT_DATE = {"numeric_yearless_line": "a", "month_line": "a", "month_enumeration_line": "items"}
-# `la finale de septembre` but not `le Champ de Mars`: after a bare `de` the month is written in
-# lower case or in a line of capitals.
+# `la finale de septembre` but not `le Champ de Mars`: after a small word that also stands before
+# names, the month is written in lower case or in a line of capitals.
 _CASE_CHECKED = ("month_of",)
 _DIGITS = re.compile(r"\d+")
 # `le 2 juin ... jusqu'au 9 juin`: what may stand between the two ends of a range split over a clause.
@@ -136,6 +137,8 @@ def _items(rule: str, m: re.Match[str]) -> tuple[Item, ...]:
         return (Item(*m.span("a"), part),)
     if rule == "month_word_relative":
         return (Item(*m.span(), Part(rel=RELATIVE[groups["rel"].lower()])),)
+    if rule == "month_word_this":
+        return (Item(*m.span(), Part(rel=0)),)
     out = []
     for name in ("a", "b"):
         if groups.get(name) is not None:

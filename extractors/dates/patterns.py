@@ -81,6 +81,8 @@ MONTHYEAR = rf"{MONTH}(?:{S0},?{S}{YEAR})?"
 MONTH_NO_DOT = _alt(_MONTHS["abbreviations_with_dot"]) + END
 WEEKDAY_DAY_MONTH = rf"{WEEKDAY_ANY}{S}{DAYNUM}{S}(?:{MONTH}|{MONTH_NO_DOT})(?:{S0},?{S}{YEAR})?"
 FULLDAY = rf"(?:{WEEKDAY_DAY_MONTH}|{DAYSPEC}{S}{MONTHYEAR})(?:{S}{REL})?"
+# ... and so it does at the end of a range (`DU 4 AU 7 SEPT`), unless a word follows (`sept ans`).
+RANGE_END_NO_DOT = rf"{DAYNUM}{S}{MONTH_NO_DOT}(?!{S}[^\W\d_])(?:{S0},?{S}{YEAR})?"
 ITEM = rf"(?:{WEEKDAY_DAY_MONTH}|{DAYSPEC}(?:{S}{MONTHYEAR})?)(?:{S}{REL})?"
 # English month names before a year, read only as the ends of a range (`January 2025 – June 2026`):
 # alone they are English words, and `April 2015` alone may name a campaign.
@@ -109,7 +111,7 @@ RULES: dict[str, re.Pattern[str]] = {
         rf"""(?:(?:du|depuis{S}le|[àa]{S}partir{S}du){S}|(?={WEEKDAY_ANY}{S}))  # `lundi 2 au` needs no `du`
         (?P<a>{NUMDATE}|(?:{WEEKDAY_ANY}{S})?{NUMDAY}|{DAYSPEC}(?:{S}{MONTHYEAR})?)(?:{S}inclus)?
         {S0},?{S0}(?:(?:et{S})?jusqu{APOS}{S0}au|au)
-        {S}(?P<b>{NUMDATE}|(?:{WEEKDAY_ANY}{S})?{NUMDAY}|{FULLDAY})(?:{S}inclus)?""",
+        {S}(?P<b>{NUMDATE}|(?:{WEEKDAY_ANY}{S})?{NUMDAY}|{FULLDAY}|{RANGE_END_NO_DOT})(?:{S}inclus)?""",
         _FLAGS,
     ),
     # entre le 4 et le 8 avril
@@ -202,15 +204,18 @@ RULES: dict[str, re.Pattern[str]] = {
     ),
     # en mai, début juin, fin novembre (the year comes from the context)
     "month_cued": re.compile(rf"(?P<cue>{_cues('date_month_cues')}){S0}(?P<a>{MONTH_FULL})", _FLAGS),
-    # la finale de septembre, AGENDA D'AVRIL: a month as the complement of a noun (lower case or
-    # in capitals: `Champ de Mars` is a name), not `mai 68` nor the start of a range
+    # la finale de septembre, prévu pour juin, AGENDA D'AVRIL: after a small word that also stands
+    # before names (`Champ de Mars`), the month is checked for its case; not `mai 68`, nor a range
     "month_of": re.compile(
-        rf"(?P<cue>d(?:e{S}|{APOS}{S0}))(?P<a>{MONTH_FULL})(?!{S0}(?:{TO}|/|,?{S0}\d))", _FLAGS
+        rf"(?P<cue>{_cues('date_month_cues_cased')}){S0}(?<=['’\s])(?P<a>{MONTH_FULL})(?!{S0}(?:{TO}|/|,?{S0}\d))",
+        _FLAGS,
     ),
     # Juillet : marchés du jeudi, SEPTEMBRE alone on its line: a month heading an agenda line
     "month_line": re.compile(rf"^{S0}{BULLET}(?P<a>{MONTH_FULL}){LINE_LABEL_END}", re.MULTILINE | _FLAGS),
     # le mois dernier, le mois prochain
     "month_word_relative": re.compile(rf"(?:le|au|du|ce){S}mois{S}(?P<rel>{REL})", _FLAGS),
+    # ce mois-ci: the publication's own month
+    "month_word_this": re.compile(rf"ce{S}mois-ci{END}", _FLAGS),
     # lundi dernier, vendredi prochain
     "weekday_relative": re.compile(rf"(?P<a>{WEEKDAY}){S}(?P<rel>{REL})", _FLAGS),
     # ce mercredi: the one of the publication date's week, or the verb's tense says which

@@ -138,6 +138,38 @@ CASES = [
         P,
         [("D'OCTOBRE", "2027-10-01", "2027-10-31", "month")],
     ),
+    (
+        "month_after_pour",
+        "La passerelle est annoncée pour juin par le département.",
+        P,
+        [("pour juin", "2027-06-01", "2027-06-30", "month")],
+    ),
+    (
+        "month_after_avant",
+        "Les dossiers sont attendus avant septembre.",
+        P,
+        [("avant septembre", "2027-09-01", "2027-09-30", "month")],
+    ),
+    # --- short forms at the end of a range, short weekdays inside one
+    (
+        "range_end_without_dot",
+        "DU 4 AU 7 SEPT | Fête des vendanges",
+        P,
+        [("DU 4 AU 7 SEPT", "2027-09-04", "2027-09-07", "day")],
+    ),
+    (
+        "range_short_weekdays",
+        "Stage de voile du lun. 5 au ven. 9 juillet.",
+        P,
+        [("du lun. 5 au ven. 9 juillet", "2027-07-05", "2027-07-09", "day")],
+    ),
+    # --- the publication's own month
+    (
+        "this_month",
+        "Ce mois-ci, la ludothèque prête des jeux de société géants.",
+        P,
+        [("Ce mois-ci", "2027-02-01", "2027-02-28", "month")],
+    ),
 ]
 
 NEGATIVES = [
@@ -150,6 +182,9 @@ NEGATIVES = [
     ("english_word_without_year", "The project may start in March, says the team."),
     ("english_month_alone", "Rapport final, version October 2026."),
     ("seven_after_a_number", "Il reste 20 sept fois moins de places."),
+    ("seven_after_a_range", "Des enfants du 4 au 7 sept ans de moins que leurs aînés."),
+    ("planet_after_vers", "La sonde file vers Mars depuis des mois."),
+    ("name_after_d", "Les Poissons d'Avril du centre social."),
 ]
 
 
