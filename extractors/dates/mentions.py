@@ -52,7 +52,6 @@ KIND: dict[str, str] = {
     "month_of": "month",
     "month_line": "month",
     "month_word_relative": "rel_month",
-    "month_word_this": "rel_month",
     "weekday_relative": "rel_weekday",
     "weekday_this": "this_weekday",
     "weekday_day": "carry",
@@ -135,10 +134,9 @@ def _items(rule: str, m: re.Match[str]) -> tuple[Item, ...]:
         if weekday:
             part = replace(part, weekday=weekday_number(weekday.group(0)))
         return (Item(*m.span("a"), part),)
-    if rule == "month_word_relative":
-        return (Item(*m.span(), Part(rel=RELATIVE[groups["rel"].lower()])),)
-    if rule == "month_word_this":
-        return (Item(*m.span(), Part(rel=0)),)
+    if rule == "month_word_relative":  # `ce mois-ci`: no relative word, the publication's month
+        rel = RELATIVE[groups["rel"].lower()] if groups["rel"] else 0
+        return (Item(*m.span(), Part(rel=rel)),)
     out = []
     for name in ("a", "b"):
         if groups.get(name) is not None:

@@ -135,8 +135,7 @@ RULES: dict[str, re.Pattern[str]] = {
     ),
     # juillet-août, en mai-juin 2025, January 2025 – December 2028: one range of months
     "range_months_hyphen": re.compile(
-        rf"""(?:(?P<cue>{_cues("date_month_cues")}){S0})?
-        (?P<a>{MONTH}(?:{S}{YEAR})?|{EN_MONTH_YEAR}){S0}(?:{TO}|/){S0}(?P<b>{MONTHYEAR}|{EN_MONTH_YEAR})""",
+        rf"""(?P<a>{MONTH}(?:{S}{YEAR})?|{EN_MONTH_YEAR}){S0}(?:{TO}|/){S0}(?P<b>{MONTHYEAR}|{EN_MONTH_YEAR})""",
         _FLAGS,
     ),
     # en juillet et août, de mars, avril et mai 2025: one month each (a cue or a year is needed)
@@ -212,10 +211,8 @@ RULES: dict[str, re.Pattern[str]] = {
     ),
     # Juillet : marchés du jeudi, SEPTEMBRE alone on its line: a month heading an agenda line
     "month_line": re.compile(rf"^{S0}{BULLET}(?P<a>{MONTH_FULL}){LINE_LABEL_END}", re.MULTILINE | _FLAGS),
-    # le mois dernier, le mois prochain
-    "month_word_relative": re.compile(rf"(?:le|au|du|ce){S}mois{S}(?P<rel>{REL})", _FLAGS),
-    # ce mois-ci: the publication's own month
-    "month_word_this": re.compile(rf"ce{S}mois-ci{END}", _FLAGS),
+    # le mois dernier, le mois prochain, ce mois-ci (the publication's own month)
+    "month_word_relative": re.compile(rf"(?:le|au|du|ce){S}mois(?:{S}(?P<rel>{REL})|-ci{END})", _FLAGS),
     # lundi dernier, vendredi prochain
     "weekday_relative": re.compile(rf"(?P<a>{WEEKDAY}){S}(?P<rel>{REL})", _FLAGS),
     # ce mercredi: the one of the publication date's week, or the verb's tense says which
