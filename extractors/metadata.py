@@ -35,7 +35,7 @@ HEAD_LINES = 15
 CUE_GAP = 40  # at most this many characters between a byline cue and its date
 LABEL_MAX = 40  # a label before a bare date (`Actualités`, `Par la rédaction`)
 BYLINE_PART_MAX = 60  # any part before a cue (`Par Nom Prénom`, a site name)
-CUE_REST_MAX = 100  # what may follow a byline's date in its part (`à 10h42 par la rédaction`)
+CUE_REST_MAX = 100  # what may follow a byline's date in its part (`à 8h15 par le service communication`)
 
 _B = r"[^\S\n]"
 # `|`, bullets, breadcrumb arrows, dashes; a hyphen only between blanks (`Saint-Lô` is a word).

@@ -72,7 +72,7 @@ def _is_heading(text: str, lines: list[tuple[int, int]], i: int) -> bool:
     """A short line without closing punctuation, set apart by a blank line or opening the text.
 
     Not a list item (`– d'ici mars 2026 : bilan`), nor one `label : value` line of a block of them
-    (`Repas servis en 2024 : 3 400` under `Bénévoles : 120`): the last line of a list or of a
+    (`Visiteurs en 2023 : 8 200` under `Exposants : 95`): the last line of a list or of a
     flattened table is followed by a blank line too, yet governs nothing after it.
     """
     start, end = lines[i]

@@ -55,8 +55,8 @@ MONTH = (
     + r"\.)"
 )
 WEEKDAY = _alt(WEEKDAYS) + END
-# `ven.`, `SAM`: abbreviated weekdays, read only where a day number follows (`Sam. 18 avril`,
-# `JEU 10/04`) or in bylines (`Posté ven 14/03/2008`); several are also words (`mer`, `jeu`).
+# `ven.`, `SAM`: abbreviated weekdays, read only where a day number follows (`Dim. 26 avril`,
+# `VEN 21/03`) or in bylines (`Posté ven 14/03/2008`); several are also words (`mer`, `jeu`).
 WEEKDAY_ABBR = _alt(_WEEKDAY_ABBREVIATIONS) + END
 WEEKDAY_ANY = rf"(?:{WEEKDAY}|{WEEKDAY_ABBR}\.?)"
 REL = _alt(RELATIVE) + END
@@ -70,14 +70,14 @@ NUMDATE = (
 )
 # Day and month without a year (`le 8/11`): read only after `le`, `du`, `au` or a weekday.
 NUMDAY = r"(?<![\w./-])(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9])(?![\w/-]|[.,]\d)"
-# `le 11.12` may be a section number: a day and month with a dot only after a weekday (`JEU 11.12`).
+# `le 11.12` may be a section number: a day and month with a dot only after a weekday (`LUN 06.10`).
 NUMDAY_DOT = r"(?<![\w./-])(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0?[1-9])(?![\w/-]|[.,]\d)"
 DAYSPEC = rf"(?:{WEEKDAY_ANY}{S})?{DAYNUM}"
 # After a hyphen (`19-25 novembre`, `2015-2017`) the number is not glued to a longer one.
 DAYNUM_AFTER = r"(?<!\d)(?:1[^\S\n]?er|1ᵉʳ|premier|[12]\d|3[01]|0?[1-9])(?!\d)"
 YEAR_AFTER = r"(?<!\d)(?:1[89]\d\d|20\d\d)(?![\d]|[^\S\n]\d{3}(?!\d))"
 MONTHYEAR = rf"{MONTH}(?:{S0},?{S}{YEAR})?"
-# After a weekday and a day number (`SAM 20 SEPT`, `ven. 16 jan`) a short form needs no dot.
+# After a weekday and a day number (`DIM 14 SEPT`, `ven. 16 jan`) a short form needs no dot.
 MONTH_NO_DOT = _alt(_MONTHS["abbreviations_with_dot"]) + END
 WEEKDAY_DAY_MONTH = rf"{WEEKDAY_ANY}{S}{DAYNUM}{S}(?:{MONTH}|{MONTH_NO_DOT})(?:{S0},?{S}{YEAR})?"
 FULLDAY = rf"(?:{WEEKDAY_DAY_MONTH}|{DAYSPEC}{S}{MONTHYEAR})(?:{S}{REL})?"
@@ -89,7 +89,7 @@ ITEM = rf"(?:{WEEKDAY_DAY_MONTH}|{DAYSPEC}(?:{S}{MONTHYEAR})?)(?:{S}{REL})?"
 EN_MONTH_YEAR = rf"{_alt(ENGLISH_MONTH_NUMBERS)}{S0},?{S}{YEAR_AFTER}"
 APOS = "['’]"
 AND = rf"(?:{S}(?:et|ou){S}|{S0}[&+]{S0})"
-# Between the two ends of a written range: a hyphen, a dash or an arrow (`MAR 4 → SAM 8 NOV`).
+# Between the two ends of a written range: a hyphen, a dash or an arrow (`VEN 3 → DIM 12 OCT`).
 TO = r"(?:[-–—→]|->)"
 # A month opening an agenda line is followed by a separator or ends its line (`Juillet : ...`).
 LINE_LABEL_END = rf"(?={S0}(?:[:|–—→]|-{S}|$))"
@@ -120,7 +120,7 @@ RULES: dict[str, re.Pattern[str]] = {
         {S}et{S}(?:le{S})?(?P<b>{FULLDAY})""",
         _FLAGS,
     ),
-    # 19-25 novembre 2018, 28 février - 3 mars, MAR 4 → SAM 8 NOV
+    # 19-25 novembre 2018, 28 février - 3 mars, VEN 3 → DIM 12 OCT
     "range_hyphen": re.compile(
         rf"""(?:(?:du|les|le){S})?(?P<a>{DAYSPEC}(?:{S}{MONTH})?){S0}{TO}{S0}
         (?P<b>{WEEKDAY_DAY_MONTH}|{DAYNUM_AFTER}{S}{MONTHYEAR})""",
@@ -133,7 +133,7 @@ RULES: dict[str, re.Pattern[str]] = {
         {S}(?P<b>{MONTHYEAR})(?:{S}(?P<rel>{REL}))?""",
         _FLAGS,
     ),
-    # juillet-août, en mai-juin 2025, January 2025 – December 2028: one range of months
+    # juillet-août, en mai-juin 2025, March 2026 – August 2029: one range of months
     "range_months_hyphen": re.compile(
         rf"""(?P<a>{MONTH}(?:{S}{YEAR})?|{EN_MONTH_YEAR}){S0}(?:{TO}|/){S0}(?P<b>{MONTHYEAR}|{EN_MONTH_YEAR})""",
         _FLAGS,
@@ -173,13 +173,13 @@ RULES: dict[str, re.Pattern[str]] = {
     ),
     # 08/11/2022, 8/11/22, 08.11.2022, 20.12.18, 2022-11-08
     "numeric": re.compile(rf"(?:(?:le|du|au){S})?(?:{WEEKDAY_ANY}{S})?(?P<a>{NUMDATE})", _FLAGS),
-    # le 8/11, du 08/11 à 14h, mardi 8/11, Jeu 10/04 (the year comes from the context)
+    # le 8/11, du 08/11 à 14h, mardi 8/11, Ven 21/03 (the year comes from the context)
     "numeric_yearless": re.compile(
         rf"""(?:(?:le|du|au){S}(?:{WEEKDAY_ANY}{S})?|{WEEKDAY_ANY}{S})(?P<a>{NUMDAY})
         (?!{S}(?:des|du){END}|{S}de{S}(?!\d)|{S}d{APOS})""",  # `le 1/4 de finale`: a fraction
         _FLAGS,
     ),
-    # JEU 11.12, mardi 3.06: a day and month with a dot, after a weekday only
+    # LUN 06.10, mardi 3.06: a day and month with a dot, after a weekday only
     "numeric_yearless_dot": re.compile(rf"{WEEKDAY_ANY}{S}(?P<a>{NUMDAY_DOT})", _FLAGS),
     # • 18/05 : atelier, 9/10 - visite: a yearless day and month opening an agenda line
     "numeric_yearless_line": re.compile(

@@ -44,9 +44,9 @@ CASES = [
     # --- two days joined by `+` or `et`, each with its short weekday
     (
         "enumeration_plus",
-        "SAM 20 + DIM 21 MARS | 15h | Marionnettes",
+        "Marionnettes au square, VEN 19 + SAM 20 MARS à 15h",
         P,
-        [("SAM 20", "2027-03-20", "2027-03-20", "day"), ("DIM 21 MARS", "2027-03-21", "2027-03-21", "day")],
+        [("VEN 19", "2027-03-19", "2027-03-19", "day"), ("SAM 20 MARS", "2027-03-20", "2027-03-20", "day")],
     ),
     (
         "enumeration_short_weekdays",
@@ -57,9 +57,9 @@ CASES = [
     # --- a range written with an arrow
     (
         "range_arrow",
-        "MAR 2 → SAM 6 MARS | Semaine de la presse au collège",
+        "Semaine de la presse au collège : JEU 4 → DIM 7 MARS",
         P,
-        [("MAR 2 → SAM 6 MARS", "2027-03-02", "2027-03-06", "day")],
+        [("JEU 4 → DIM 7 MARS", "2027-03-04", "2027-03-07", "day")],
     ),
     (
         "range_ascii_arrow",

@@ -54,7 +54,7 @@ CASES = [
     ),
     (
         "byline_with_time_author_and_update",
-        f"Titre\nPublié le 3 juin 2028 à 10h42 par la rédaction, mis à jour à 11h05\n{BODY}",
+        f"Titre\nPublié le 3 juin 2028 à 8h15 par le service communication, mis à jour à 9h40\n{BODY}",
         date(2028, 6, 3),
     ),
     # --- agenda rows under the title
