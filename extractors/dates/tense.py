@@ -9,9 +9,25 @@ date's own week.
 
 from spacy.tokens import Doc, Token
 
+from extractors.lexicons import load_list
+
 PAST, FUTURE, UNKNOWN = -1, 1, 0
 _CLIMB = 4  # a date phrase hangs at most a few arcs below its verb
 _AUX_DEPS = ("aux", "aux:tense", "aux:pass")
+_ETRE_VERBS = frozenset(load_list("date_etre_verbs"))
+
+
+def _present_passive(verb: Token, auxes: list[Token]) -> bool:
+    """`est prévue`, `sont organisés`: a present `être` before a participle, no past at all.
+
+    Only the verbs whose passé composé takes `être` (`est arrivé`) are a past there, and the
+    parser may mislabel their `être` as a passive one; pronominal pasts (`s'est tenue`) carry
+    `aux:tense` and never come here.
+    """
+    return (
+        all(a.dep_ == "aux:pass" and "Pres" in a.morph.get("Tense") for a in auxes)
+        and verb.lemma_.lower() not in _ETRE_VERBS
+    )
 
 
 def _governing_verb(token: Token) -> Token | None:
@@ -29,7 +45,10 @@ def _governing_verb(token: Token) -> Token | None:
 
 
 def verb_direction(verb: Token) -> int:
-    """PAST for a compound past, imperfect or simple past; FUTURE for a future or `aller` + infinitive."""
+    """PAST for a compound past, imperfect or simple past; FUTURE for a future or `aller` + infinitive.
+
+    A present passive (`est prévue le 3 mai`) is neither.
+    """
     tense = verb.morph.get("Tense")
     auxes = [c for c in verb.children if c.dep_ in _AUX_DEPS]
     if "Fut" in tense or any("Fut" in a.morph.get("Tense") for a in auxes):
@@ -39,7 +58,7 @@ def verb_direction(verb: Token) -> int:
     ):
         return FUTURE
     if "Part" in verb.morph.get("VerbForm") and auxes:
-        return PAST
+        return UNKNOWN if _present_passive(verb, auxes) else PAST
     if "Imp" in tense or ("Past" in tense and "Fin" in verb.morph.get("VerbForm")):
         return PAST  # imperfect, simple past; a participle without its auxiliary says nothing
     return UNKNOWN

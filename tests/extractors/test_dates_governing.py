@@ -109,6 +109,31 @@ CASES = [
         date(2027, 2, 10),
         [("le 3 juillet", "2027-07-03", "2027-07-03", "day")],
     ),
+    # --- a present passive (`est prévue`) is no past: the publication's year stays
+    (
+        "present_passive_after_publication_stays",
+        "La fermeture de la déchetterie est prévue le 20 novembre.",
+        SPRING,
+        [("le 20 novembre", "2027-11-20", "2027-11-20", "day")],
+    ),
+    (
+        "present_passive_range_stays",
+        "L'enquête publique est ouverte du 2 au 30 avril en mairie de Vitré.",
+        SPRING,
+        [("du 2 au 30 avril", "2027-04-02", "2027-04-30", "day")],
+    ),
+    (
+        "past_passive_after_publication_is_last_year",
+        "Le plan de circulation a été adopté le 14 novembre.",
+        SPRING,
+        [("le 14 novembre", "2026-11-14", "2026-11-14", "day")],
+    ),
+    (
+        "etre_past_after_publication_is_last_year",
+        "La nouvelle directrice est arrivée le 9 novembre.",
+        SPRING,
+        [("le 9 novembre", "2026-11-09", "2026-11-09", "day")],
+    ),
     (
         "labelled_heading_still_governs",
         "Forum 2028 : le programme\n\nLa plénière ouvrira le 6 mars.",
