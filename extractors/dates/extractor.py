@@ -30,6 +30,7 @@ from extractors.dates.normalize import (
 from extractors.dates.tense import FUTURE, PAST, direction_at
 from models.facts import DateFact
 
+NEAR_PUBLICATION_DAYS = 21  # `jeudi 26` alone: a day this close to the publication, or none
 CARRY_WINDOW = 300  # `dimanche 12` takes its month from a date at most this many characters before
 _NOT_EXPLICIT = ("rel_month", "rel_weekday", "this_weekday", "carry")
 
@@ -190,6 +191,24 @@ def _carried(part: Part, previous: DateFact) -> Part | None:
     return None
 
 
+def _near_publication(part: Part, published: date) -> Part | None:
+    """`jeudi 26` with no dated line just before it: the day of the publication's month, or of the
+    month either side, on which the weekday falls, nearest to the publication and at most three
+    weeks from it (local news announces the coming days so); None if there is none.
+
+    The weekday must agree, so a bare day number never gets a month by guess alone.
+    """
+    found: list[tuple[int, Part]] = []
+    for shift in (-1, 0, 1):
+        index = published.year * 12 + published.month - 1 + shift
+        candidate = replace(part, year=index // 12, month=index % 12 + 1)
+        interval = day_interval(candidate)
+        distance = abs((interval[0] - published).days) if interval else NEAR_PUBLICATION_DAYS + 1
+        if distance <= NEAR_PUBLICATION_DAYS and candidate.weekday is not None and _agrees([candidate]):
+            found.append((distance, candidate))
+    return min(found, key=lambda pair: pair[0])[1] if found else None
+
+
 class _Facts:
     """Builds the facts of one article, mention by mention, remembering the last dated one."""
 
@@ -229,11 +248,14 @@ class _Facts:
                 interval = _relative(mention, published)
             return self.fact(rule, mention.start, mention.end, interval, granularity, "context")
         if kind == "carry":
-            prev = self.previous
-            if prev is None or mention.start - prev.end_char > CARRY_WINDOW:
+            prev, part = self.previous, mention.items[0].part
+            if prev is not None and mention.start - prev.end_char <= CARRY_WINDOW:
+                carried = _carried(part, prev)
+            elif published is not None:
+                carried = _near_publication(part, published)
+            else:
                 return []
-            part = _carried(mention.items[0].part, prev)
-            interval = day_interval(part) if part else None
+            interval = day_interval(carried) if carried else None
             return self.fact(rule, mention.start, mention.end, interval, "day", "context")
         parts = fill_from_right([i.part for i in mention.items])
         tense = lambda: direction_at(self.doc, mention.start, mention.end)  # noqa: E731 (read lazily)

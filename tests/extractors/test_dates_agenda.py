@@ -163,6 +163,26 @@ CASES = [
         P,
         [("du lun. 5 au ven. 9 juillet", "2027-07-05", "2027-07-09", "day")],
     ),
+    # --- a weekday and a day number with no month nor dated line before: the month around the
+    # publication date on which the weekday falls
+    (
+        "weekday_day_in_the_publication_month",
+        "Atelier compostage jeudi 18, au jardin partagé.",
+        P,
+        [("jeudi 18", "2027-02-18", "2027-02-18", "day")],
+    ),
+    (
+        "weekday_day_in_the_next_month",
+        "Reprise des cours de judo le mardi 4.",
+        date(2027, 4, 28),
+        [("le mardi 4", "2027-05-04", "2027-05-04", "day")],
+    ),
+    (
+        "weekday_day_in_the_previous_month",
+        "Les riverains se sont réunis samedi 30 ; ils ont signé la pétition.",
+        P,
+        [("samedi 30", "2027-01-30", "2027-01-30", "day")],
+    ),
     # --- the publication's own month
     (
         "this_month",
@@ -185,6 +205,8 @@ NEGATIVES = [
     ("seven_after_a_range", "Des enfants du 4 au 7 sept ans de moins que leurs aînés."),
     ("planet_after_vers", "La sonde file vers Mars depuis des mois."),
     ("name_after_d", "Les Poissons d'Avril du centre social."),
+    ("weekday_day_that_never_agrees", "Permanence des élus mardi 18, salle B."),
+    ("weekday_day_agreeing_too_far", "Vide-grenier du comité des fêtes dimanche 3 ; inscriptions en mairie."),
 ]
 
 
