@@ -40,6 +40,7 @@ KIND: dict[str, str] = {
     "enumeration_lines": "enum",
     "day": "day",
     "day_month_hyphen": "day",
+    "day_month_holiday": "day",
     "day_month_first": "day",
     "numeric": "day",
     "numeric_yearless": "day",

@@ -167,6 +167,8 @@ RULES: dict[str, re.Pattern[str]] = {
     "day_month_hyphen": re.compile(
         rf"(?=\d\d?-[^\W\d])(?P<a>{DAYNUM}-(?:{MONTH}|{FB_MONTH}|{FB_MONTH_Y})-{YEAR_AFTER})(?![\w-])", _FLAGS
     ),
+    # le 11-Novembre, du 8-Mai, le 1er-Mai: a commemoration named by its day and month
+    "day_month_holiday": re.compile(rf"(?:(?:le|du|au){S})?(?P<a>{DAYNUM}-{MONTH_FULL})(?![\w-])", _FLAGS),
     # juin 3rd 2021 (translated from English word order)
     "day_month_first": re.compile(
         rf"(?P<a>{MONTH}{S}(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|er|e)?{S0},?{S}{YEAR})", _FLAGS
