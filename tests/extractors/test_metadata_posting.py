@@ -13,6 +13,32 @@ BODY = "Le texte de la page commence ici et parle de voirie, d'écoles et de tra
 FILLER = ("Une phrase de remplissage qui éloigne la suite du haut de la page. " * 40).strip()
 
 CASES = [
+    # --- more byline labels: `Publication :`, `Date de mise en ligne`, `Communiqué du`, `Parue le`
+    (
+        "publication_label",
+        f"Nouveaux horaires des déchetteries\nPublication : 12 janvier 2029\n{BODY}",
+        date(2029, 1, 12),
+    ),
+    (
+        "online_date_label",
+        f"Nouveaux horaires des déchetteries\nDate de mise en ligne : 12/01/2029\n{BODY}",
+        date(2029, 1, 12),
+    ),
+    (
+        "press_release_of",
+        f"Communiqué de presse du 8 février 2029\nLe syndicat des eaux investit\n{BODY}",
+        date(2029, 2, 8),
+    ),
+    (
+        "appeared_on",
+        f"Le marché de Noël s'agrandit\nParue le 30 novembre 2028 dans le bulletin\n{BODY}",
+        date(2028, 11, 30),
+    ),
+    (
+        "publication_as_a_noun_in_a_sentence",
+        f"Titre\n\nPublication du bilan de la saison le 20 mars 2029 en conseil.\n{BODY}",
+        None,
+    ),
     # --- the document's own posting or sending date
     (
         "posted_at_the_bottom_with_a_notice",
