@@ -29,6 +29,7 @@ from extractors.dates.patterns import (
 # What each rule yields; the order breaks ties between equally long matches.
 KIND: dict[str, str] = {
     "range_du_au": "range",
+    "range_au": "range",
     "range_entre": "range",
     "range_hyphen": "range",
     "range_split": "range",

@@ -88,6 +88,9 @@ ITEM = rf"(?:{WEEKDAY_DAY_MONTH}|{DAYSPEC}(?:{S}{MONTHYEAR})?)(?:{S}{REL})?"
 # alone they are English words, and `April 2015` alone may name a campaign.
 EN_MONTH_YEAR = rf"{_alt(ENGLISH_MONTH_NUMBERS)}{S0},?{S}{YEAR_AFTER}"
 APOS = "['’]"
+# fin août, mi-juin: a qualifier keeps the whole month; a word is followed by a blank, `mi-` is glued
+_QUALIFIERS = map(re.escape, load_list("date_month_qualifiers"))
+MONTH_QUALIFIER = "(?:" + "|".join(w if w.endswith("-") else rf"{w}[^\S\n]+" for w in _QUALIFIERS) + ")"
 AND = rf"(?:{S}(?:et|ou){S}|{S0}[&+]{S0})"
 # Between the two ends of a written range: a hyphen, a dash or an arrow (`VEN 3 → DIM 12 OCT`).
 TO = r"(?:[-–—→]|->)"
@@ -114,6 +117,8 @@ RULES: dict[str, re.Pattern[str]] = {
         {S}(?P<b>{NUMDATE}|(?:{WEEKDAY_ANY}{S})?{NUMDAY}|{FULLDAY}|{RANGE_END_NO_DOT})(?:{S}inclus)?""",
         _FLAGS,
     ),
+    # Expo 4 au 6 juillet: an agenda's range without its `du` (the end must hold its month)
+    "range_au": re.compile(rf"(?P<a>{DAYNUM}(?:{S}{MONTHYEAR})?){S}au{S}(?P<b>{FULLDAY})", _FLAGS),
     # entre le 4 et le 8 avril
     "range_entre": re.compile(
         rf"""entre{S}le{S}(?P<a>{DAYSPEC}(?:{S}{MONTHYEAR})?)
@@ -126,11 +131,11 @@ RULES: dict[str, re.Pattern[str]] = {
         (?P<b>{WEEKDAY_DAY_MONTH}|{DAYNUM_AFTER}{S}{MONTHYEAR})""",
         _FLAGS,
     ),
-    # d'avril à juin 2020, de janvier 2019 à mars 2020, entre mai et juillet
+    # d'avril à juin 2020, de janvier 2019 à mars 2020, entre mai et juillet, de mi-juin à fin août
     "range_months": re.compile(
-        rf"""(?:(?:de|entre|du{S}mois{S}de){S}|d{APOS}{S0})
+        rf"""(?:(?:de|entre|du{S}mois{S}de){S}|d{APOS}{S0}){MONTH_QUALIFIER}?
         (?P<a>{MONTHYEAR}){S}(?:à|a|au|et|jusqu{APOS}{S0}(?:en|à))
-        {S}(?P<b>{MONTHYEAR})(?:{S}(?P<rel>{REL}))?""",
+        {S}{MONTH_QUALIFIER}?(?P<b>{MONTHYEAR})(?:{S}(?P<rel>{REL}))?""",
         _FLAGS,
     ),
     # juillet-août, en mai-juin 2025, March 2026 – August 2029: one range of months

@@ -67,6 +67,19 @@ CASES = [
         P,
         [("3 -> 28 mai", "2027-05-03", "2027-05-28", "day")],
     ),
+    # --- an agenda's range of days without its `du`
+    (
+        "range_without_du",
+        "Tournoi de pétanque · 17 au 19 avril · boulodrome",
+        P,
+        [("17 au 19 avril", "2027-04-17", "2027-04-19", "day")],
+    ),
+    (
+        "range_without_du_across_months",
+        "Exposition 29 mars au 12 avril 2028, galerie municipale.",
+        P,
+        [("29 mars au 12 avril 2028", "2028-03-29", "2028-04-12", "day")],
+    ),
     # --- a yearless day and month after a weekday: slash or dot
     (
         "dotted_day_month_after_weekday",
@@ -117,6 +130,19 @@ CASES = [
         "Fréquentation record en juillet/août pour la base nautique.",
         P,
         [("juillet/août", "2027-07-01", "2027-08-31", "month")],
+    ),
+    # --- a range of months whose ends carry a qualifier (`fin`, `mi-`, `début`): one fact, whole months
+    (
+        "month_range_with_qualifiers",
+        "La baignade est surveillée de mi-juin à fin août.",
+        P,
+        [("de mi-juin à fin août", "2027-06-01", "2027-08-31", "month")],
+    ),
+    (
+        "month_range_between_qualifiers_with_year",
+        "Entre début avril et fin mai 2028, le pont sera fermé la nuit.",
+        P,
+        [("Entre début avril et fin mai 2028", "2028-04-01", "2028-05-31", "month")],
     ),
     # --- English month names before a year (page furniture)
     (
@@ -205,6 +231,8 @@ NEGATIVES = [
     ("seven_after_a_range", "Des enfants du 4 au 7 sept ans de moins que leurs aînés."),
     ("planet_after_vers", "La sonde file vers Mars depuis des mois."),
     ("name_after_d", "Les Poissons d'Avril du centre social."),
+    ("ages_without_month", "Les enfants de 6 au 10 ans sont accueillis le mercredi."),
+    ("evening_of_a_day", "Le 4 au soir, les portes ouvrent à la foule."),
     ("weekday_day_that_never_agrees", "Permanence des élus mardi 18, salle B."),
     ("weekday_day_agreeing_too_far", "Vide-grenier du comité des fêtes dimanche 3 ; inscriptions en mairie."),
 ]
