@@ -27,7 +27,7 @@ from extractors.dates.normalize import (
     span,
     year_interval,
 )
-from extractors.dates.tense import FUTURE, PAST, direction_at
+from extractors.dates.tense import FUTURE, PAST, direction_at, year_direction_at
 from models.facts import DateFact
 
 NEAR_PUBLICATION_DAYS = 21  # `jeudi 26` alone: a day this close to the publication, or none
@@ -258,7 +258,7 @@ class _Facts:
             interval = day_interval(carried) if carried else None
             return self.fact(rule, mention.start, mention.end, interval, "day", "context")
         parts = fill_from_right([i.part for i in mention.items])
-        tense = lambda: direction_at(self.doc, mention.start, mention.end)  # noqa: E731 (read lazily)
+        tense = lambda: year_direction_at(self.doc, mention.start, mention.end)  # noqa: E731 (read lazily)
         resolved = resolve_year(parts, mention.items[-1].start, self.years, tense)
         if resolved is None:
             return []

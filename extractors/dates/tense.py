@@ -15,6 +15,7 @@ PAST, FUTURE, UNKNOWN = -1, 1, 0
 _CLIMB = 4  # a date phrase hangs at most a few arcs below its verb
 _AUX_DEPS = ("aux", "aux:tense", "aux:pass")
 _ETRE_VERBS = frozenset(load_list("date_etre_verbs"))
+_ANNOUNCING_VERBS = frozenset(load_list("date_announcing_verbs"))
 
 
 def _present_passive(verb: Token, auxes: list[Token]) -> bool:
@@ -66,10 +67,35 @@ def verb_direction(verb: Token) -> int:
 
 def direction_at(doc: Doc, start: int, end: int) -> int:
     """The tense of the verb governing the characters `start:end` (a date phrase), or UNKNOWN."""
-    if not doc.has_annotation("DEP") or not doc.has_annotation("MORPH"):
+    verb = _verb_at(doc, start, end, through_nouns=True)
+    return verb_direction(verb) if verb is not None else UNKNOWN
+
+
+def year_direction_at(doc: Doc, start: int, end: int) -> int:
+    """The tense that may move a yearless date's year, or UNKNOWN: stricter than `direction_at`.
+
+    The date must hang from the verb itself: as a noun's complement (`le programme du 14 juillet`)
+    it names an event the verb's tense says nothing about. A past of announcing or rescheduling
+    (`a annoncé ... le 2 juillet`) dates the announcement, not the thing announced. A simple past
+    without auxiliary is mostly a present of the same spelling (`interdit`, `réunit`), so it is none.
+    """
+    verb = _verb_at(doc, start, end, through_nouns=False)
+    if verb is None:
         return UNKNOWN
+    direction = verb_direction(verb)
+    if direction == PAST and verb.lemma_.lower() in _ANNOUNCING_VERBS:
+        return UNKNOWN
+    if direction == PAST and "Past" in verb.morph.get("Tense") and "Fin" in verb.morph.get("VerbForm"):
+        return UNKNOWN
+    return direction
+
+
+def _verb_at(doc: Doc, start: int, end: int, through_nouns: bool) -> Token | None:
+    if not doc.has_annotation("DEP") or not doc.has_annotation("MORPH"):
+        return None
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
-        return UNKNOWN
-    verb = _governing_verb(span.root)
-    return verb_direction(verb) if verb is not None else UNKNOWN
+        return None
+    if not through_nouns and span.root.dep_.startswith(("nmod", "appos", "acl")):
+        return None
+    return _governing_verb(span.root)

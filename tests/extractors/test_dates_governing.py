@@ -134,6 +134,37 @@ CASES = [
         SPRING,
         [("le 9 novembre", "2026-11-09", "2026-11-09", "day")],
     ),
+    # --- what the tense says nothing about: a noun's complement, an announcement's past
+    (
+        "noun_complement_after_publication_past_verb",
+        "Le comité a dévoilé l'affiche du carnaval du 21 novembre.",
+        SPRING,
+        [("du 21 novembre", "2027-11-21", "2027-11-21", "day")],
+    ),
+    (
+        "noun_complement_before_publication_future_verb",
+        "Le bilan de la foire du 4 juin sera présenté en conseil.",
+        AUTUMN,
+        [("du 4 juin", "2027-06-04", "2027-06-04", "day")],
+    ),
+    (
+        "announcing_verb_in_the_past",
+        "La métropole a annoncé la gratuité des bus le 28 novembre.",
+        SPRING,
+        [("le 28 novembre", "2027-11-28", "2027-11-28", "day")],
+    ),
+    (
+        "rescheduled_in_the_past",
+        "Le match contre Niort a été reporté au 22 novembre.",
+        SPRING,
+        [("au 22 novembre", "2027-11-22", "2027-11-22", "day")],
+    ),
+    (
+        "present_spelled_as_a_simple_past",
+        "Un arrêté interdit le stationnement sur le quai jusqu'au 30 novembre.",
+        SPRING,
+        [("au 30 novembre", "2027-11-30", "2027-11-30", "day")],
+    ),
     (
         "labelled_heading_still_governs",
         "Forum 2028 : le programme\n\nLa plénière ouvrira le 6 mars.",
