@@ -24,6 +24,7 @@ from extractors.context import doc_text
 from extractors.dates.mentions import Mention, find_mentions
 from extractors.dates.normalize import day_interval
 from extractors.dates.patterns import (
+    COMMENTS_HEADING_RE,
     POSTING_CUE_RE,
     PUBLICATION_CUE_RE,
     UPDATE_CUE_RE,
@@ -226,7 +227,8 @@ def published_in_text(text: str) -> date | None:
     days = _Days(text)
     if not days.items:
         return None
-    lines = _lines(text)
+    comments = COMMENTS_HEADING_RE.search(text)  # the comments' dates are their own
+    lines = [line for line in _lines(text) if comments is None or line[0] < comments.start()]
     head = _head(text, lines)
     for i, line in enumerate(lines):
         day = _from_cue(text, line, days, alone=i >= head)

@@ -266,6 +266,11 @@ WEEKDAY_NUMERIC_RE = re.compile(
 EDITION_YEAR_RE = re.compile(rf"{_cues('date_edition_cues')}{S}(?P<y>{YEAR})", re.IGNORECASE)
 # A byline cue opening a part of a line (`Publié le`, `- Posté`), read by `metadata`.
 PUBLICATION_CUE_RE = re.compile(rf"{S0}(?:[-*]{S0})?{_cues('date_publication_cues')}(?!\w)", re.I)
+# `3 commentaires`, `Commentaires (2)` alone on a line: the comments section, no byline below it.
+COMMENTS_HEADING_RE = re.compile(
+    rf"^{S0}(?:\d+{S0})?{_alt(load_list('date_comment_headings'))}{S0}(?:\(\d+\))?{S0}:?{S0}$",
+    re.IGNORECASE | re.MULTILINE,
+)
 # `Affiché le`, `envoyée le`: the posting or sending of the document itself, read anywhere.
 POSTING_CUE_RE = re.compile(rf"{S0}(?:[-*]{S0})?{_cues('date_posting_cues')}(?!\w)", re.I)
 UPDATE_CUE_RE = re.compile(_cues("date_update_cues"), re.IGNORECASE)

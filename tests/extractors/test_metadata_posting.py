@@ -13,6 +13,22 @@ BODY = "Le texte de la page commence ici et parle de voirie, d'écoles et de tra
 FILLER = ("Une phrase de remplissage qui éloigne la suite du haut de la page. " * 40).strip()
 
 CASES = [
+    # --- the comments under an article: their dates are their own
+    (
+        "comment_date_under_a_comments_heading",
+        f"Le verger partagé s'agrandit\n\n{BODY}\n\n3 commentaires\nLéa, le 9 avril 2029 à 18h\nBravo !",
+        None,
+    ),
+    (
+        "byline_above_a_comments_heading",
+        f"Le verger grandit\nPublié le 8 avril 2029\n{BODY}\nCommentaires (1)\nLéa, le 9 avril 2029",
+        date(2029, 4, 8),
+    ),
+    (
+        "the_word_comments_in_a_sentence",
+        f"Le verger grandit\n\nLes commentaires des voisins sont bons.\nAngers, le 9 avril 2029 –\n{BODY}",
+        date(2029, 4, 9),
+    ),
     # --- more byline labels: `Publication :`, `Date de mise en ligne`, `Communiqué du`, `Parue le`
     (
         "publication_label",
