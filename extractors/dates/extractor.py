@@ -30,6 +30,7 @@ from extractors.dates.normalize import (
 from extractors.dates.tense import FUTURE, PAST, direction_at, year_direction_at
 from models.facts import DateFact
 
+TENSE_SLACK_DAYS = 14  # a release drafted this many days off its posting date keeps its year
 NEAR_PUBLICATION_DAYS = 21  # `jeudi 26` alone: a day this close to the publication, or none
 CARRY_WINDOW = 300  # `dimanche 12` takes its month from a date at most this many characters before
 _NOT_EXPLICIT = ("rel_month", "rel_weekday", "this_weekday", "carry")
@@ -99,14 +100,33 @@ def _key(part: Part, last: bool) -> tuple[int, int]:
     return part.month or 0, part.day or (31 if last else 1)
 
 
+def _days_from(part: Part, last: bool, year: int, published: date) -> int | None:
+    """Days from the publication to the part's first (or last) day in `year`; None if no such day."""
+    month, day = _key(part, last)
+    if last and part.day is None:
+        whole = month_interval(year, month)
+        return (whole[1] - published).days if whole else None
+    try:
+        return (date(year, month, day) - published).days
+    except ValueError:
+        return None
+
+
 def by_tense(parts: list[Part], year: int, published: date, direction: int) -> int:
     """The publication's year, moved by the tense of the verb: `ouvrira en janvier` written in
-    October is the coming January, `s'est tenu le 18 décembre` written in March the last one."""
-    pub = (published.month, published.day)
-    if direction == FUTURE and _key(parts[-1], last=True) < pub:
-        return year + 1
-    if direction == PAST and _key(parts[0], last=False) > pub:
-        return year - 1
+    October is the coming January, `s'est tenu le 18 décembre` written in March the last one.
+
+    A date within `TENSE_SLACK_DAYS` of the publication keeps its year: a release written a few
+    days before it went online (`ouvriront le 1er juin`, posted on 4 June) speaks of that June.
+    """
+    if direction == FUTURE:
+        gap = _days_from(parts[-1], True, year, published)
+        if gap is not None and gap < -TENSE_SLACK_DAYS:
+            return year + 1
+    if direction == PAST:
+        gap = _days_from(parts[0], False, year, published)
+        if gap is not None and gap > TENSE_SLACK_DAYS:
+            return year - 1
     return year
 
 

@@ -195,6 +195,12 @@ def test_governing_year(
         ([Part(month=10, day=5)], FUTURE, 2027),  # the publication day itself
         ([Part(month=10, day=5)], PAST, 2027),
         ([Part(month=9, day=28), Part(month=10, day=9)], FUTURE, 2027),  # a range running past it
+        ([Part(month=9, day=27)], FUTURE, 2027),  # 8 days before: a release written before its posting
+        ([Part(month=9, day=20)], FUTURE, 2028),  # 15 days before: the coming one
+        ([Part(month=10, day=15)], PAST, 2027),  # 10 days after: kept
+        ([Part(month=10, day=21)], PAST, 2026),  # 16 days after: the last one
+        ([Part(month=9)], FUTURE, 2027),  # September ended 5 days before
+        ([Part(month=8)], FUTURE, 2028),
     ],
 )
 def test_by_tense(parts: list[Part], direction: int, year: int) -> None:
