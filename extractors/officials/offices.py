@@ -161,17 +161,37 @@ def _line_end_body(doc: Doc, role: Role) -> str | None:
     return found.group(1).strip()
 
 
+def _principal(
+    doc: Doc,
+    role: Role,
+    seen: list[tuple[Role, str | None, bool]],
+    principals: dict[str, frozenset[str]],
+) -> tuple[Role, str | None, bool] | None:
+    """The public title a deputy depends on: the nearest title of its principal's kind before it,
+    within `DEPUTY_REACH` characters, when that title is public (another office may stand between:
+    "X, maire, ... en présence de Y, préfète, ... Z, 2e adjoint"); None for a private principal."""
+    kinds = principals[head_key(doc[role.head_start : role.head_end].text)]
+    for found in reversed(seen):
+        principal, _body, public = found
+        if doc[role.start].idx - doc[principal.end - 1].idx > DEPUTY_REACH:
+            return None
+        head = head_key(doc[principal.head_start : principal.head_end].text)
+        if any(head == k or head.startswith(k + " ") for k in kinds):
+            return found if public else None
+    return None
+
+
 def inherited_offices(doc: Doc, roles: list[Role]) -> dict[int, str | None]:
     """Bare titles public through another title or body: role start -> the body (or None).
 
     A title after a possessive takes the public body named before it in its sentence ("l'Inserm,
     menée par son président"); a title whose line ends with a public body in parentheses takes it.
     Walking the titles in order, a deputy with no body of its own takes the publicness and body of
-    the nearest public title before it within `DEPUTY_REACH` characters (itself possibly a deputy).
+    its principal (`_principal`, itself possibly a deputy).
     """
     inherited: dict[int, str | None] = {}
     principals = deputy_principals()
-    public: list[tuple[Role, str | None]] = []  # public titles so far, with their body
+    seen: list[tuple[Role, str | None, bool]] = []  # titles so far: role, body, public
     for role in roles:
         title = role.text(doc)
         possessed = None if role.cls != "head" else _possessed_body(doc, role)
@@ -181,13 +201,12 @@ def inherited_offices(doc: Doc, roles: list[Role]) -> dict[int, str | None]:
         elif line_body is not None:
             inherited[role.start] = line_body
         elif is_public(title, role):
-            public.append((role, title_organization(doc, role)))
-        elif role.deputy and not _own_body(doc, role) and public:
-            principal, body = public[-1]
-            near = doc[role.start].idx - doc[principal.end - 1].idx <= DEPUTY_REACH
-            head = head_key(doc[principal.head_start : principal.head_end].text)
-            kinds = principals[head_key(doc[role.head_start : role.head_end].text)]
-            if near and any(head == k or head.startswith(k + " ") for k in kinds):
-                inherited[role.start] = body
-                public.append((role, body))
+            seen.append((role, title_organization(doc, role), True))
+        elif role.deputy and not _own_body(doc, role):
+            principal = _principal(doc, role, seen, principals)
+            if principal is not None:
+                inherited[role.start] = principal[1]
+            seen.append((role, *(principal[1:] if principal else (None, False))))
+        else:
+            seen.append((role, None, False))
     return inherited
