@@ -14,7 +14,7 @@ from functools import cache
 
 from spacy.tokens import Doc
 
-from extractors.lexicons import load_list
+from extractors.lexicons import load_list, load_table
 from extractors.officials.names import (
     HONORIFICS,
     entity_names,
@@ -23,6 +23,7 @@ from extractors.officials.names import (
     surname_after_courtesy,
 )
 from extractors.officials.normalize import fold
+from extractors.officials.offices import is_public
 from extractors.officials.rosters import roster_names
 from extractors.officials.titles import TITLE_MODIFIERS, Role, offices
 
@@ -41,6 +42,11 @@ POST_LEADS = (
 )
 # Time adverbs between a name's comma and its title; not part of the title.
 TIME_ADVERBS = frozenset({"jusqu'", "ici", "jusqu'ici", "jusqu'alors", "desormais", "aujourd'hui"})
+# Besides month names and numbers, the words of a time phrase inside an appointment.
+TIME_PHRASE_WORDS = frozenset(
+    {"en", "le", "du", "au", "des", "depuis", "1er", "debut", "fin", "mi", "a", "compter"}
+)
+MAX_TIME_TOKENS = 6
 
 
 @dataclass
@@ -51,6 +57,7 @@ class Mention:
     role: Role | None = None
     title_start: int | None = None  # where the title text begins (a modifier such as "ancien" included)
     office: str | None = None  # a public office stated for a list of names, not beside this one
+    former: Role | None = None  # the office left, when the title is an office taken
 
 
 @cache
@@ -63,8 +70,27 @@ def _appointment_verbs() -> tuple[tuple[str, ...], ...]:
     return tuple(sorted(phrases, key=len, reverse=True))
 
 
-def _appointment(doc: Doc, k: int) -> int | None:
-    """Token index after an appointment verb phrase starting at `k` ("est nommée", "devient"), if any."""
+@cache
+def _time_words() -> frozenset[str]:
+    """Words of a short time phrase between an appointment verb and its office ("nommée en mars
+    2025 directrice", "nommé le 1er juin préfet"): month names and a few prepositions."""
+    return frozenset(load_table("months")["names"]) | TIME_PHRASE_WORDS
+
+
+def _past_time_phrase(doc: Doc, k: int, roles_by_start: dict[int, Role]) -> int:
+    """Token index of the office after a time phrase starting at `k`, or `k` when none stands there."""
+    for j in range(k, min(k + MAX_TIME_TOKENS, len(doc))):
+        if j > k and j in roles_by_start:
+            return j
+        token = doc[j]
+        if not (token.like_num or fold(token.text) in _time_words()):
+            break
+    return k
+
+
+def _appointment(doc: Doc, k: int, roles_by_start: dict[int, Role] | None = None) -> int | None:
+    """Token index after an appointment verb phrase starting at `k` ("est nommée", "devient"), if any,
+    past "au poste de" and a short time phrase ("nommée en janvier 2025 directrice")."""
     words = [fold(t.text) for t in doc[k : k + 6]]
     for phrase in _appointment_verbs():
         if tuple(words[: len(phrase)]) == phrase:
@@ -72,7 +98,7 @@ def _appointment(doc: Doc, k: int) -> int | None:
             for lead in POST_LEADS:
                 if tuple(fold(t.text) for t in doc[k : k + len(lead)]) == lead:
                     return k + len(lead)
-            return k
+            return _past_time_phrase(doc, k, roles_by_start or {})
     return None
 
 
@@ -98,16 +124,18 @@ def _title_at(doc: Doc, k: int, roles_by_start: dict[int, Role]) -> tuple[Role, 
     return (role, title_start) if role is not None else None
 
 
-def _role_after(doc: Doc, end: int, roles_by_start: dict[int, Role]) -> tuple[Role, int, str] | None:
+def _role_after(
+    doc: Doc, end: int, roles_by_start: dict[int, Role]
+) -> tuple[Role, int, str, Role | None] | None:
     """A role after a name ending at token `end`: `, TITLE`, `(TITLE`, `– TITLE`, `, en tant que TITLE`,
     an appointment (`est nommée TITLE`, `devient TITLE`), or a public title right after the name.
 
     After an apposition, an appointment ("X, sous-préfète de Y, est nommée préfète de Z") gives the
-    office the person takes, which is their title.
+    office the person takes, which is their title; the office left is returned last (else None).
     """
     k = end
     rule = "apposition"
-    appointed = _appointment(doc, k) if k < len(doc) else None
+    appointed = _appointment(doc, k, roles_by_start) if k < len(doc) else None
     if appointed is not None:
         k, rule = appointed, "appointment"
     elif k < len(doc) and _opens(doc, k, OPENERS):
@@ -115,11 +143,14 @@ def _role_after(doc: Doc, end: int, roles_by_start: dict[int, Role]) -> tuple[Ro
             k = _skip_aside(doc, k)
         rule = "parenthesis" if doc[k].text == "(" else "apposition"
         k += 1
+        taken = _appointment(doc, k, roles_by_start) if rule == "apposition" and k < len(doc) else None
+        if taken is not None:  # "X, nommée en mars directrice de ..."
+            k, rule = taken, "appointment"
     elif not (k + 2 < len(doc) and tuple(fold(t.text) for t in doc[k : k + 3]) == EN_TANT_QUE):
         role = roles_by_start.get(k)  # a caption: "Jeanne Roux maire du village" (a noun, not "juge")
         if role is None or role.cls != "public" or doc[role.head_start].pos_ not in ("NOUN", "PROPN"):
             return None
-        return role, k, "title_after"
+        return role, k, "title_after", None
     if k + 2 < len(doc) and tuple(fold(t.text) for t in doc[k : k + 3]) == EN_TANT_QUE:
         k += 3
         rule = "en_tant_que"
@@ -130,11 +161,11 @@ def _role_after(doc: Doc, end: int, roles_by_start: dict[int, Role]) -> tuple[Ro
         return None
     role, title_start = found
     if rule == "apposition" and role.end + 1 < len(doc) and doc[role.end].text == ",":
-        taken = _appointment(doc, role.end + 1)
+        taken = _appointment(doc, role.end + 1, roles_by_start)
         new = _title_at(doc, taken, roles_by_start) if taken is not None else None
         if new is not None:
-            return (*new, "appointment")
-    return role, title_start, rule
+            return (*new, "appointment", role)
+    return role, title_start, rule, None
 
 
 def _opens(doc: Doc, i: int, openers: tuple[str, ...]) -> bool:
@@ -170,6 +201,12 @@ def _role_before(doc: Doc, start: int, roles_by_end: dict[int, Role]) -> Role | 
             return None
         role = roles_by_end.get(k)
     return role
+
+
+def _public_before_private(doc: Doc, before: Role, after: Role) -> bool:
+    """A public title before a name wins over a private role after it: "Le député X, auteur du
+    rapport" is a député."""
+    return is_public(before.text(doc), before) and not is_public(after.text(doc), after)
 
 
 def mentions(doc: Doc, roles: list[Role]) -> list[Mention]:
@@ -211,10 +248,10 @@ def mentions(doc: Doc, roles: list[Role]) -> list[Mention]:
         if mention.office is not None:
             mention.rule = "roster"
         after = _role_after(doc, end, roles_by_start)
-        if after is not None:
-            mention.role, mention.title_start, mention.rule = after
+        before = _role_before(doc, start, roles_by_end)
+        if after is not None and not (before is not None and _public_before_private(doc, before, after[0])):
+            mention.role, mention.title_start, mention.rule, mention.former = after
         else:
-            before = _role_before(doc, start, roles_by_end)
             if (
                 before is not None
                 and not any(t.whitespace_ for t in doc[start : end - 1])  # one written word

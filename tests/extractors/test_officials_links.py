@@ -1,0 +1,90 @@
+"""Which title goes with a name (`extractors/officials/links.py`): appointments and titles on both sides.
+
+Every name, body and place is invented for these tests. Each case gives the officials expected as
+(name, title); offsets of every fact are checked against the text.
+"""
+
+import pytest
+
+from extractors.context import ArticleContext
+from extractors.officials import extract
+from models.facts import OfficialFact, PersonFact
+from tests.conftest import assert_offsets
+
+CTX = ArticleContext(doc_id="test")
+
+# (id, sentence, expected officials as (name, title))
+APPOINTMENTS: list[tuple[str, str, set[tuple[str, str]]]] = [
+    (
+        "participle-after-the-name",
+        "Pour sa première saison, Clémence Ferrière, nommée directrice de l'établissement public, "
+        "a choisi 20 spectacles.",
+        {("Clémence Ferrière", "directrice de l'établissement public")},
+    ),
+    (
+        "participle-with-a-month",
+        "Théo Garrigou, nommé en mars 2024 directeur du centre hospitalier, présente le projet.",
+        {("Théo Garrigou", "directeur du centre hospitalier")},
+    ),
+    (
+        "participle-with-a-day",
+        "Albane Jourdain, nommée le 1er septembre rectrice de l'académie de Besançon, visite un lycée.",
+        {("Albane Jourdain", "rectrice de l'académie de Besançon")},
+    ),
+    (
+        "participle-after-the-office-left",
+        "Mme Noëlle Hardouin, jusqu'ici juge au tribunal judiciaire de Millau, nommée vice-présidente "
+        "chargée de l'instruction ;",
+        {("Noëlle Hardouin", "vice-présidente chargée de l'instruction")},
+    ),
+    (
+        "office-left-makes-the-move-public",
+        "M. Noël Hardouin, jusqu'ici juge au tribunal judiciaire de Millau, est nommé vice-président "
+        "chargé de l'instruction.",
+        {("Noël Hardouin", "vice-président chargé de l'instruction")},
+    ),
+]
+
+BOTH_SIDES: list[tuple[str, str, set[tuple[str, str]]]] = [
+    (
+        "public-title-before-private-role-after",
+        "Le député Anselme Grivaud, auteur du rapport, sera entendu en mars.",
+        {("Anselme Grivaud", "député")},
+    ),
+    (
+        "public-office-after-wins-over-private-before",
+        "Le professeur Octave Lemire, maire de Salers, a inauguré la salle.",
+        {("Octave Lemire", "maire de Salers")},
+    ),
+]
+
+POSITIVES = APPOINTMENTS + BOTH_SIDES
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in POSITIVES], ids=[c[0] for c in POSITIVES])
+def test_title_of_each_name(nlp, text: str, expected: set[tuple[str, str]]) -> None:
+    facts = extract(nlp(text), CTX)
+    assert_offsets(text, facts)
+    assert {(f.name, f.title) for f in facts if isinstance(f, OfficialFact)} == expected
+
+
+NOT_APPOINTED: list[tuple[str, str, set[str]]] = [
+    (
+        "participle-without-an-office",
+        "Clémence Ferrière, nommée en 2023 par le conseil, préside le jury du festival.",
+        {"Clémence Ferrière"},
+    ),
+    (
+        "private-office-left-for-a-private-one",
+        "Jonas Perrot, jusqu'ici directeur de la librairie, est nommé directeur de la galerie.",
+        {"Jonas Perrot"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), [c[1:] for c in NOT_APPOINTED], ids=[c[0] for c in NOT_APPOINTED])
+def test_appointments_without_a_public_office(nlp, text: str, names: set[str]) -> None:
+    facts = extract(nlp(text), CTX)
+    assert_offsets(text, facts)
+    assert not [f for f in facts if isinstance(f, OfficialFact)]
+    assert {f.name for f in facts if isinstance(f, PersonFact)} == names
