@@ -68,6 +68,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", choices=[*SETS, "both", "all"], default="both", help="both: samples and dev")
     parser.add_argument("--detail", metavar="KIND", help="print the dev set's errors for KIND (or 'all')")
+    parser.add_argument("--extra", nargs=2, type=Path, metavar=("TEXTS", "GOLD"), help="score this set too")
     parser.add_argument("--out", type=Path, help="keep the records here (default: a temporary folder)")
     args = parser.parse_args()
 
@@ -76,6 +77,10 @@ def main() -> int:
 
     nlp = load_nlp()
     names = {"both": ["samples", "dev"], "all": list(SETS)}.get(args.set, [args.set])
+    if args.extra:
+        SETS["extra"] = tuple(args.extra)
+        names = ["extra"]
+        args.set = "extra"
     with tempfile.TemporaryDirectory() as tmp:
         for name in names:
             corpus, gold = SETS[name]
