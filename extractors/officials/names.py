@@ -97,7 +97,7 @@ def clean_name(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     words: list[str] = []
     for token in doc[start:end]:
         if words and _glued(doc, token.i):
-            words[-1] += token.text  # "Roux" + "-" + "Berthelot", "Guivarc'" + "h": one surname
+            words[-1] += token.text  # "Roux" + "-" + "Berthelot", "Bec'" + "hennec": one surname
         else:
             words.append(token.text)
     if len(words) > MAX_NAME_TOKENS:
@@ -141,7 +141,7 @@ def _extend(doc: Doc, start: int, end: int, title_tokens: frozenset[int]) -> int
                 k += 2  # the second half of a hyphenated surname: "Roux" + "-Berthelot"
                 continue
         elif _glued(doc, k) and word.isalpha() and word.islower() and len(word) <= 2:
-            k += 1  # "Guivarc'" + "h"
+            k += 1  # "Bec'" + "hennec"
             continue
         elif word[-1:] in "'\u2019" and word[:1].isupper() and k + 1 < len(doc) and _glued(doc, k + 1):
             k += 2  # a Breton "C'h": "Ar" + "C'" + "hoz"
@@ -155,7 +155,7 @@ def _extend(doc: Doc, start: int, end: int, title_tokens: frozenset[int]) -> int
 
 
 def _extend_left(doc: Doc, start: int, title_tokens: frozenset[int]) -> int:
-    """Where a name spaCy cut at its particle really begins: "Maëlle" + "Le Goarnec".
+    """Where a name spaCy cut at its particle really begins: "Soizic" + "Le Goarnec".
 
     Only over one capitalised word written before a capitalised particle, that is neither a
     title, a courtesy title nor a word that cannot begin a name (a preposition, a determiner).

@@ -63,14 +63,14 @@ POSITIVES: list[tuple[str, str, set[Official]]] = [
     ),
     (
         "state-directorate-acronym-after-the-title",
-        "Le comité, présidé par Damien Roulier, directeur général de la cohésion des sols (DGCS), "
-        "se réunira en mai.",
-        {("Damien Roulier", "directeur général de la cohésion des sols", "DGCS")},
+        "Selon Damien Roulier, directeur général des collectivités locales (DGCL), "
+        "la réforme entrera en vigueur en janvier.",
+        {("Damien Roulier", "directeur général des collectivités locales", "DGCL")},
     ),
     (
         "public-acronym-after-the-title",
-        "Noémie Vidal, directrice interrégionale de la mer Atlantique (DIRM), a salué les pêcheurs.",
-        {("Noémie Vidal", "directrice interrégionale de la mer Atlantique", "DIRM")},
+        "Noémie Vidal, directrice interrégionale des services pénitentiaires (DISP), ouvre le forum.",
+        {("Noémie Vidal", "directrice interrégionale des services pénitentiaires", "DISP")},
     ),
 ]
 
