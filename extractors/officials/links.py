@@ -15,6 +15,7 @@ from functools import cache
 from spacy.tokens import Doc
 
 from extractors.lexicons import load_list, load_table
+from extractors.officials.bodies import masthead_body
 from extractors.officials.names import (
     HONORIFICS,
     entity_names,
@@ -24,7 +25,7 @@ from extractors.officials.names import (
 )
 from extractors.officials.normalize import fold
 from extractors.officials.offices import is_public
-from extractors.officials.rosters import roster_names
+from extractors.officials.rosters import listed_names, roster_names
 from extractors.officials.titles import TITLE_MODIFIERS, Role, offices
 
 # Punctuation between a name and its title: "X, maire", "X (maire", "X – maire"; before a name also
@@ -218,7 +219,8 @@ def mentions(doc: Doc, roles: list[Role]) -> list[Mention]:
     title_tokens = frozenset(i for r in roles for i in range(r.start, r.head_end))
     spans = entity_names(doc, title_tokens)
     taken = {i for s, e in spans for i in range(s, e)}
-    rostered = roster_names(doc, title_tokens)
+    # names listed one per line under a plural office, or in an attendance list with their offices
+    rostered = {**listed_names(doc, masthead_body(doc)), **roster_names(doc, title_tokens)}
     for span in rostered:  # names listed under a plural office: the whole line is the name
         spans = [s for s in spans if not set(range(*s)).intersection(range(*span))]
         spans.append(span)
