@@ -1,10 +1,12 @@
-"""Public bodies the article itself states outside any title: its masthead, and facilities it calls public.
+"""Public bodies the article states outside any title: its masthead, public facilities, cabinets.
 
 A page published by a collectivity names it in its first lines ("Région Bourgogne", "La lettre de la
 Communauté de communes de X", "COMMUNE DE Y"): a deputy named there without a principal of its
 own ("Z, vice-présidente chargée des transports") is one of that body's. A kind of facility that
 may be public or private ("musée", "théâtre", "piscine") is public when the article says so ("le
 musée municipal", "la médiathèque, service de la ville"): its director is then a public officer.
+The cabinet of a public office holder ("cabinet de la préfète") named over a list of its members
+makes their advisers' titles public.
 """
 
 import re
@@ -90,3 +92,44 @@ def names_public_facility(doc: Doc, title: str) -> bool:
     return bool(public) and any(
         re.sub(r"\s+", " ", m.group(0)) in public for m in _facility_nouns().finditer(fold(title))
     )
+
+
+# The cabinet of a public office holder, named before its members ("Arrêté relatif à la composition
+# du cabinet du ministre de X" over "Sont nommés : A, conseiller technique ; B, cheffe de cabinet").
+CABINET_OPENING = r"\bcabinet\s+(?:du|de\s+la|de\s+l'|des)\s+(?:premier\s+|premiere\s+)?"
+CABINET_COMPLEMENT = frozenset({"ADP", "DET", "NOUN", "PROPN", "ADJ", "CCONJ"})
+CABINET_REACH_LINES = 1  # the cabinet stands on the title's line or the line before it
+
+
+@cache
+def _cabinet_regex() -> re.Pattern[str]:
+    return re.compile(CABINET_OPENING + f"(?:{word_regex(load_list('public_titles')).pattern})")
+
+
+def _cabinets(doc: Doc) -> tuple[tuple[int, str], ...]:
+    """Where each public office holder's cabinet is named, and its name as the text gives it."""
+    cached = doc.user_data.get("pressfacts_cabinets")
+    if cached is None:
+        found = []
+        for match in _cabinet_regex().finditer(doc_folded(doc)):
+            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if span is None:
+                continue
+            end = span.end  # the office's complement: nouns, adjectives and their prepositions
+            while end < len(doc) and doc[end].pos_ in CABINET_COMPLEMENT and not doc[end].is_space:
+                end += 1
+            while end > span.end and doc[end - 1].pos_ in ("ADP", "DET", "CCONJ"):
+                end -= 1
+            found.append((match.start(), doc[span.start : end].text[:MAX_BODY_CHARS]))
+        cached = tuple(found)
+        doc.user_data["pressfacts_cabinets"] = cached
+    return cached
+
+
+def cabinet_before(doc: Doc, start_char: int) -> str | None:
+    """The public office holder's cabinet named on the line of `start_char` or the line before, if any."""
+    text = doc_text(doc)
+    for position, body in reversed(_cabinets(doc)):
+        if position < start_char:
+            return body if text.count("\n", position, start_char) <= CABINET_REACH_LINES else None
+    return None

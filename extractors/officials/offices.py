@@ -12,7 +12,7 @@ from functools import cache
 from spacy.tokens import Doc
 
 from extractors.lexicons import load_list
-from extractors.officials.bodies import masthead_body, names_public_facility
+from extractors.officials.bodies import cabinet_before, masthead_body, names_public_facility
 from extractors.officials.normalize import doc_text, fold, word_regex
 from extractors.officials.titles import TITLE_PARTICIPLES, Role, deputy_principals, head_key
 
@@ -211,8 +211,10 @@ def inherited_offices(doc: Doc, roles: list[Role]) -> dict[int, str | None]:
     conduite par son directeur"); a title followed by a public body in parentheses (right after it
     or closing its line) takes it.
     A head naming a facility the article states is public ("le directeur de la piscine" beside "la
-    piscine intercommunale") is public. Walking the titles in order, a deputy with no body of its
-    own takes the publicness and body of its principal (`_principal`, itself possibly a deputy).
+    piscine intercommunale") is public, and so is a head under a public office holder's cabinet
+    named on its line or the line before ("composition du cabinet du préfet : X, chargé de mission").
+    Walking the titles in order, a deputy with no body of its own takes the publicness and body of
+    its principal (`_principal`, itself possibly a deputy).
     """
     inherited: dict[int, str | None] = {}
     principals = deputy_principals()
@@ -230,6 +232,9 @@ def inherited_offices(doc: Doc, roles: list[Role]) -> dict[int, str | None]:
         elif role.cls == "head" and names_public_facility(doc, title):
             inherited[role.start] = title_organization(doc, role)
             seen.append((role, inherited[role.start], True))
+        elif role.cls == "head" and (cabinet := cabinet_before(doc, doc[role.start].idx)) is not None:
+            inherited[role.start] = cabinet
+            seen.append((role, cabinet, True))
         elif role.deputy and not _own_body(doc, role):
             public, body = _principal(doc, role, seen, principals)
             if public:

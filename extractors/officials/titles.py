@@ -38,6 +38,8 @@ TITLE_PARTICIPLES = frozenset(
         "nommee",
     }
 )
+# "de"/"à" fused with an article, which spaCy may tag DET ("chargé des relations", "délégué aux sports").
+CONTRACTED_PREPOSITIONS = frozenset({"du", "des", "au", "aux"})
 # After a comma, a complement goes on only with one of these ("commissaire à l'agriculture, à la pêche").
 COMMA_CONTINUATIONS = frozenset({"a", "au", "aux", "de", "du", "des", "d'", "charge", "chargee", "en"})
 # Prepositions that end a title: what follows is when, not which office ("préfète depuis 2021").
@@ -230,7 +232,10 @@ def complement_end(
         elif _is_acronym(token.text) and i > start:
             pass  # an acronym names the body ("président du centre CNRS de ...")
         elif pos in ("ADP", "DET"):
-            if pos == "DET" and (prev is None or prev.pos_ != "ADP") and i != start:
+            contracted = (
+                low in CONTRACTED_PREPOSITIONS and prev is not None and _fold_token(prev) in TITLE_PARTICIPLES
+            )
+            if pos == "DET" and (prev is None or prev.pos_ != "ADP") and i != start and not contracted:
                 break
         elif pos == "CCONJ":
             nxt = doc[i + 1] if i + 1 < len(doc) else None

@@ -1,7 +1,8 @@
 """Public bodies stated outside the title (`extractors/officials/bodies.py`, `offices.py`).
 
 A page's masthead naming a collectivity, a facility the article calls public, a capitalised
-"Département", a public body's acronym in parentheses after the title. Every name, body and place
+"Département", a public body's acronym in parentheses after the title, the cabinet of a public
+office holder named on or just before its members' line. Every name, body and place
 is invented for these tests. Each case gives the officials expected as (name, title, organization).
 """
 
@@ -72,6 +73,25 @@ POSITIVES: list[tuple[str, str, set[Official]]] = [
         "Noémie Vidal, directrice interrégionale des services pénitentiaires (DISP), ouvre le forum.",
         {("Noémie Vidal", "directrice interrégionale des services pénitentiaires", "DISP")},
     ),
+    (
+        "cabinet-members-under-the-line-naming-the-cabinet",
+        "Arrêté du 3 juin portant nomination au cabinet du ministre des Armées\n"
+        "Sont nommés : M. Loïc Tanguy, conseiller chargé des relations avec la presse ; "
+        "Mme Ambre Solal, conseillère diplomatique.",
+        {
+            (
+                "Loïc Tanguy",
+                "conseiller chargé des relations avec la presse",
+                "cabinet du ministre des Armées",
+            ),
+            ("Ambre Solal", "conseillère diplomatique", "cabinet du ministre des Armées"),
+        },
+    ),
+    (
+        "cabinet-member-on-the-cabinet-line",
+        "Le cabinet de la préfète s'étoffe : Hugo Belval, chargé de mission, suivra les crues.",
+        {("Hugo Belval", "chargé de mission", "cabinet de la préfète")},
+    ),
 ]
 
 
@@ -125,6 +145,17 @@ NEGATIVES: list[tuple[str, str, set[str]]] = [
         "company-department-abbreviation",
         "Noémie Vidal, directrice des ressources humaines (DRH), recrute dix techniciens.",
         {"Noémie Vidal"},
+    ),
+    (
+        "cabinet-of-a-private-firm",
+        "Le cabinet du notaire a recruté Hugo Belval, chargé de mission, pour les successions.",
+        {"Hugo Belval"},
+    ),
+    (
+        "cabinet-named-lines-before",
+        "Arrêté portant nomination au cabinet du ministre des Armées.\n\nAutres nouvelles\n"
+        "Loïc Tanguy, conseiller chargé des relations avec la presse, rejoint une agence de voyages.",
+        {"Loïc Tanguy"},
     ),
 ]
 
