@@ -204,6 +204,35 @@ def _role_before(doc: Doc, start: int, roles_by_end: dict[int, Role]) -> Role | 
     return role
 
 
+MAX_CAPACITY_REACH = 16  # tokens between a person's title (or name) and "en tant que TITLE"
+
+
+@cache
+def _capacity_phrases() -> tuple[tuple[str, ...], ...]:
+    """Folded token sequences of the capacity phrases ("en tant que")."""
+    return tuple(
+        tuple(fold(w) for w in re.findall(r"\w+'?|'", entry))
+        for entry in load_list("official_capacity_phrases")
+    )
+
+
+def _capacity_after(doc: Doc, k: int, roles_by_start: dict[int, Role]) -> tuple[Role, int] | None:
+    """A public office the rest of the clause gives the person ("..., ne vote pas en tant que
+    conseiller municipal"): the capacity phrase within reach, no other name before it."""
+    if k >= len(doc):
+        return None
+    stop = min(doc[k].sent.end, k + MAX_CAPACITY_REACH)
+    for i in range(k, stop):
+        if doc[i].ent_type_ == "PER":
+            return None
+        for phrase in _capacity_phrases():
+            if tuple(fold(t.text) for t in doc[i : i + len(phrase)]) == phrase:
+                found = _title_at(doc, i + len(phrase), roles_by_start)
+                if found is not None and is_public(found[0].text(doc), found[0]):
+                    return found
+    return None
+
+
 def _public_before_private(doc: Doc, before: Role, after: Role) -> bool:
     """A public title before a name wins over a private role after it: "Le député X, auteur du
     rapport" is a député."""
@@ -263,6 +292,12 @@ def mentions(doc: Doc, roles: list[Role]) -> list[Mention]:
                 before = None  # "l'école Jules-Ferry": a one-word name after a complement names the body
             if before is not None:
                 mention.role, mention.title_start, mention.rule = before, before.start, "title_before"
+        if mention.role is None or not is_public(mention.role.text(doc), mention.role):
+            after_title = mention.role.end if mention.rule in ("apposition", "parenthesis") else end
+            capacity = _capacity_after(doc, after_title, roles_by_start)
+            if capacity is not None:
+                mention.role, mention.title_start = capacity
+                mention.rule, mention.former = "capacity", None
         mentions.append(mention)
     _respectively(doc, mentions, roles)
     return mentions

@@ -1,4 +1,5 @@
-"""Which title goes with a name (`extractors/officials/links.py`): appointments and titles on both sides.
+"""Which title goes with a name (`extractors/officials/links.py`): appointments, titles on both sides,
+the capacity a clause states ("en tant que").
 
 Every name, body and place is invented for these tests. Each case gives the officials expected as
 (name, title); offsets of every fact are checked against the text.
@@ -58,7 +59,27 @@ BOTH_SIDES: list[tuple[str, str, set[tuple[str, str]]]] = [
     ),
 ]
 
-POSITIVES = APPOINTMENTS + BOTH_SIDES
+CAPACITIES: list[tuple[str, str, set[tuple[str, str]]]] = [
+    (
+        "capacity-later-in-the-clause-over-a-private-role",
+        "Mme Carole VIDAL, présidente du club de pétanque, ne prend pas part au vote en tant que "
+        "conseillère municipale.",
+        {("Carole VIDAL", "conseillère municipale")},
+    ),
+    (
+        "capacity-after-a-title-before-the-name",
+        "Le trésorier de l'amicale, Marc Delorme, siège au jury en qualité de conseiller départemental.",
+        {("Marc Delorme", "conseiller départemental")},
+    ),
+    (
+        "capacity-goes-to-the-nearest-name",
+        "Julie Arnaud, présidente de l'association, a remercié Paul Texier, présent en tant que "
+        "maire de Bramont.",
+        {("Paul Texier", "maire de Bramont")},
+    ),
+]
+
+POSITIVES = APPOINTMENTS + BOTH_SIDES + CAPACITIES
 
 
 @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in POSITIVES], ids=[c[0] for c in POSITIVES])
@@ -78,6 +99,17 @@ NOT_APPOINTED: list[tuple[str, str, set[str]]] = [
         "private-office-left-for-a-private-one",
         "Jonas Perrot, jusqu'ici directeur de la librairie, est nommé directeur de la galerie.",
         {"Jonas Perrot"},
+    ),
+    (
+        "capacity-that-is-not-an-office",
+        "Julie Arnaud, présidente de l'association, intervient en tant que bénévole.",
+        {"Julie Arnaud"},
+    ),
+    (
+        "capacity-in-another-sentence",
+        "Julie Arnaud, présidente de l'association, a pris la parole. Elle a siégé en tant que "
+        "conseillère municipale de 2008 à 2014.",
+        {"Julie Arnaud"},
     ),
 ]
 
