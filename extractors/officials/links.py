@@ -23,10 +23,10 @@ from extractors.officials.names import (
     name_before,
     surname_after_courtesy,
 )
-from extractors.officials.normalize import fold
+from extractors.officials.normalize import doc_folded, fold
 from extractors.officials.offices import is_public
-from extractors.officials.rosters import listed_names, roster_names
-from extractors.officials.titles import TITLE_MODIFIERS, Role, offices
+from extractors.officials.rosters import listed_names, plural_office_at, roster_names
+from extractors.officials.titles import TITLE_MODIFIERS, Role, complement_end, offices
 
 # Punctuation between a name and its title: "X, maire", "X (maire", "X – maire"; before a name also
 # "Présidente de séance : X". A hyphen counts only with a space beside it (not inside a word).
@@ -300,7 +300,52 @@ def mentions(doc: Doc, roles: list[Role]) -> list[Mention]:
                 mention.rule, mention.former = "capacity", None
         mentions.append(mention)
     _respectively(doc, mentions, roles)
+    _shared_plural_title(doc, mentions)
     return mentions
+
+
+NAME_COORDINATION = frozenset({",", "et"})
+PLURAL_TITLE_LEAD_RE = re.compile(
+    r"[ \t]*,[ \t]*(?:(?:tous|toutes)[ \t]+(?:deux|trois|les[ \t]+deux)[ \t]+)?"
+)
+
+
+def _with_complement(doc: Doc, office: str, start_char: int, end_char: int) -> str | None:
+    """The singular office with the complement the text gives its plural ("sénateurs du Cantal");
+    None when the plural does not fall on token bounds."""
+    plural = doc.char_span(start_char, end_char)
+    if plural is None:
+        return None
+    end = complement_end(doc, plural.end)
+    return f"{office} {doc[plural.end : end].text}" if end > plural.end else office
+
+
+def _coordinated(doc: Doc, first: Mention, second: Mention) -> bool:
+    """Two names joined only by a comma or "et" ("A, B et C")."""
+    between = doc[first.end : second.start]
+    return len(between) > 0 and all(fold(t.text) in NAME_COORDINATION for t in between)
+
+
+def _shared_plural_title(doc: Doc, mentions: list[Mention]) -> None:
+    """ "A et B, conseillères régionales" / "A, B et C, adjoints au maire": names joined by commas and
+    "et" share the plural public title after the last of them (each gets it in the singular)."""
+    folded = doc_folded(doc)
+    group: list[Mention] = []
+    for k, mention in enumerate(mentions):
+        group.append(mention)
+        if k + 1 < len(mentions) and _coordinated(doc, mention, mentions[k + 1]):
+            continue  # the group goes on
+        if len(group) >= 2 and mention.end < len(doc):
+            lead = PLURAL_TITLE_LEAD_RE.match(
+                folded, doc[mention.end - 1].idx + len(doc[mention.end - 1].text)
+            )
+            found = plural_office_at(folded, lead.end()) if lead and lead.group(0).strip() else None
+            office = _with_complement(doc, found[0], lead.end(), found[1]) if found and lead else None
+            if office is not None:
+                for member in group:
+                    if member.role is None and member.office is None:
+                        member.office, member.rule = office, "shared_title"
+        group = []
 
 
 def _respectively(doc: Doc, mentions: list[Mention], roles: list[Role]) -> None:

@@ -71,6 +71,15 @@ def _plural_regex() -> tuple[re.Pattern[str], dict[str, str]]:
     return word_regex(singular), singular
 
 
+def plural_office_at(folded: str, position: int) -> tuple[str, int] | None:
+    """The public title (singular) whose plural starts at `position` of the folded text, and where
+    the plural ends; None when no plural title starts there."""
+    regex, singular = _plural_regex()
+    match = regex.match(folded, position)
+    office = singular.get(re.sub(r"\s+", " ", match.group(0))) if match else None
+    return (office, match.end()) if office is not None and match is not None else None
+
+
 def _office_in(folded: str) -> str | None:
     regex, singular = _plural_regex()
     found = [m.group(0) for m in regex.finditer(folded)]

@@ -1,5 +1,5 @@
 """Which title goes with a name (`extractors/officials/links.py`): appointments, titles on both sides,
-the capacity a clause states ("en tant que").
+the capacity a clause states ("en tant que"), a plural title shared by coordinated names.
 
 Every name, body and place is invented for these tests. Each case gives the officials expected as
 (name, title); offsets of every fact are checked against the text.
@@ -79,7 +79,29 @@ CAPACITIES: list[tuple[str, str, set[tuple[str, str]]]] = [
     ),
 ]
 
-POSITIVES = APPOINTMENTS + BOTH_SIDES + CAPACITIES
+SHARED_TITLES: list[tuple[str, str, set[tuple[str, str]]]] = [
+    (
+        "two-names-share-a-plural-title",
+        "Mmes Claire Rivet et Sophie Lanot, conseillères régionales, ont visité le chantier.",
+        {("Claire Rivet", "conseillère régionale"), ("Sophie Lanot", "conseillère régionale")},
+    ),
+    (
+        "three-names-share-a-plural-title",
+        "Yann Kerdoncuff, Solène Abiven et Marc Le Roux, adjoints au maire, ont coupé le ruban.",
+        {
+            ("Yann Kerdoncuff", "adjoint au maire"),
+            ("Solène Abiven", "adjoint au maire"),
+            ("Marc Le Roux", "adjoint au maire"),
+        },
+    ),
+    (
+        "plural-title-with-its-complement",
+        "Paul Arnoux et Léa Vigier, tous deux sénateurs du Cantal, ont écrit au ministre.",
+        {("Paul Arnoux", "sénateur du Cantal"), ("Léa Vigier", "sénateur du Cantal")},
+    ),
+]
+
+POSITIVES = APPOINTMENTS + BOTH_SIDES + CAPACITIES + SHARED_TITLES
 
 
 @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in POSITIVES], ids=[c[0] for c in POSITIVES])
@@ -99,6 +121,16 @@ NOT_APPOINTED: list[tuple[str, str, set[str]]] = [
         "private-office-left-for-a-private-one",
         "Jonas Perrot, jusqu'ici directeur de la librairie, est nommé directeur de la galerie.",
         {"Jonas Perrot"},
+    ),
+    (
+        "names-sharing-a-plural-private-role",
+        "Paul Arnoux et Léa Vigier, chercheurs au laboratoire, ont publié l'étude.",
+        {"Paul Arnoux", "Léa Vigier"},
+    ),
+    (
+        "plural-title-in-the-next-sentence",
+        "Paul Arnoux et Léa Vigier ont signé. Conseillers municipaux, ils siègent depuis 2020.",
+        {"Paul Arnoux", "Léa Vigier"},
     ),
     (
         "capacity-that-is-not-an-office",
