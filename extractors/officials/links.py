@@ -181,16 +181,21 @@ def _courtesy(doc: Doc, role: Role) -> bool:
     return role.end == role.head_end and fold(doc[role.start : role.end].text) in HONORIFICS
 
 
+@cache
+def _ranks() -> frozenset[str]:
+    return frozenset(fold(entry) for entry in load_list("official_ranks"))
+
+
 def _role_before(doc: Doc, start: int, roles_by_end: dict[int, Role]) -> Role | None:
     """A role whose complement ends right before a name at token `start`.
 
-    Punctuation (`,`, `(`, `:`) and a courtesy title with its article may stand between:
-    "le préfet Jean X", "la ministre, Mme Jeanne X", "conduite par son directeur, le Docteur X".
+    Punctuation (`,`, `(`, `:`) and a courtesy title or a rank with its article may stand between:
+    "le préfet Jean X", "la ministre, Mme Jeanne X", "le chef de corps, le colonel X".
     """
     k = start
     role = roles_by_end.get(k)
     while role is None or _courtesy(doc, role):
-        if k > 0 and fold(doc[k - 1].text) in HONORIFICS:
+        if k > 0 and (fold(doc[k - 1].text) in HONORIFICS or fold(doc[k - 1].text) in _ranks()):
             k -= 1
             if k > 0 and doc[k - 1].pos_ == "DET":
                 k -= 1

@@ -57,6 +57,16 @@ BOTH_SIDES: list[tuple[str, str, set[tuple[str, str]]]] = [
         "Le professeur Octave Lemire, maire de Salers, a inauguré la salle.",
         {("Octave Lemire", "maire de Salers")},
     ),
+    (
+        "rank-between-the-title-and-the-name",
+        "Le chef du groupement de gendarmerie de la Lozère, le colonel Rémi Vasseur, a présenté le bilan.",
+        {("Rémi Vasseur", "chef du groupement de gendarmerie de la Lozère")},
+    ),
+    (
+        "rank-before-the-name-and-a-fire-service-post",
+        "Le capitaine Hugo Lemaire, chef du centre de secours de Saint-Céré, a salué les volontaires.",
+        {("Hugo Lemaire", "chef du centre de secours de Saint-Céré")},
+    ),
 ]
 
 CAPACITIES: list[tuple[str, str, set[tuple[str, str]]]] = [
@@ -121,6 +131,16 @@ NOT_APPOINTED: list[tuple[str, str, set[str]]] = [
         "private-office-left-for-a-private-one",
         "Jonas Perrot, jusqu'ici directeur de la librairie, est nommé directeur de la galerie.",
         {"Jonas Perrot"},
+    ),
+    (
+        "rank-alone-is-no-office",
+        "Le colonel Rémi Vasseur, ancien pilote de ligne, raconte ses vols.",
+        {"Rémi Vasseur"},
+    ),
+    (
+        "team-captain-before-a-name",
+        "Le capitaine de l'équipe, Hugo Lemaire, a marqué deux essais.",
+        {"Hugo Lemaire"},
     ),
     (
         "names-sharing-a-plural-private-role",

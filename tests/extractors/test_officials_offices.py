@@ -1,8 +1,9 @@
 """Public offices of other genres (`extractors/officials/offices.py` and the officials' lexicons).
 
-Courts and their services, State officers named by their corps, chambers and public cultural bodies,
-deputies whose principal stands a few offices back. Every name, body and place is invented for these
-tests. Each case gives the officials expected as (name, title, organization); offsets are checked.
+Courts and their services, State officers named by their corps, elected members named as such,
+chambers and public cultural bodies, deputies whose principal stands a few offices back. Every name,
+body and place is invented for these tests. Each case gives the officials expected as (name, title,
+organization); offsets are checked.
 """
 
 import pytest
@@ -58,9 +59,21 @@ STATE_OFFICERS: list[tuple[str, str, set[Official]]] = [
     ),
     (
         "public-accountant",
-        "En présence de Mme Liliane Bordas, responsable du service de gestion comptable de Figeac, "
-        "le budget a été voté.",
-        {("Liliane Bordas", "responsable du service de gestion comptable de Figeac", None)},
+        "Liliane Bordas, cheffe du service de gestion comptable de Figeac, a certifié les comptes.",
+        {("Liliane Bordas", "cheffe du service de gestion comptable de Figeac", None)},
+    ),
+]
+
+ELECTED: list[tuple[str, str, set[Official]]] = [
+    (
+        "opposition-councillor",
+        "L'élue d'opposition Chantal Rigal a dénoncé un budget insincère.",
+        {("Chantal Rigal", "élue d'opposition", None)},
+    ),
+    (
+        "local-elected-member",
+        "Pour Bruno Fabre, élu communautaire, la ligne de bus arrive trop tard.",
+        {("Bruno Fabre", "élu communautaire", None)},
     ),
 ]
 
@@ -101,7 +114,7 @@ DEPUTIES: list[tuple[str, str, set[Official]]] = [
     ),
 ]
 
-POSITIVES = COURTS + STATE_OFFICERS + BODIES + DEPUTIES
+POSITIVES = COURTS + STATE_OFFICERS + ELECTED + BODIES + DEPUTIES
 
 
 @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in POSITIVES], ids=[c[0] for c in POSITIVES])
