@@ -82,7 +82,8 @@ def _left_public(doc: Doc, m: Mention) -> bool:
 
 def _title_text(doc: Doc, m: Mention) -> str:
     assert m.role is not None and m.title_start is not None
-    return doc[m.title_start : m.role.end].text
+    modifiers = doc[m.title_start : m.role.start].text  # "ancien", "actuelle"
+    return f"{modifiers} {m.role.text(doc)}" if modifiers else m.role.text(doc)
 
 
 def _expand(doc: Doc, role: Role, title: str, roles: list[Role], attached: set[int]) -> tuple[str, Role]:

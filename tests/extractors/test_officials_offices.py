@@ -1,9 +1,9 @@
 """Public offices of other genres (`extractors/officials/offices.py` and the officials' lexicons).
 
-Courts and their services, State officers named by their corps, elected members named as such,
-chambers and public cultural bodies, deputies whose principal stands a few offices back. Every name,
-body and place is invented for these tests. Each case gives the officials expected as (name, title,
-organization); offsets are checked.
+Courts and their services, State officers named by their corps, elected members named as such (a
+party label inside the title left out), chambers and public cultural bodies, deputies whose
+principal stands a few offices back. Every name, body and place is invented for these tests. Each
+case gives the officials expected as (name, title, organization); offsets are checked.
 """
 
 import pytest
@@ -71,6 +71,16 @@ ELECTED: list[tuple[str, str, set[Official]]] = [
         {("Chantal Rigal", "élue d'opposition", None)},
     ),
     (
+        "party-label-between-head-and-complement",
+        "Le président (LR) du conseil départemental, Serge Rigal, a signé la convention.",
+        {("Serge Rigal", "président du conseil départemental", "conseil départemental")},
+    ),
+    (
+        "party-label-in-an-apposition",
+        "Anne Maury, maire (divers gauche) de Castelmoron, a répondu aux questions.",
+        {("Anne Maury", "maire de Castelmoron", None)},
+    ),
+    (
         "local-elected-member",
         "Pour Bruno Fabre, élu communautaire, la ligne de bus arrive trop tard.",
         {("Bruno Fabre", "élu communautaire", None)},
@@ -125,6 +135,11 @@ def test_public_offices_of_other_genres(nlp, text: str, expected: set[Official])
 
 
 NOT_OFFICIALS: list[tuple[str, str, set[str]]] = [
+    (
+        "parenthesis-without-a-complement-after-it",
+        "Anne Maury, directrice (par intérim), a répondu aux questions.",
+        {"Anne Maury"},
+    ),
     (
         "judge-of-a-contest",
         "Amandine Rocher, juge du concours de pâtisserie, a goûté les 40 gâteaux.",
