@@ -42,7 +42,7 @@ POST_LEADS = (
     ("aux", "fonctions", "d'"),
 )
 # Time adverbs between a name's comma and its title; not part of the title.
-TIME_ADVERBS = frozenset({"jusqu'", "ici", "jusqu'ici", "jusqu'alors", "desormais", "aujourd'hui"})
+TIME_ADVERBS = frozenset({"jusqu'", "ici", "jusqu'ici", "jusqu'alors", "alors", "desormais", "aujourd'hui"})
 # Besides month names and numbers, the words of a time phrase inside an appointment.
 TIME_PHRASE_WORDS = frozenset(
     {"en", "le", "du", "au", "des", "depuis", "1er", "debut", "fin", "mi", "a", "compter"}

@@ -100,8 +100,8 @@ def clean_name(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
             words[-1] += token.text  # "Roux" + "-" + "Berthelot", "Bec'" + "hennec": one surname
         else:
             words.append(token.text)
-    if len(words) > MAX_NAME_TOKENS:
-        return None
+    if len([w for w in words if fold(w) not in PARTICLES]) > MAX_NAME_TOKENS:
+        return None  # particles do not count: "Pierre-Yves de La Tour d'Aigues" is a name
     if all(fold(w) in PARTICLES for w in words):
         return None  # "Le" left of a title spaCy took for a name ("Le Préfet")
     if not _is_capitalised_word(words[0]) or not _is_capitalised_word(words[-1]):

@@ -21,7 +21,7 @@ RoleClass = Literal["public", "head", "private"]
 
 # Words that may stand between a comma or "(" and a title in an apposition ("X, l'actuel préfet").
 TITLE_MODIFIERS = frozenset(
-    {"actuel", "actuelle", "ancien", "ancienne", "nouveau", "nouvel", "nouvelle", "futur", "future", "alors"}
+    {"actuel", "actuelle", "ancien", "ancienne", "nouveau", "nouvel", "nouvelle", "futur", "future"}
 )
 # Participles that belong to a title ("secrétaire d'État chargée de la mer").
 TITLE_PARTICIPLES = frozenset(

@@ -58,6 +58,11 @@ BOTH_SIDES: list[tuple[str, str, set[tuple[str, str]]]] = [
         {("Octave Lemire", "maire de Salers")},
     ),
     (
+        "time-adverb-before-the-title-is-not-part-of-it",
+        "La mesure a été prise par Ophélie Ranson, alors ministre de la Culture.",
+        {("Ophélie Ranson", "ministre de la Culture")},
+    ),
+    (
         "rank-between-the-title-and-the-name",
         "Le chef du groupement de gendarmerie de la Lozère, le colonel Rémi Vasseur, a présenté le bilan.",
         {("Rémi Vasseur", "chef du groupement de gendarmerie de la Lozère")},

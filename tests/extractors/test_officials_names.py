@@ -154,3 +154,27 @@ def test_names_are_not_extended_over_other_words(nlp, text: str, cut: str, names
     assert_offsets(text, facts)
     assert not [f for f in facts if isinstance(f, OfficialFact)]
     assert {f.name for f in facts if isinstance(f, PersonFact)} == names
+
+
+# Names with several particles: the particles do not count towards a name's length.
+PARTICLE_NAMES: list[tuple[str, str, set[tuple[str, str]]]] = [
+    (
+        "particles-and-an-elided-de",
+        "M. Pierre-Yves de La Tour d'Aigues, sous-préfet de Montbrison, a présidé la cérémonie.",
+        {("Pierre-Yves de La Tour d'Aigues", "sous-préfet de Montbrison")},
+    ),
+    (
+        "two-particles-and-a-compound-first-name",
+        "Marie-Laure de La Motte du Breuil, conseillère régionale, a visité le chantier.",
+        {("Marie-Laure de La Motte du Breuil", "conseillère régionale")},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [c[1:] for c in PARTICLE_NAMES], ids=[c[0] for c in PARTICLE_NAMES]
+)
+def test_names_with_several_particles(nlp, text: str, expected: set[tuple[str, str]]) -> None:
+    facts = extract(nlp(text), CTX)
+    assert_offsets(text, facts)
+    assert {(f.name, f.title) for f in facts if isinstance(f, OfficialFact)} == expected
