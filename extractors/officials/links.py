@@ -271,7 +271,7 @@ def mentions(doc: Doc, roles: list[Role]) -> list[Mention]:
         while before > 0 and fold(doc[before - 1].text) in TIME_ADVERBS:
             before -= 1
         before = before - 1 if before > 0 and _opens(doc, before - 1, OPENERS) else None
-        found_after = name_after(doc, after)
+        found_after = name_after(doc, after, after_comma=after > role.end and doc[role.end].text == ",")
         if found_after is None and after > role.end and fold(doc[after - 1].text) in HONORIFICS:
             found_after = surname_after_courtesy(doc, after, title_tokens)  # "la sénatrice Mme Roux"
         for found in (found_after, name_before(doc, before) if before is not None else None):

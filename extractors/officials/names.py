@@ -211,8 +211,26 @@ def _unlabelled(span: Span) -> bool:
     return True
 
 
-def name_after(doc: Doc, index: int) -> tuple[int, int] | None:
-    """A capitalised run of two words or more starting at token `index` (after a title), if any."""
+def _written_words(span: Span) -> int:
+    return 1 + sum(1 for t in span[:-1] if t.whitespace_)
+
+
+def _place_label_on_a_name(span: Span, end: int) -> bool:
+    """A run of two written words or more that spaCy took for a place, closed by punctuation: after
+    a title and its comma it names the holder ("la conseillère départementale, Agnès Py-Lanel.")."""
+    doc = span.doc
+    return (
+        all(t.ent_type_ == "LOC" for t in span)
+        and _written_words(span) >= 2
+        and (end >= len(doc) or doc[end].is_punct)
+    )
+
+
+def name_after(doc: Doc, index: int, after_comma: bool = False) -> tuple[int, int] | None:
+    """A capitalised run of two words or more starting at token `index` (after a title), if any.
+
+    After a title's comma, a run labelled as a place is also read as the name (`_place_label_on_a_name`).
+    """
     end = index
     while (
         end < len(doc)
@@ -223,7 +241,10 @@ def name_after(doc: Doc, index: int) -> tuple[int, int] | None:
         end += 1
     while end > index and not _is_capitalised_word(doc[end - 1].text):
         end -= 1
-    if end - index < 2 or doc[index].pos_ in NOT_NAME_START or not _unlabelled(doc[index:end]):
+    if end - index < 2 or doc[index].pos_ in NOT_NAME_START:
+        return None
+    span = doc[index:end]
+    if not _unlabelled(span) and not (after_comma and _place_label_on_a_name(span, end)):
         return None
     return clean_name(doc, index, end)
 

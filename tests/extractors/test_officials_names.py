@@ -178,3 +178,49 @@ def test_names_with_several_particles(nlp, text: str, expected: set[tuple[str, s
     facts = extract(nlp(text), CTX)
     assert_offsets(text, facts)
     assert {(f.name, f.title) for f in facts if isinstance(f, OfficialFact)} == expected
+
+
+# A name after a title's comma that spaCy labels as a place (the labels are set here, as spaCy gives
+# them in some sentences): read as the name only when it is two written words closed by punctuation.
+def _as_place(doc: Doc, text: str) -> Doc:
+    start = doc.text.index(text)
+    span = doc.char_span(start, start + len(text), label="LOC")
+    assert span is not None, text
+    doc.ents = [e for e in doc.ents if e.end <= span.start or e.start >= span.end] + [span]
+    doc.ents = sorted(doc.ents, key=lambda e: e.start)
+    return doc
+
+
+PLACE_LABELLED: list[tuple[str, str, str, set[tuple[str, str]]]] = [
+    (
+        "name-labelled-a-place-after-a-title-comma",
+        "« Le collège ouvrira », promet la conseillère départementale du canton de Vayrac, Agnès Py-Lanel.",
+        "Agnès Py-Lanel",
+        {("Agnès Py-Lanel", "conseillère départementale du canton de Vayrac")},
+    ),
+    (
+        "place-after-a-title-without-a-comma",
+        "Le préfet de région Haute-Brenne a signé l'arrêté.",
+        "Haute-Brenne",
+        set(),
+    ),
+    (
+        "one-written-word-after-a-title-comma",
+        "Le maire de la commune, Saint-Aubin-des-Prés, a signé l'arrêté.",
+        "Saint-Aubin-des-Prés",
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "expected"), [c[1:] for c in PLACE_LABELLED], ids=[c[0] for c in PLACE_LABELLED]
+)
+def test_name_labelled_a_place_after_a_title(
+    nlp, text: str, place: str, expected: set[tuple[str, str]]
+) -> None:
+    facts = extract(_as_place(nlp(text), place), CTX)
+    assert_offsets(text, facts)
+    assert {(f.name, f.title) for f in facts if isinstance(f, OfficialFact)} == expected
+    if not expected:
+        assert not [f for f in facts if f.text == place]  # the place is no person either
