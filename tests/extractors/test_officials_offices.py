@@ -109,6 +109,12 @@ BODIES: list[tuple[str, str, set[Official]]] = [
             )
         },
     ),
+    (
+        "european-central-bank",
+        "Selon Ilse Vandermeer, vice-présidente de la Banque centrale européenne, l'inflation recule.",
+        # the body is read from a title only after a public-body noun or an acronym: none here
+        {("Ilse Vandermeer", "vice-présidente de la Banque centrale européenne", None)},
+    ),
 ]
 
 DEPUTIES: list[tuple[str, str, set[Official]]] = [
@@ -135,6 +141,11 @@ def test_public_offices_of_other_genres(nlp, text: str, expected: set[Official])
 
 
 NOT_OFFICIALS: list[tuple[str, str, set[str]]] = [
+    (
+        "director-of-a-commercial-bank",
+        "Selon Ilse Vandermeer, directrice de la banque Vernay et fils, les taux remontent.",
+        {"Ilse Vandermeer"},
+    ),
     (
         "parenthesis-without-a-complement-after-it",
         "Anne Maury, directrice (par intérim), a répondu aux questions.",
