@@ -9,7 +9,7 @@ title before it in the article is its principal ("X, maire de Y, ... Z, 3e adjoi
 import re
 from functools import cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from extractors.lexicons import load_list
 from extractors.officials.bodies import cabinet_before, masthead_body, names_public_facility
@@ -140,13 +140,28 @@ def _own_body(doc: Doc, role: Role) -> bool:
 POSSESSIVES = frozenset({"son", "sa", "leur"})
 
 
+def _previous_sentence(doc: Doc, start: int) -> Span | None:
+    """The sentence before the one opening at token `start`, when no blank line parts them."""
+    if start == 0:
+        return None
+    previous = doc[start - 1].sent
+    if "\n\n" in doc_text(doc)[doc[previous.end - 1].idx : doc[start].idx]:
+        return None
+    return previous
+
+
 def _possessed_body(doc: Doc, role: Role) -> str | None:
-    """The public body a bare title refers back to: "une mission du CNES, conduite par son directeur"."""
+    """The public body a bare title refers back to: "une mission du CNES, conduite par son directeur",
+    or, when its sentence names none, the sentence before ("Le conseil régional a voté le plan. Sa
+    présidente, X, ...")."""
     if role.end != role.head_end or role.start == 0 or fold(doc[role.start - 1].text) not in POSSESSIVES:
         return None
     sentence = doc[role.start].sent
     before = doc[sentence.start : role.start - 1]
     found = list(_public_cue_regex().finditer(fold(before.text)))
+    if not found and (previous := _previous_sentence(doc, sentence.start)) is not None:
+        before = previous
+        found = list(_public_cue_regex().finditer(fold(before.text)))
     if not found:
         return None
     cue = before.char_span(found[-1].start(), found[-1].end(), alignment_mode="expand")
