@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from extractors.lexicons import load_list, load_table
 from extractors.officials.bodies import masthead_body
@@ -137,6 +137,8 @@ def _role_after(
     k = end
     rule = "apposition"
     appointed = _appointment(doc, k, roles_by_start) if k < len(doc) else None
+    if appointed is not None and _title_at(doc, appointed, roles_by_start) is None:
+        appointed = None  # "X élue en 2020": a participle, no office taken
     if appointed is not None:
         k, rule = appointed, "appointment"
     elif k < len(doc) and _opens(doc, k, OPENERS):
@@ -145,7 +147,8 @@ def _role_after(
         rule = "parenthesis" if doc[k].text == "(" else "apposition"
         k += 1
         taken = _appointment(doc, k, roles_by_start) if rule == "apposition" and k < len(doc) else None
-        if taken is not None:  # "X, nommée en mars directrice de ..."
+        if taken is not None and _title_at(doc, taken, roles_by_start) is not None:
+            # "X, nommée en mars directrice de ..." (not "X, élu au conseil", an apposition)
             k, rule = taken, "appointment"
     elif not (k + 2 < len(doc) and tuple(fold(t.text) for t in doc[k : k + 3]) == EN_TANT_QUE):
         role = roles_by_start.get(k)  # a caption: "Jeanne Roux maire de la commune" (a noun, not "juge")
@@ -159,14 +162,66 @@ def _role_after(
         k += 3  # an age between commas: "X, 45 ans, conseillère régionale"
     found = _title_at(doc, k, roles_by_start)
     if found is None:
-        return None
+        taken = _appointment_after_appositions(doc, k, roles_by_start) if rule == "apposition" else None
+        if taken is None:
+            return None
+        return (*taken, "appointment", _left_office(doc, k, taken[0].start, roles_by_start))
     role, title_start = found
-    if rule == "apposition" and role.end + 1 < len(doc) and doc[role.end].text == ",":
-        taken = _appointment(doc, role.end + 1, roles_by_start)
-        new = _title_at(doc, taken, roles_by_start) if taken is not None else None
-        if new is not None:
-            return (*new, "appointment", role)
+    if rule == "apposition":
+        taken = _appointment_after_appositions(doc, role.end, roles_by_start)
+        if taken is not None:
+            return (*taken, "appointment", _left_office(doc, k, taken[0].start, roles_by_start) or role)
     return role, title_start, rule, None
+
+
+MAX_APPOSITIONS = 3  # comma-separated phrases between a name and its appointment
+MAX_APPOSITION_TOKENS = 14
+
+
+def _ends_apposition(token: Token) -> bool:
+    """A token no apposition runs over: a finite verb, a line break, a quote or stronger punctuation."""
+    if token.text in (";", ":", "(", ")", "\u00ab", "\u00bb") or "\n" in token.text:
+        return True
+    return token.pos_ in ("VERB", "AUX") and token.morph.get("VerbForm") == ["Fin"]
+
+
+def _apposition_ends(doc: Doc, k: int) -> list[int]:
+    """Token indices of the commas closing up to `MAX_APPOSITIONS` short phrases from `k` on, which
+    hold no finite verb and stay in the sentence: "X, attachée d'administration, précédemment
+    sous-préfète de Y, est nommée ..." -> the two commas."""
+    commas: list[int] = []
+    sentence_end = doc[k].sent.end if k < len(doc) else k
+    start = k
+    for i in range(k, min(sentence_end, k + MAX_APPOSITIONS * MAX_APPOSITION_TOKENS)):
+        token = doc[i]
+        if token.text == ",":
+            commas.append(i)
+            if len(commas) == MAX_APPOSITIONS:
+                break
+            start = i + 1
+        elif _ends_apposition(token) or i - start >= MAX_APPOSITION_TOKENS:
+            break
+    return commas
+
+
+def _appointment_after_appositions(
+    doc: Doc, k: int, roles_by_start: dict[int, Role]
+) -> tuple[Role, int] | None:
+    """The office an appointment gives after appositions ending at or after `k`: "X, administratrice
+    de l'État, précédemment sous-préfète de Y, est nommée préfète de Z" -> "préfète de Z". A corps or
+    a grade in apposition ("ingénieur général des mines") is not the office taken."""
+    for comma in _apposition_ends(doc, k):
+        taken = _appointment(doc, comma + 1, roles_by_start) if comma + 1 < len(doc) else None
+        if taken is not None:
+            return _title_at(doc, taken, roles_by_start)
+    return None
+
+
+def _left_office(doc: Doc, k: int, stop: int, roles_by_start: dict[int, Role]) -> Role | None:
+    """The last office given in apposition between `k` and an appointment's title at `stop`, if any
+    ("précédemment sous-préfète de Y")."""
+    found = [r for i, r in roles_by_start.items() if k <= i < stop and r.end < stop]
+    return max(found, key=lambda r: r.start) if found else None
 
 
 def _opens(doc: Doc, i: int, openers: tuple[str, ...]) -> bool:

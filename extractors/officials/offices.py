@@ -150,17 +150,28 @@ def _previous_sentence(doc: Doc, start: int) -> Span | None:
     return previous
 
 
+def _subject(sentence: Span) -> Span | None:
+    """The subject of a sentence's main verb, as a span ("Le conseil régional, qui gère les lycées")."""
+    for child in sentence.root.children:
+        if child.dep_.startswith("nsubj"):
+            return sentence.doc[child.left_edge.i : child.right_edge.i + 1]
+    return None
+
+
 def _possessed_body(doc: Doc, role: Role) -> str | None:
     """The public body a bare title refers back to: "une mission du CNES, conduite par son directeur",
-    or, when its sentence names none, the sentence before ("Le conseil régional a voté le plan. Sa
-    présidente, X, ...")."""
+    or, when its sentence names none, the subject of the sentence before ("Le conseil régional a voté
+    le plan. Sa présidente, X, ..."; not "La médiathèque est un service de la ville. Son directeur")."""
     if role.end != role.head_end or role.start == 0 or fold(doc[role.start - 1].text) not in POSSESSIVES:
         return None
     sentence = doc[role.start].sent
     before = doc[sentence.start : role.start - 1]
     found = list(_public_cue_regex().finditer(fold(before.text)))
     if not found and (previous := _previous_sentence(doc, sentence.start)) is not None:
-        before = previous
+        subject = _subject(previous)
+        if subject is None:
+            return None
+        before = subject
         found = list(_public_cue_regex().finditer(fold(before.text)))
     if not found:
         return None

@@ -178,6 +178,19 @@ def _joins_office(doc: Doc, i: int, head_end: int, classes: dict[int, RoleClass]
     return classes.get(i + 1) != "private" and head_end < len(doc) and doc[head_end].pos_ == "ADP"
 
 
+@cache
+def _month_names() -> frozenset[str]:
+    return frozenset(fold(name) for name in load_table("months")["names"])
+
+
+def _opens_time_phrase(doc: Doc, i: int) -> bool:
+    """ "en" before a month or a year ends a title: "élu sénateur de la Creuse en septembre"."""
+    if _fold_token(doc[i]) != "en" or i + 1 >= len(doc):
+        return False
+    nxt = doc[i + 1]
+    return _fold_token(nxt) in _month_names() or (nxt.text.isdigit() and len(nxt.text) == 4)
+
+
 def complement_end(
     doc: Doc,
     start: int,
@@ -199,7 +212,7 @@ def complement_end(
         token = doc[i]
         low = _fold_token(token)
         prev = doc[i - 1] if i > 0 else None
-        if i in person or token.is_space or low in TITLE_STOPS:
+        if i in person or token.is_space or low in TITLE_STOPS or _opens_time_phrase(doc, i):
             break
         if low in HONORIFICS and token.text[:1].isupper():
             break  # a courtesy title opens a name ("Sénatrice Mme Roux")

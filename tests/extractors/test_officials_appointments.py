@@ -1,0 +1,112 @@
+"""Officials named by an appointment after appositions, by a possessive title, or by a State title.
+
+Every name, body and place here is invented for the tests. Positives give the officials expected as
+(name, title, organization); negatives the people kept without public office. Offsets are checked.
+"""
+
+import pytest
+
+from extractors.context import ArticleContext
+from extractors.officials import extract
+from models.facts import OfficialFact, PersonFact
+from tests.conftest import assert_offsets
+
+CTX = ArticleContext(doc_id="test")
+
+Official = tuple[str, str | None, str | None]
+
+POSITIVES: list[tuple[str, str, set[Official]]] = [
+    # A corps or a grade, then the office left, in apposition: the appointment gives the title.
+    (
+        "grade-then-former-office",
+        "Par décret du 2 avril 2024, Mme Chloé Vasseur, administratrice de l'État, précédemment "
+        "sous-préfète de Morlaix, est nommée secrétaire générale de la préfecture du Finistère.",
+        {
+            (
+                "Chloé Vasseur",
+                "secrétaire générale de la préfecture du Finistère",
+                "préfecture du Finistère",
+            )
+        },
+    ),
+    (
+        "grade-not-a-title",
+        "– M. Bastien Kerjean, attaché principal d'administration de l'État, est nommé sous-préfet de "
+        "Redon ; il était jusqu'ici chef de bureau.",
+        {("Bastien Kerjean", "sous-préfet de Redon", None)},
+    ),
+    (
+        "corps-then-deputy-post",
+        "M. Yann Duprat, ingénieur en chef des mines, jusqu'ici directeur adjoint de la DREAL Bretagne, "
+        "est nommé préfet de la Lozère.",
+        {("Yann Duprat", "préfet de la Lozère", None)},
+    ),
+    # A past participle of election without its auxiliary.
+    (
+        "elected-participle",
+        "Il succède à Bernard Quintal, président depuis mars 2019, élu sénateur de la Creuse en septembre.",
+        {("Bernard Quintal", "sénateur de la Creuse", None)},
+    ),
+    # A possessive title whose body is named in the sentence before.
+    (
+        "possessive-previous-sentence",
+        "Le conseil régional, qui gère les lycées, a voté un plan de 12 millions. Sa présidente, Odile "
+        "Marchetti, annonce des travaux.",
+        {("Odile Marchetti", "présidente", "conseil régional")},
+    ),
+    (
+        "possessive-same-sentence",
+        "La communauté de communes ouvre une crèche et son président, Louis Garrigue, l'inaugure.",
+        {("Louis Garrigue", "président", "communauté de communes")},
+    ),
+    # State titles: the rector (feminine forms), the regional secretary general.
+    (
+        "rector-feminine",
+        "La recteure, Sylvie Andrieux, a demandé un exercice dans chaque collège.",
+        {("Sylvie Andrieux", "recteure", None)},
+    ),
+    (
+        "regional-secretary-general",
+        "La séance est ouverte par le secrétaire général pour les affaires régionales, M. Hugo Barral.",
+        {("Hugo Barral", "secrétaire général pour les affaires régionales", None)},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in POSITIVES], ids=[c[0] for c in POSITIVES])
+def test_officials(nlp, text: str, expected: set[Official]) -> None:
+    facts = extract(nlp(text), CTX)
+    assert_offsets(text, facts)
+    assert {(f.name, f.title, f.organization) for f in facts if isinstance(f, OfficialFact)} == expected
+
+
+NEGATIVES: list[tuple[str, str, set[str]]] = [
+    # An apposition then a finite verb that names no office.
+    (
+        "apposition-then-other-verb",
+        "Paul Ferrand, ingénieur chez Valmor, a présenté le projet, qui est nommé Horizon.",
+        {"Paul Ferrand"},
+    ),
+    # "élu" followed by no title is no appointment.
+    ("elected-without-office", "Bernard Quintal, élu en 2020, a présenté le bilan.", {"Bernard Quintal"}),
+    # A possessive title over a company named the sentence before.
+    (
+        "possessive-company",
+        "La société Valmor a ouvert une usine. Son directeur, Paul Ferrand, annonce 40 emplois.",
+        {"Paul Ferrand"},
+    ),
+    # A blank line parts the body from the possessive title.
+    (
+        "possessive-across-paragraph",
+        "Le conseil régional a voté un plan.\n\nSon directeur, Paul Ferrand, annonce 40 emplois.",
+        {"Paul Ferrand"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), [c[1:] for c in NEGATIVES], ids=[c[0] for c in NEGATIVES])
+def test_not_officials(nlp, text: str, names: set[str]) -> None:
+    facts = extract(nlp(text), CTX)
+    assert_offsets(text, facts)
+    assert not [f for f in facts if isinstance(f, OfficialFact)]
+    assert {f.name for f in facts if isinstance(f, PersonFact)} == names
