@@ -133,3 +133,33 @@ def cabinet_before(doc: Doc, start_char: int) -> str | None:
         if position < start_char:
             return body if text.count("\n", position, start_char) <= CABINET_REACH_LINES else None
     return None
+
+
+# The first line of a page published by a public body names it: "CHU de X", "ADEME – Agence de ...",
+# "Université de X – UX", "Préfecture de la région X – Espace presse".
+PUBLISHER_SEPARATORS = re.compile(r"\s[–—|>›·•-]\s|[|>›·•]")
+
+
+@cache
+def _publisher_regex() -> re.Pattern[str]:
+    cues = word_regex([*load_list("public_body_cues"), *load_list("public_acronyms")])
+    return re.compile(rf"^\s*(?:{cues.pattern})")
+
+
+def publisher_body(doc: Doc) -> tuple[str, ...]:
+    """The public body whose page this is, by the names its first line gives it (an acronym after a
+    dash included: "Université de X – UX" -> ("Université de X", "UX")); () when the first line
+    does not open on a kind of public body or a public body's acronym."""
+    cached = doc.user_data.get("pressfacts_publisher")
+    if cached is not None:
+        return cached
+    text = doc_text(doc)
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    names: tuple[str, ...] = ()
+    if first[:1].isupper() and _publisher_regex().match(fold(first)):
+        parts = [p.strip() for p in PUBLISHER_SEPARATORS.split(first) if p.strip()]
+        names = tuple(p[:MAX_BODY_CHARS] for p in parts[:1]) + tuple(
+            p for p in parts[1:2] if p.isupper() and p.isalpha() and len(p) >= 2
+        )
+    doc.user_data["pressfacts_publisher"] = names
+    return names

@@ -12,7 +12,7 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from extractors.lexicons import load_list
-from extractors.officials.bodies import cabinet_before, masthead_body, names_public_facility
+from extractors.officials.bodies import cabinet_before, masthead_body, names_public_facility, publisher_body
 from extractors.officials.normalize import doc_text, fold, word_regex
 from extractors.officials.titles import TITLE_PARTICIPLES, Role, deputy_principals, head_key
 
@@ -230,6 +230,27 @@ def _principal(
     return masthead is not None, masthead
 
 
+def _publisher_of(doc: Doc, role: Role) -> str | None:
+    """The page's public publisher (`publisher_body`) as the body of a head title that names no
+    other: a bare head or one with a delegation only ("la directrice générale", "le directeur
+    chargé des achats"), one of the publisher's own organs written in lower case ("le président du
+    conseil de surveillance"), or a title naming the publisher by its acronym ("président de l'UX").
+    Not a title after a possessive, which refers to a body in the text."""
+    names = publisher_body(doc)
+    if not names or (role.start > 0 and fold(doc[role.start - 1].text) in POSSESSIVES):
+        return None  # "Sa présidente" refers to a body the text names ("le club de judo")
+    rest = doc[role.head_end : role.end]
+    if any(t.text in names[1:] for t in rest):
+        return names[1]
+    while rest and rest[0].pos_ == "ADJ" and rest[0].text.islower():
+        rest = rest[1:]  # "directeur régional", "directrice générale adjointe"
+    if not rest or fold(rest[0].text) in TITLE_PARTICIPLES or fold(rest[0].text) == "en":
+        return names[0]
+    if fold(rest[0].text) in OF and not any(t.text[:1].isupper() or t.like_num for t in rest):
+        return names[0]
+    return None
+
+
 def inherited_offices(doc: Doc, roles: list[Role]) -> dict[int, str | None]:
     """Bare titles public through another title or body: role start -> the body (or None).
 
@@ -261,6 +282,9 @@ def inherited_offices(doc: Doc, roles: list[Role]) -> dict[int, str | None]:
         elif role.cls == "head" and (cabinet := cabinet_before(doc, doc[role.start].idx)) is not None:
             inherited[role.start] = cabinet
             seen.append((role, cabinet, True))
+        elif role.cls == "head" and not role.deputy and (publisher := _publisher_of(doc, role)) is not None:
+            inherited[role.start] = publisher
+            seen.append((role, publisher, True))
         elif role.deputy and not _own_body(doc, role):
             public, body = _principal(doc, role, seen, principals)
             if public:
