@@ -111,8 +111,10 @@ def clean_name(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     capitalised = [w for w in words if _is_capitalised_word(w)]
     if all(w.isupper() for w in capitalised):
         return None  # an acronym or a heading in capitals
-    if any(len(w.replace(".", "")) == 1 for w in capitalised[1:]):
-        return None  # an initial as a surname is not a name we can merge
+    if len(capitalised[-1].replace(".", "")) == 1 or any(
+        len(w.replace(".", "")) == 1 and not w.endswith(".") for w in capitalised[1:]
+    ):
+        return None  # an initial as a surname is not a name we can merge; "Olivier N. Roux" is a name
     return start, end
 
 

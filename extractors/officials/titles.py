@@ -191,6 +191,20 @@ def _opens_time_phrase(doc: Doc, i: int) -> bool:
     return _fold_token(nxt) in _month_names() or (nxt.text.isdigit() and len(nxt.text) == 4)
 
 
+def _joins_proper_name(doc: Doc, i: int) -> bool:
+    """ "et" or "&" inside the name of a body or a place, between two capitalised words spaCy labels a
+    place or an organisation: "du CNRS Bretagne et Pays de la Loire", "de l'institut Terre & Océans"."""
+    if i == 0 or i + 1 >= len(doc) or _fold_token(doc[i]) not in ("et", "&"):
+        return False
+    prev, nxt = doc[i - 1], doc[i + 1]
+    return (
+        prev.text[:1].isupper()
+        and nxt.text[:1].isupper()
+        and prev.ent_type_ in ("LOC", "ORG", "MISC")
+        and nxt.ent_type_ in ("LOC", "ORG", "MISC")
+    )
+
+
 def complement_end(
     doc: Doc,
     start: int,
@@ -238,6 +252,9 @@ def complement_end(
                 i += 1
                 continue
             break
+        if i > start and _joins_proper_name(doc, i):
+            i, end = i + 2, i + 2  # the capitalised word after it, whatever spaCy tags it
+            continue
         pos = token.pos_
         if prev is not None and prev.text == "-" and not prev.whitespace_ and i > start:
             pass  # the second half of a hyphenated word ("Plate-forme")

@@ -1,4 +1,5 @@
-"""Officials named by an appointment after appositions, by a possessive title, or by a State title.
+"""Officials named by an appointment after appositions, a possessive title, a State title, an elected
+member's political family, a body's name joined by "et"/"&", and a name with a middle initial.
 
 Every name, body and place here is invented for the tests. Positives give the officials expected as
 (name, title, organization); negatives the people kept without public office. Offsets are checked.
@@ -70,6 +71,46 @@ POSITIVES: list[tuple[str, str, set[Official]]] = [
         "La séance est ouverte par le secrétaire général pour les affaires régionales, M. Hugo Barral.",
         {("Hugo Barral", "secrétaire général pour les affaires régionales", None)},
     ),
+    # An elected member named by their political family.
+    (
+        "elected-member-by-party",
+        "« Trop de pages », a regretté l'élue écologiste Chantal Brémond, qui siège dans l'opposition.",
+        {("Chantal Brémond", "élue écologiste", None)},
+    ),
+    (
+        "elected-member-of-the-majority",
+        "L'élu de la majorité, Paul Arnaud, a défendu le budget.",
+        {("Paul Arnaud", "élu de la majorité", None)},
+    ),
+    # A body's name holding "et" or "&" between capitalised words stays in the title.
+    (
+        "body-name-with-et",
+        "La déléguée régionale du CNRS Normandie et Hauts-de-France, Inès Castel, ouvre la journée.",
+        {
+            (
+                "Inès Castel",
+                "déléguée régionale du CNRS Normandie et Hauts-de-France",
+                "CNRS Normandie et Hauts-de-France",
+            )
+        },
+    ),
+    (
+        "body-name-with-ampersand",
+        "La directrice de CNRS Chimie & Matériaux, Irène Vautrin, a signé l'accord.",
+        {("Irène Vautrin", "directrice de CNRS Chimie & Matériaux", "CNRS Chimie & Matériaux")},
+    ),
+    # "et" before a person's name ends the title.
+    (
+        "et-before-a-person",
+        "Le directeur de l'INRAE Occitanie et Marc Dupuis, maire de Rodez, ont signé.",
+        {("Marc Dupuis", "maire de Rodez", None)},
+    ),
+    # A middle initial inside a name.
+    (
+        "middle-initial",
+        "M. Paul R. Dumas, ingénieur général des ponts, est nommé préfet de la Lozère.",
+        {("Paul R. Dumas", "préfet de la Lozère", None)},
+    ),
 ]
 
 
@@ -95,6 +136,8 @@ NEGATIVES: list[tuple[str, str, set[str]]] = [
         "La société Valmor a ouvert une usine. Son directeur, Paul Ferrand, annonce 40 emplois.",
         {"Paul Ferrand"},
     ),
+    # An initial as the last word is no full name.
+    ("initial-as-surname", "Le rapport de Jean N. a été lu en séance.", set()),
     # A blank line parts the body from the possessive title.
     (
         "possessive-across-paragraph",
