@@ -42,7 +42,7 @@ def masthead_body(doc: Doc) -> str | None:
             seen += 1
             for found in _executive_regex().finditer(folded, offset, offset + len(line)):
                 if text[found.start()].isupper():
-                    rest = re.split(r"\s[–—|>›·•-]\s|[|>›·•\n]", text[found.start() : offset + len(line)])[0]
+                    rest = re.split(r"\s[–—|>›·•:-]\s|[|>›·•\n]", text[found.start() : offset + len(line)])[0]
                     body = rest.strip()[:MAX_BODY_CHARS].strip() or None
                     break
         offset += len(line)

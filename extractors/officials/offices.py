@@ -230,13 +230,19 @@ def _principal(
     return masthead is not None, masthead
 
 
+# A public body's own statutory organs, named in lower case after a head ("président du conseil
+# d'administration", "présidente de la commission des usagers"); not "président du club". Folded.
+STATUTORY_ORGANS = frozenset({"conseil", "commission", "directoire"})
+
+
 def _publisher_of(doc: Doc, role: Role) -> str | None:
     """The page's public publisher (`publisher_body`) as the body of a head title that names no
     other: a bare head or one with a delegation only ("la directrice générale", "le directeur
-    chargé des achats"), one of the publisher's own organs written in lower case ("le président du
-    conseil de surveillance"), or a title naming the publisher by its acronym ("président de l'UX").
+    chargé des achats"), one of the publisher's statutory organs written in lower case ("le président
+    du conseil de surveillance"), or a title naming the publisher by its acronym ("président de l'UX").
     Not a title after a possessive, which refers to a body in the text."""
-    names = publisher_body(doc)
+    masthead = masthead_body(doc)
+    names = publisher_body(doc) or ((masthead,) if masthead is not None else ())
     if not names or (role.start > 0 and fold(doc[role.start - 1].text) in POSSESSIVES):
         return None  # "Sa présidente" refers to a body the text names ("le club de judo")
     rest = doc[role.head_end : role.end]
@@ -246,7 +252,13 @@ def _publisher_of(doc: Doc, role: Role) -> str | None:
         rest = rest[1:]  # "directeur régional", "directrice générale adjointe"
     if not rest or fold(rest[0].text) in TITLE_PARTICIPLES or fold(rest[0].text) == "en":
         return names[0]
-    if fold(rest[0].text) in OF and not any(t.text[:1].isupper() or t.like_num for t in rest):
+    organ = [t for t in rest[1:] if t.pos_ != "DET"][:1]
+    if (
+        fold(rest[0].text) in OF
+        and organ
+        and fold(organ[0].text) in STATUTORY_ORGANS
+        and not any(t.text[:1].isupper() or t.like_num for t in rest)
+    ):
         return names[0]
     return None
 

@@ -43,7 +43,26 @@ CASES: list[tuple[str, str, set[Official], set[str]]] = [
         {("Yves Carrel", "directeur régional", "ADEME")},
         set(),
     ),
+    # A collectivity named over the page's headline: its bare head, and the deputies under that head.
+    (
+        "collectivity-headline",
+        "Le Courrier du Gers > Politique\n\nCommunauté de communes du Val d'Arrats : Lise Fabre élue "
+        "présidente\n\nLa présidente, Lise Fabre, a présenté son bureau.\n1er vice-président : Marc "
+        "Dorval, chargé des finances ;\n2e vice-présidente : Anne Lacoste, chargée des écoles.",
+        {
+            ("Lise Fabre", "présidente", "Communauté de communes du Val d'Arrats"),
+            ("Marc Dorval", "1er vice-président", "Communauté de communes du Val d'Arrats"),
+            ("Anne Lacoste", "2e vice-présidente", "Communauté de communes du Val d'Arrats"),
+        },
+        set(),
+    ),
     # A head who names another body on the same page is that body's, not the publisher's.
+    (
+        "club-head-on-a-town-page",
+        "Ville de Gardelune\nActualités\n\nLe président du club de judo, Paul Ferrand, remercie la ville.",
+        set(),
+        {"Paul Ferrand"},
+    ),
     (
         "company-head-on-a-public-page",
         "Hôpital de Valmorel\n\nLe directeur de la société Valtex, Paul Ferrand, livre les lits.",
