@@ -352,6 +352,8 @@ def mentions(doc: Doc, roles: list[Role]) -> list[Mention]:
                 before = None  # "l'école Jules-Ferry": a one-word name after a complement names the body
             if before is not None:
                 mention.role, mention.title_start, mention.rule = before, before.start, "title_before"
+            elif (signed := _signature_title(doc, start, end, roles_by_start)) is not None:
+                mention.role, mention.title_start, mention.rule = signed, signed.start, "signature"
         if mention.role is None or not is_public(mention.role.text(doc), mention.role):
             after_title = mention.role.end if mention.rule in ("apposition", "parenthesis") else end
             capacity = _capacity_after(doc, after_title, roles_by_start)
@@ -362,6 +364,22 @@ def mentions(doc: Doc, roles: list[Role]) -> list[Mention]:
     _respectively(doc, mentions, roles)
     _shared_plural_title(doc, mentions)
     return mentions
+
+
+def _line_break(doc: Doc, i: int, blank: bool) -> bool:
+    token = doc[i]
+    return token.is_space and token.text.count("\n") >= (2 if blank else 1)
+
+
+def _signature_title(doc: Doc, start: int, end: int, roles_by_start: dict[int, Role]) -> Role | None:
+    """The title on the line under a name alone on its line, as a letter or an editorial is signed
+    ("Jeanne Roux\nMaire de Valcourt"); not across a blank line."""
+    if end + 1 >= len(doc) or not _line_break(doc, end, blank=False) or _line_break(doc, end, blank=True):
+        return None
+    if start > 0 and not _line_break(doc, start - 1, blank=False):
+        return None
+    role = roles_by_start.get(end + 1)
+    return role if role is not None and doc[role.start].text[:1].isupper() else None
 
 
 NAME_COORDINATION = frozenset({",", "et"})

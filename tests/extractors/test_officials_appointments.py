@@ -1,5 +1,6 @@
 """Officials named by an appointment after appositions, a possessive title, a State title, an elected
-member's political family, a body's name joined by "et"/"&", and a name with a middle initial.
+member's political family, a body's name joined by "et"/"&", a name with a middle initial, and a
+signature (a name alone on its line, its office on the next).
 
 Every name, body and place here is invented for the tests. Positives give the officials expected as
 (name, title, organization); negatives the people kept without public office. Offsets are checked.
@@ -105,6 +106,19 @@ POSITIVES: list[tuple[str, str, set[Official]]] = [
         "Le directeur de l'INRAE Occitanie et Marc Dupuis, maire de Rodez, ont signé.",
         {("Marc Dupuis", "maire de Rodez", None)},
     ),
+    # A diplomatic post.
+    (
+        "permanent-representative",
+        "Mme Lina Ferraud, conseillère des affaires étrangères, est nommée représentante permanente de "
+        "la France auprès de l'Unesco.",
+        {("Lina Ferraud", "représentante permanente de la France auprès de l'Unesco", None)},
+    ),
+    # A signature: the name alone on its line, the office on the line under it.
+    (
+        "signature",
+        "Bonne lecture à tous.\n\nJeanne Roux\nMaire de Valcourt\nConseillère départementale",
+        {("Jeanne Roux", "Maire de Valcourt", None)},
+    ),
     # A middle initial inside a name.
     (
         "middle-initial",
@@ -135,6 +149,17 @@ NEGATIVES: list[tuple[str, str, set[str]]] = [
         "possessive-company",
         "La société Valmor a ouvert une usine. Son directeur, Paul Ferrand, annonce 40 emplois.",
         {"Paul Ferrand"},
+    ),
+    # A signature over a private office, or with a blank line between name and office.
+    (
+        "signature-private",
+        "Bonne lecture à tous.\n\nJeanne Roux\nDirectrice de la société Valtex",
+        {"Jeanne Roux"},
+    ),
+    (
+        "signature-across-blank-line",
+        "Liste des intervenants\n\nJeanne Roux\n\nMaire de Valcourt",
+        {"Jeanne Roux"},
     ),
     # An initial as the last word is no full name.
     ("initial-as-surname", "Le rapport de Jean N. a été lu en séance.", set()),
