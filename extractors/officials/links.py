@@ -5,16 +5,23 @@ Titles are read beside a name: apposition after (`X, délégué interministérie
 `la ministre X`, `Présidente de séance : Mme X`), an appointment (`X est nommée préfète de ...`,
 `X, sous-préfet de Y, est nommé préfet de Z`), a caption (`X maire de la commune`), and offices given
 in order (`X et Y, respectivement ...`). Names come from spaCy's PER entities, from capitalised
-runs beside a title, and from rosters.
+runs beside a title, and from rosters; appointments are read in `appointments`.
 """
 
 import re
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
-from extractors.lexicons import load_list, load_table
+from extractors.lexicons import load_list
+from extractors.officials.appointments import (
+    TIME_ADVERBS,
+    appointment,
+    appointment_after_appositions,
+    left_office,
+    title_at,
+)
 from extractors.officials.bodies import masthead_body
 from extractors.officials.names import (
     HONORIFICS,
@@ -26,7 +33,7 @@ from extractors.officials.names import (
 from extractors.officials.normalize import doc_folded, fold
 from extractors.officials.offices import is_public
 from extractors.officials.rosters import listed_names, plural_office_at, roster_names
-from extractors.officials.titles import TITLE_MODIFIERS, Role, complement_end, offices
+from extractors.officials.titles import Role, complement_end, offices
 
 # Punctuation between a name and its title: "X, maire", "X (maire", "X – maire"; before a name also
 # "Présidente de séance : X". A hyphen counts only with a space beside it (not inside a word).
@@ -34,20 +41,6 @@ OPENERS = (",", "(", "\u2013", "\u2014", "-")
 BEFORE_OPENERS = (",", "(", ":")
 EN_TANT_QUE = ("en", "tant", "que")
 MAX_ASIDE = 4  # tokens in a parenthesis between a name and its title
-# Words before the office an appointment names ("est nommé au poste de directeur").
-POST_LEADS = (
-    ("au", "poste", "de"),
-    ("au", "poste", "d'"),
-    ("aux", "fonctions", "de"),
-    ("aux", "fonctions", "d'"),
-)
-# Time adverbs between a name's comma and its title; not part of the title.
-TIME_ADVERBS = frozenset({"jusqu'", "ici", "jusqu'ici", "jusqu'alors", "alors", "desormais", "aujourd'hui"})
-# Besides month names and numbers, the words of a time phrase inside an appointment.
-TIME_PHRASE_WORDS = frozenset(
-    {"en", "le", "du", "au", "des", "depuis", "1er", "debut", "fin", "mi", "a", "compter"}
-)
-MAX_TIME_TOKENS = 6
 
 
 @dataclass
@@ -61,48 +54,6 @@ class Mention:
     former: Role | None = None  # the office left, when the title is an office taken
 
 
-@cache
-def _appointment_verbs() -> tuple[tuple[str, ...], ...]:
-    """Folded token sequences of the appointment verbs, longest first."""
-    phrases = {
-        tuple(fold(w) for w in re.findall(r"\w+'?|'", entry))
-        for entry in load_list("official_appointment_verbs")
-    }
-    return tuple(sorted(phrases, key=len, reverse=True))
-
-
-@cache
-def _time_words() -> frozenset[str]:
-    """Words of a short time phrase between an appointment verb and its office ("nommée en mars
-    2025 directrice", "nommé le 1er juin préfet"): month names and a few prepositions."""
-    return frozenset(load_table("months")["names"]) | TIME_PHRASE_WORDS
-
-
-def _past_time_phrase(doc: Doc, k: int, roles_by_start: dict[int, Role]) -> int:
-    """Token index of the office after a time phrase starting at `k`, or `k` when none stands there."""
-    for j in range(k, min(k + MAX_TIME_TOKENS, len(doc))):
-        if j > k and j in roles_by_start:
-            return j
-        token = doc[j]
-        if not (token.like_num or fold(token.text) in _time_words()):
-            break
-    return k
-
-
-def _appointment(doc: Doc, k: int, roles_by_start: dict[int, Role] | None = None) -> int | None:
-    """Token index after an appointment verb phrase starting at `k` ("est nommée", "devient"), if any,
-    past "au poste de" and a short time phrase ("nommée en janvier 2025 directrice")."""
-    words = [fold(t.text) for t in doc[k : k + 6]]
-    for phrase in _appointment_verbs():
-        if tuple(words[: len(phrase)]) == phrase:
-            k += len(phrase)
-            for lead in POST_LEADS:
-                if tuple(fold(t.text) for t in doc[k : k + len(lead)]) == lead:
-                    return k + len(lead)
-            return _past_time_phrase(doc, k, roles_by_start or {})
-    return None
-
-
 def _skip_aside(doc: Doc, k: int) -> int:
     """Past a short parenthesis after a name, a party or an age: "X (LR), députée" -> the comma."""
     if k < len(doc) and doc[k].text == "(":
@@ -110,19 +61,6 @@ def _skip_aside(doc: Doc, k: int) -> int:
             if doc[j].text == ")":
                 return j + 1 if j + 1 < len(doc) and _opens(doc, j + 1, OPENERS) else k
     return k
-
-
-def _title_at(doc: Doc, k: int, roles_by_start: dict[int, Role]) -> tuple[Role, int] | None:
-    """The role starting at token `k`, past time adverbs, an article and modifiers ("l'actuel")."""
-    while k < len(doc) and fold(doc[k].text) in TIME_ADVERBS:
-        k += 1  # "X, jusqu'ici préfète de ...": the office, not the adverb
-    if k < len(doc) and doc[k].pos_ == "DET":
-        k += 1
-    title_start = k
-    while k < len(doc) and fold(doc[k].text) in TITLE_MODIFIERS:
-        k += 1
-    role = roles_by_start.get(k)
-    return (role, title_start) if role is not None else None
 
 
 def _role_after(
@@ -136,8 +74,8 @@ def _role_after(
     """
     k = end
     rule = "apposition"
-    appointed = _appointment(doc, k, roles_by_start) if k < len(doc) else None
-    if appointed is not None and _title_at(doc, appointed, roles_by_start) is None:
+    appointed = appointment(doc, k, roles_by_start) if k < len(doc) else None
+    if appointed is not None and title_at(doc, appointed, roles_by_start) is None:
         appointed = None  # "X élue en 2020": a participle, no office taken
     if appointed is not None:
         k, rule = appointed, "appointment"
@@ -146,8 +84,8 @@ def _role_after(
             k = _skip_aside(doc, k)
         rule = "parenthesis" if doc[k].text == "(" else "apposition"
         k += 1
-        taken = _appointment(doc, k, roles_by_start) if rule == "apposition" and k < len(doc) else None
-        if taken is not None and _title_at(doc, taken, roles_by_start) is not None:
+        taken = appointment(doc, k, roles_by_start) if rule == "apposition" and k < len(doc) else None
+        if taken is not None and title_at(doc, taken, roles_by_start) is not None:
             # "X, nommée en mars directrice de ..." (not "X, élu au conseil", an apposition)
             k, rule = taken, "appointment"
     elif not (k + 2 < len(doc) and tuple(fold(t.text) for t in doc[k : k + 3]) == EN_TANT_QUE):
@@ -160,68 +98,18 @@ def _role_after(
         rule = "en_tant_que"
     if k + 2 < len(doc) and doc[k].like_num and fold(doc[k + 1].text) == "ans" and doc[k + 2].text == ",":
         k += 3  # an age between commas: "X, 45 ans, conseillère régionale"
-    found = _title_at(doc, k, roles_by_start)
+    found = title_at(doc, k, roles_by_start)
     if found is None:
-        taken = _appointment_after_appositions(doc, k, roles_by_start) if rule == "apposition" else None
+        taken = appointment_after_appositions(doc, k, roles_by_start) if rule == "apposition" else None
         if taken is None:
             return None
-        return (*taken, "appointment", _left_office(doc, k, taken[0].start, roles_by_start))
+        return (*taken, "appointment", left_office(doc, k, taken[0].start, roles_by_start))
     role, title_start = found
     if rule == "apposition":
-        taken = _appointment_after_appositions(doc, role.end, roles_by_start)
+        taken = appointment_after_appositions(doc, role.end, roles_by_start)
         if taken is not None:
-            return (*taken, "appointment", _left_office(doc, k, taken[0].start, roles_by_start) or role)
+            return (*taken, "appointment", left_office(doc, k, taken[0].start, roles_by_start) or role)
     return role, title_start, rule, None
-
-
-MAX_APPOSITIONS = 3  # comma-separated phrases between a name and its appointment
-MAX_APPOSITION_TOKENS = 14
-
-
-def _ends_apposition(token: Token) -> bool:
-    """A token no apposition runs over: a finite verb, a line break, a quote or stronger punctuation."""
-    if token.text in (";", ":", "(", ")", "\u00ab", "\u00bb") or "\n" in token.text:
-        return True
-    return token.pos_ in ("VERB", "AUX") and token.morph.get("VerbForm") == ["Fin"]
-
-
-def _apposition_ends(doc: Doc, k: int) -> list[int]:
-    """Token indices of the commas closing up to `MAX_APPOSITIONS` short phrases from `k` on, which
-    hold no finite verb and stay in the sentence: "X, attachée d'administration, précédemment
-    sous-préfète de Y, est nommée ..." -> the two commas."""
-    commas: list[int] = []
-    sentence_end = doc[k].sent.end if k < len(doc) else k
-    start = k
-    for i in range(k, min(sentence_end, k + MAX_APPOSITIONS * MAX_APPOSITION_TOKENS)):
-        token = doc[i]
-        if token.text == ",":
-            commas.append(i)
-            if len(commas) == MAX_APPOSITIONS:
-                break
-            start = i + 1
-        elif _ends_apposition(token) or i - start >= MAX_APPOSITION_TOKENS:
-            break
-    return commas
-
-
-def _appointment_after_appositions(
-    doc: Doc, k: int, roles_by_start: dict[int, Role]
-) -> tuple[Role, int] | None:
-    """The office an appointment gives after appositions ending at or after `k`: "X, administratrice
-    de l'État, précédemment sous-préfète de Y, est nommée préfète de Z" -> "préfète de Z". A corps or
-    a grade in apposition ("ingénieur général des mines") is not the office taken."""
-    for comma in _apposition_ends(doc, k):
-        taken = _appointment(doc, comma + 1, roles_by_start) if comma + 1 < len(doc) else None
-        if taken is not None:
-            return _title_at(doc, taken, roles_by_start)
-    return None
-
-
-def _left_office(doc: Doc, k: int, stop: int, roles_by_start: dict[int, Role]) -> Role | None:
-    """The last office given in apposition between `k` and an appointment's title at `stop`, if any
-    ("précédemment sous-préfète de Y")."""
-    found = [r for i, r in roles_by_start.items() if k <= i < stop and r.end < stop]
-    return max(found, key=lambda r: r.start) if found else None
 
 
 def _opens(doc: Doc, i: int, openers: tuple[str, ...]) -> bool:
@@ -287,7 +175,7 @@ def _capacity_after(doc: Doc, k: int, roles_by_start: dict[int, Role]) -> tuple[
             return None
         for phrase in _capacity_phrases():
             if tuple(fold(t.text) for t in doc[i : i + len(phrase)]) == phrase:
-                found = _title_at(doc, i + len(phrase), roles_by_start)
+                found = title_at(doc, i + len(phrase), roles_by_start)
                 if found is not None and is_public(found[0].text(doc), found[0]):
                     return found
     return None
