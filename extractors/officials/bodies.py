@@ -22,7 +22,7 @@ MAX_BODY_CHARS = 80
 
 
 @cache
-def _executive_regex() -> re.Pattern[str]:
+def executive_regex() -> re.Pattern[str]:
     return word_regex(load_list("public_executive_bodies"))
 
 
@@ -40,7 +40,7 @@ def masthead_body(doc: Doc) -> str | None:
     for line in text.splitlines(keepends=True):
         if line.strip():
             seen += 1
-            for found in _executive_regex().finditer(folded, offset, offset + len(line)):
+            for found in executive_regex().finditer(folded, offset, offset + len(line)):
                 if text[found.start()].isupper():
                     rest = re.split(r"\s[–—|>›·•:-]\s|[|>›·•\n]", text[found.start() : offset + len(line)])[0]
                     body = rest.strip()[:MAX_BODY_CHARS].strip() or None

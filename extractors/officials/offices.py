@@ -12,7 +12,13 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from extractors.lexicons import load_list
-from extractors.officials.bodies import cabinet_before, masthead_body, names_public_facility, publisher_body
+from extractors.officials.bodies import (
+    cabinet_before,
+    executive_regex,
+    masthead_body,
+    names_public_facility,
+    publisher_body,
+)
 from extractors.officials.normalize import doc_text, fold, word_regex
 from extractors.officials.titles import TITLE_PARTICIPLES, Role, deputy_principals, head_key
 
@@ -141,21 +147,37 @@ POSSESSIVES = frozenset({"son", "sa", "leur"})
 
 
 def _previous_sentence(doc: Doc, start: int) -> Span | None:
-    """The sentence before the one opening at token `start`, when no blank line parts them."""
+    """The sentence before the one opening at token `start`, within its paragraph: cut after the
+    last blank line (spaCy sometimes runs a sentence over one); None when a blank line parts them."""
     if start == 0:
         return None
     previous = doc[start - 1].sent
-    if "\n\n" in doc_text(doc)[doc[previous.end - 1].idx : doc[start].idx]:
+    text = doc_text(doc)
+    if "\n\n" in text[doc[previous.end - 1].idx : doc[start].idx]:
         return None
-    return previous
+    breaks = [t.i for t in previous if t.is_space and t.text.count("\n") >= 2]
+    return doc[breaks[-1] + 1 : previous.end] if breaks else previous
 
 
 def _subject(sentence: Span) -> Span | None:
-    """The subject of a sentence's main verb, as a span ("Le conseil régional, qui gère les lycées")."""
-    for child in sentence.root.children:
-        if child.dep_.startswith("nsubj"):
-            return sentence.doc[child.left_edge.i : child.right_edge.i + 1]
-    return None
+    """The subject of a sentence's first verb, as a span ("Le conseil régional, qui gère les lycées"):
+    the first subject in the text whose verb is in the sentence."""
+    for token in sentence:
+        if token.dep_.startswith("nsubj") and sentence.start <= token.head.i < sentence.end:
+            left, right = max(token.left_edge.i, sentence.start), min(token.right_edge.i + 1, sentence.end)
+            return sentence.doc[left:right]
+    return _opening_noun_phrase(sentence)
+
+
+def _opening_noun_phrase(sentence: Span) -> Span | None:
+    """The noun phrase a sentence opens on ("La Région, de son côté, a ..."): the subject where the
+    parse ties no subject to the sentence's own verb."""
+    end = sentence.start
+    while end < sentence.end and sentence.doc[end].pos_ in ("DET", "NOUN", "PROPN", "ADJ", "ADP"):
+        end += 1
+    if end - sentence.start < 2 or sentence.doc[sentence.start].pos_ != "DET":
+        return None
+    return sentence.doc[sentence.start : end]
 
 
 def _possessed_body(doc: Doc, role: Role) -> str | None:
@@ -214,11 +236,15 @@ def _principal(
 ) -> tuple[bool, str | None]:
     """Whether a deputy's office is public, and its body.
 
+    A collectivity that is the subject of the sentence before the deputy's is its body.
     Its principal is the nearest title of the principal's kind before it, within `DEPUTY_REACH`
     characters (another office may stand between: "X, maire, ... Y, préfète, ... Z, 2e adjoint");
     the deputy is public when that title is. With no such title nearby, the deputy belongs to the
     collectivity the page's masthead names, if any ("Région X" over "Z, vice-présidente ...").
     """
+    topic = _collectivity_before(doc, role)
+    if topic is not None:
+        return True, topic
     kinds = principals[head_key(doc[role.head_start : role.head_end].text)]
     for principal, body, public in reversed(seen):
         if doc[role.start].idx - doc[principal.end - 1].idx > DEPUTY_REACH:
@@ -228,6 +254,19 @@ def _principal(
             return public, body if public else None
     masthead = masthead_body(doc)
     return masthead is not None, masthead
+
+
+def _collectivity_before(doc: Doc, role: Role) -> str | None:
+    """The collectivity with an elected executive that is the subject of the sentence before the
+    deputy's ("La Région a débloqué 3 millions. Le vice-président chargé du logement, X, ..."), if any."""
+    previous = _previous_sentence(doc, doc[role.start].sent.start)
+    subject = _subject(previous) if previous is not None else None
+    if subject is None:
+        return None
+    found = executive_regex().search(fold(subject.text))
+    if found is None or not subject.text[found.start()].isupper():
+        return None
+    return subject.text[found.start() : found.end()]
 
 
 # A public body's own statutory organs, named in lower case after a head ("président du conseil

@@ -61,6 +61,19 @@ POSITIVES: list[tuple[str, str, set[Official]]] = [
         "La communauté de communes ouvre une crèche et son président, Louis Garrigue, l'inaugure.",
         {("Louis Garrigue", "président", "communauté de communes")},
     ),
+    # A deputy whose collectivity is the subject of the sentence before.
+    (
+        "deputy-after-collectivity-subject",
+        "La Région, de son côté, a voté 4 millions d'euros pour les ports. Le vice-président chargé de "
+        "la mer, Yann Kerdoncuff, détaille le calendrier.",
+        {("Yann Kerdoncuff", "vice-président chargé de la mer", "Région")},
+    ),
+    (
+        "deputy-after-collectivity-across-paragraph-parse",
+        "Le conseil départemental a réuni les maires.\n\nLa Métropole a ouvert trois lignes de bus. La "
+        "vice-présidente chargée des transports, Inès Morvan, salue l'effort.",
+        {("Inès Morvan", "vice-présidente chargée des transports", "Métropole")},
+    ),
     # State titles: the rector (feminine forms), the regional secretary general.
     (
         "rector-feminine",
@@ -163,6 +176,13 @@ NEGATIVES: list[tuple[str, str, set[str]]] = [
     ),
     # An initial as the last word is no full name.
     ("initial-as-surname", "Le rapport de Jean N. a été lu en séance.", set()),
+    # A deputy after a sentence about a club is the club's.
+    (
+        "deputy-after-club-subject",
+        "Le club de voile a fêté ses 50 ans. Le vice-président chargé des régates, Paul Hoarau, précise le "
+        "calendrier.",
+        {"Paul Hoarau"},
+    ),
     # A blank line parts the body from the possessive title.
     (
         "possessive-across-paragraph",
