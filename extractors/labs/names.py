@@ -26,6 +26,7 @@ from extractors.labs.reading import (
     acronym_fits,
     acronym_of,
     closing_quote,
+    coordinated_closing,
     is_content,
     name_run,
     parenthesis,
@@ -293,8 +294,8 @@ def read_laboratory(art: Article, sid: int, s: Sentence, i: int) -> Mention | No
         last, rule = quote, "laboratoire_quoted"
     elif capitalised:
         last, rule = name_run(art, s, j), "laboratoire_named"
-    elif det not in voc.definite and not opens_clause(s, i):
-        return None
+    elif det not in voc.definite and not opens_clause(s, i) and not (det == "," and _proper_name_at(voc, n)):
+        return None  # a list item or an apposition may drop the article: "A, B, laboratoire X (LX)"
     elif _proper_name_at(voc, n):
         last, rule = name_run(art, s, j), "laboratoire_proper"
     elif (named := _after_modifiers(voc, words, j)) is not None:
@@ -321,7 +322,9 @@ def read_laboratory(art: Article, sid: int, s: Sentence, i: int) -> Mention | No
     )
     if closing is not None:
         last = closing[0]
-        name = phrase(art, s, i, last)
+    elif (coordinated := coordinated_closing(art, s, last)) is not None:
+        last = coordinated  # "le laboratoire Cultures, sociétés et territoires de X"
+    name = phrase(art, s, i, last)
     mention = Mention(sid, i, last, w.start, words[last].end, name, f"labs.{rule}")
     mention = with_parenthesis(art, mention)
     if fold_key(phrase(art, s, i, last)) in voc.generic_phrases and not mention.aliases:

@@ -294,6 +294,28 @@ def acronym_closing(
     return None
 
 
+def coordinated_closing(art: Article, s: Sentence, last: int, limit: int = 4) -> int | None:
+    """A name stopped at a comma goes on when the comma coordinates bare nouns up to `et`: `Cultures,
+    sociétés et territoires de X`, `Sols, eaux et climats` (a determiner, a verb or an apposition head
+    after the comma ends the name: `X, la mairie et ...`, `X, unité du CNRS`). Returns the last word."""
+    words, voc = s.words, art.voc
+    k = last + 1
+    for _ in range(limit):
+        if k + 1 >= len(words) or words[k].text != ",":
+            return None
+        first = words[k + 1]
+        stops = {h.split()[0] for h in voc.apposition_heads} | voc.generic_modifiers
+        if not is_content(first) or first.pos in {"VERB", "AUX"} or first.key in stops:
+            return None
+        end = name_run(art, s, k + 1)
+        if end < k + 1:
+            return None
+        if any(w.key == "et" for w in words[k + 2 : end]):
+            return end
+        k = end + 1
+    return None
+
+
 def index_after(s: Sentence, char: int) -> int:
     """Index of the first word of `s` starting at or after offset `char`."""
     return next((k for k, w in enumerate(s.words) if w.start >= char), len(s.words))

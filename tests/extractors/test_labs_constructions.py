@@ -1,0 +1,79 @@
+"""Labs extractor, third wave: constructions of pages read as text (names coordinating bare nouns
+across commas, labs named as list items without an article). Sentences written for the tests, with
+invented names; positives and negatives side by side, every fact's offsets checked."""
+
+import pytest
+
+from extractors.context import ArticleContext
+from extractors.labs import extract
+from tests.conftest import assert_offsets
+
+CTX = ArticleContext(doc_id="test")
+
+# (id, sentence, expected distinct (name, location) pairs)
+COORDINATED_NAMES = [
+    (
+        "bare-nouns-coordinated-in-a-parenthesis-with-acronym",
+        "Deux docteures primées (laboratoire Histoire, langues et cultures des Vosges, HLCV) et Jean Roux.",
+        {("laboratoire Histoire, langues et cultures des Vosges", None)},
+    ),
+    (
+        "bare-nouns-coordinated-then-verb",
+        "Le laboratoire Forêts, sols et paysages accueille trois stagiaires cet été.",
+        {("laboratoire Forêts, sols et paysages", None)},
+    ),
+    (
+        "three-commas-before-et",
+        "Elle dirige le laboratoire Mémoire, images, récits et sociétés depuis 2019.",
+        {("laboratoire Mémoire, images, récits et sociétés", None)},
+    ),
+    (
+        "bare-unite-coordinated-closed-by-its-code",
+        "L'unité Vignes, vins et terroirs (UMR 5123) ouvre ses serres.",
+        {("unité Vignes, vins et terroirs (UMR 5123)", None)},
+    ),
+    (
+        "comma-then-determiner-is-another-party",
+        "Le laboratoire Arago, la mairie et l'université signent une convention.",
+        {("laboratoire Arago", None)},
+    ),
+    (
+        "comma-then-apposition-is-no-part-of-the-name",
+        "Le laboratoire Orion, unité propre de recherche, recrute deux ingénieurs.",
+        {("laboratoire Orion", None)},
+    ),
+]
+
+LIST_ITEMS = [
+    (
+        "laboratoire-as-a-list-item-without-article",
+        "Les équipes présentes : GEOS, LTA, laboratoire Villes et mobilités (ViMo) et quatre autres.",
+        {("laboratoire Villes et mobilités (ViMo)", None)},
+    ),
+    (
+        "laboratoire-as-the-first-list-item-after-a-comma",
+        "Au programme, laboratoire Chimie douce (LCD), atelier de robotique et conférences.",
+        {("laboratoire Chimie douce (LCD)", None)},
+    ),
+]
+
+NEGATIVES = [
+    "Les visiteurs, laboratoire ouvert ou non, pourront poser leurs questions.",
+    "Ils ont choisi le sujet, laboratoire de recherche et d'innovation en tête.",
+]
+
+
+def _cases(*tables: list) -> list:
+    return [pytest.param(text, expected, id=case_id) for table in tables for case_id, text, expected in table]
+
+
+@pytest.mark.parametrize(("text", "expected"), _cases(COORDINATED_NAMES, LIST_ITEMS))
+def test_named_labs(nlp, text: str, expected: set[tuple[str, str | None]]) -> None:
+    facts = extract(nlp(text), CTX)
+    assert_offsets(text, facts)
+    assert {(f.name, f.location) for f in facts} == expected
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_not_labs(nlp, text: str) -> None:
+    assert extract(nlp(text), CTX) == []
