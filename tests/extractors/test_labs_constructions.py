@@ -1,5 +1,6 @@
 """Labs extractor, third wave: constructions of pages read as text (names coordinating bare nouns
-across commas, labs named as list items without an article). Sentences written for the tests, with
+across commas, labs named as list items without an article, proper names a lab noun in apposition calls a
+lab). Sentences written for the tests, with
 invented names; positives and negatives side by side, every fact's offsets checked."""
 
 import pytest
@@ -57,7 +58,28 @@ LIST_ITEMS = [
     ),
 ]
 
+NAMED_BY_A_LAB_NOUN = [
+    (
+        "name-comma-lab-of-a-body-without-article",
+        "Le Phare, lab d'innovation du CHU de Rouen, organise une semaine portes ouvertes.",
+        {("Phare", "CHU de Rouen")},
+    ),
+    (
+        "name-with-number-place-in-parentheses-dash-lab",
+        "L'Atelier 56 (Vannes) – Le lab de la préfecture du Morbihan a ouvert un guichet numérique.",
+        {("Atelier 56", "Vannes")},
+    ),
+    (
+        "name-after-au-then-fablab-in-apposition",
+        "Un atelier de soudure au Fab'Cime, le fablab de la médiathèque, réunit 10 lycéens.",
+        {("Fab'Cime", None)},
+    ),
+]
+
 NEGATIVES = [
+    "Jeanne Marchal, lab manager au CHU de Dijon, a présenté le robot.",
+    "Lundi, lab ouvert à tous de 14 h à 18 h.",
+    "Rendez-vous à Lorient, le lab de la ville étant fermé.",
     "Les visiteurs, laboratoire ouvert ou non, pourront poser leurs questions.",
     "Ils ont choisi le sujet, laboratoire de recherche et d'innovation en tête.",
 ]
@@ -67,7 +89,7 @@ def _cases(*tables: list) -> list:
     return [pytest.param(text, expected, id=case_id) for table in tables for case_id, text, expected in table]
 
 
-@pytest.mark.parametrize(("text", "expected"), _cases(COORDINATED_NAMES, LIST_ITEMS))
+@pytest.mark.parametrize(("text", "expected"), _cases(COORDINATED_NAMES, LIST_ITEMS, NAMED_BY_A_LAB_NOUN))
 def test_named_labs(nlp, text: str, expected: set[tuple[str, str | None]]) -> None:
     facts = extract(nlp(text), CTX)
     assert_offsets(text, facts)
