@@ -1,6 +1,6 @@
 """Labs extractor, third wave: constructions of pages read as text (names coordinating bare nouns
 across commas, labs named as list items without an article, proper names a lab noun in apposition calls a
-lab). Sentences written for the tests, with
+lab, where a name built on the lab word ends). Sentences written for the tests, with
 invented names; positives and negatives side by side, every fact's offsets checked."""
 
 import pytest
@@ -76,6 +76,34 @@ NAMED_BY_A_LAB_NOUN = [
     ),
 ]
 
+NAME_EXTENTS = [
+    (
+        "infinitive-and-en-inside-a-kind-name",
+        "Le Living Lab Mieux dormir en Touraine recrute des volontaires.",
+        {("Living Lab Mieux dormir en Touraine", None)},
+    ),
+    (
+        "en-right-after-the-name-is-where-it-is",
+        "Le Lab Nova en Bretagne recrute deux designers.",
+        {("Lab Nova", "Bretagne")},
+    ),
+    (
+        "affixed-name-closed-by-a-kind-word",
+        "Son nouveau fablab, le Lab'Loire Makers, ouvrira le 3 mai à Saumur.",
+        {("Lab'Loire Makers", "Saumur")},
+    ),
+    (
+        "owner-body-after-a-name-with-its-own-words",
+        "Il travaille avec le Living Lab Vergers urbains de Grenoble Alpes Métropole sur les haies.",
+        {("Living Lab Vergers urbains", "Grenoble Alpes Métropole")},
+    ),
+    (
+        "a-city-after-ville-stays-in-the-name",
+        "Le Lab ville de Marseille recrute.",
+        {("Lab ville de Marseille", "Marseille")},
+    ),
+]
+
 NEGATIVES = [
     "Jeanne Marchal, lab manager au CHU de Dijon, a présenté le robot.",
     "Lundi, lab ouvert à tous de 14 h à 18 h.",
@@ -89,7 +117,9 @@ def _cases(*tables: list) -> list:
     return [pytest.param(text, expected, id=case_id) for table in tables for case_id, text, expected in table]
 
 
-@pytest.mark.parametrize(("text", "expected"), _cases(COORDINATED_NAMES, LIST_ITEMS, NAMED_BY_A_LAB_NOUN))
+@pytest.mark.parametrize(
+    ("text", "expected"), _cases(COORDINATED_NAMES, LIST_ITEMS, NAMED_BY_A_LAB_NOUN, NAME_EXTENTS)
+)
 def test_named_labs(nlp, text: str, expected: set[tuple[str, str | None]]) -> None:
     facts = extract(nlp(text), CTX)
     assert_offsets(text, facts)
