@@ -49,6 +49,8 @@ class Vocabulary:
     geographic_nouns: frozenset[str]
     anaphoric_bodies: frozenset[str]
     owner_bodies: frozenset[str]
+    thesis_participles: frozenset[str]
+    thesis_nouns: frozenset[str]
     parent_bodies: frozenset[str]
     research_cue_re: re.Pattern[str]
     research_subject_re: re.Pattern[str]
@@ -100,6 +102,8 @@ def vocabulary() -> Vocabulary:
         funder_words=_keys(table["funder_words"]),
         anaphoric_bodies=_keys(table["anaphoric_bodies"]),
         owner_bodies=_keys(table["owner_bodies"]),
+        thesis_participles=_keys(table["thesis_participles"]),
+        thesis_nouns=_keys(table["thesis_nouns"]),
         parent_bodies=_keys(table["parent_bodies"]),
         research_cue_re=re.compile(rf"(?<!\w)(?:{cues})(?!\w)"),
         research_subject_re=re.compile(rf"(?<!\w)(?:{subjects})(?!\w)"),

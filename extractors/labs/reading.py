@@ -136,6 +136,8 @@ def name_run(art: Article, s: Sentence, j: int, limit: int = NAME_LIMIT) -> int:
                 break
             if w.key in {"du", "de", "d", "des"} and _parent_after(art, s, k + 1):
                 break  # "... du CNRS": the parent body, not the name
+            if w.key == "sur" and nxt.key in {"les", "la", "le", "l"} and words[k - 1].key in STUDY_NOUNS:
+                k += 1  # "Centre de recherche sur les sols": what the unit studies is its name
             k += 1
             continue
         if w.participle and k > j and _opens_clause(s, k):
@@ -154,6 +156,7 @@ def name_run(art: Article, s: Sentence, j: int, limit: int = NAME_LIMIT) -> int:
     return last
 
 
+STUDY_NOUNS = frozenset({"recherche", "recherches", "etude", "etudes"})
 CLAUSE_PREPOSITIONS = frozenset({"a", "au", "aux", "en", "par", "sur", "avec", "dans", "sous", "aupres"})
 
 

@@ -1,6 +1,7 @@
 """Labs extractor, third wave: constructions of pages read as text (names coordinating bare nouns
 across commas, labs named as list items without an article, proper names a lab noun in apposition calls a
-lab, where a name built on the lab word ends). Sentences written for the tests, with
+lab, where a name built on the lab word ends, centres and institutes an apposition or a thesis
+calls labs). Sentences written for the tests, with
 invented names; positives and negatives side by side, every fact's offsets checked."""
 
 import pytest
@@ -104,7 +105,30 @@ NAME_EXTENTS = [
     ),
 ]
 
+CENTRES_CALLED_LABS = [
+    (
+        "lab-apposition-after-the-centre-place",
+        "Les relevés sont comparés à ceux du Centre d'études des sols alpins (CESA) à Grenoble, "
+        "un laboratoire partenaire du programme.",
+        {("Centre d'études des sols alpins (CESA)", "Grenoble")},
+    ),
+    (
+        "thesis-prepared-at-a-research-centre",
+        "Thèse préparée au Centre de recherche sur les mondes insulaires (CRMI), "
+        "sous la direction de Paul Marty.",
+        {("Centre de recherche sur les mondes insulaires (CRMI)", None)},
+    ),
+    (
+        "thesis-defended-at-an-institute",
+        "Sa thèse, soutenue à l'Institut des sciences du relief (ISR), porte sur les dunes.",
+        {("Institut des sciences du relief (ISR)", None)},
+    ),
+]
+
 NEGATIVES = [
+    "Une conférence préparée au Centre culturel Jean-Vilar (CCJV), sous la direction de Léa Morel, "
+    "sur les thèses de Darwin.",
+    "Les relevés du Centre météorologique de Brive (CMB) sur le causse, un outil précieux, sont publiés.",
     "Jeanne Marchal, lab manager au CHU de Dijon, a présenté le robot.",
     "Lundi, lab ouvert à tous de 14 h à 18 h.",
     "Rendez-vous à Lorient, le lab de la ville étant fermé.",
@@ -118,7 +142,8 @@ def _cases(*tables: list) -> list:
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"), _cases(COORDINATED_NAMES, LIST_ITEMS, NAMED_BY_A_LAB_NOUN, NAME_EXTENTS)
+    ("text", "expected"),
+    _cases(COORDINATED_NAMES, LIST_ITEMS, NAMED_BY_A_LAB_NOUN, NAME_EXTENTS, CENTRES_CALLED_LABS),
 )
 def test_named_labs(nlp, text: str, expected: set[tuple[str, str | None]]) -> None:
     facts = extract(nlp(text), CTX)
