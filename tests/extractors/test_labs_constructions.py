@@ -1,8 +1,9 @@
-"""Labs extractor, third wave: constructions of pages read as text (names coordinating bare nouns
-across commas, labs named as list items without an article, proper names a lab noun in apposition calls a
-lab, where a name built on the lab word ends, centres and institutes an apposition or a thesis
-calls labs). Sentences written for the tests, with
-invented names; positives and negatives side by side, every fact's offsets checked."""
+"""Labs extractor, third wave: constructions of pages read as text. Names coordinating bare nouns
+across commas; labs named as list items without an article; proper names a lab noun in apposition
+calls a lab; where a name built on the lab word ends; centres and institutes an apposition or a
+thesis calls labs; parent bodies joined by a dash; facilities named after a person. Sentences
+written for the tests, with invented names; positives and negatives side by side, every fact's
+offsets checked."""
 
 import pytest
 
@@ -125,6 +126,25 @@ CENTRES_CALLED_LABS = [
     ),
 ]
 
+LOCATIONS = [
+    (
+        "parent-bodies-joined-by-a-dash-in-apposition",
+        "L'Institut des sols de montagne (ISM), unité mixte INRAE – Université Grenoble Alpes, "
+        "ouvre ses portes.",
+        {("Institut des sols de montagne (ISM)", "INRAE et Université Grenoble Alpes")},
+    ),
+    (
+        "parent-bodies-joined-by-a-slash-in-apposition",
+        "Le laboratoire Roches et Fluides (RF), unité mixte CNRS / Université de Rennes, recrute.",
+        {("laboratoire Roches et Fluides (RF)", "CNRS et Université de Rennes")},
+    ),
+    (
+        "fablab-of-a-library-named-after-a-person",
+        "Un atelier de soudure au Fab'Cime, le fablab de la médiathèque Jules-Verne, réunit 10 lycéens.",
+        {("Fab'Cime", "médiathèque Jules-Verne")},
+    ),
+]
+
 NEGATIVES = [
     "Une conférence préparée au Centre culturel Jean-Vilar (CCJV), sous la direction de Léa Morel, "
     "sur les thèses de Darwin.",
@@ -143,7 +163,7 @@ def _cases(*tables: list) -> list:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    _cases(COORDINATED_NAMES, LIST_ITEMS, NAMED_BY_A_LAB_NOUN, NAME_EXTENTS, CENTRES_CALLED_LABS),
+    _cases(COORDINATED_NAMES, LIST_ITEMS, NAMED_BY_A_LAB_NOUN, NAME_EXTENTS, CENTRES_CALLED_LABS, LOCATIONS),
 )
 def test_named_labs(nlp, text: str, expected: set[tuple[str, str | None]]) -> None:
     facts = extract(nlp(text), CTX)
