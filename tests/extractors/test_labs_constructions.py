@@ -1,9 +1,9 @@
 """Labs extractor, third wave: constructions of pages read as text. Names coordinating bare nouns
 across commas; labs named as list items without an article; proper names a lab noun in apposition
 calls a lab; where a name built on the lab word ends; centres and institutes an apposition or a
-thesis calls labs; parent bodies joined by a dash; facilities named after a person. Sentences
-written for the tests, with invented names; positives and negatives side by side, every fact's
-offsets checked."""
+thesis calls labs; parent bodies joined by a dash; facilities named after a person; a body named
+bare in apposition (`du CHU`) is the one named in full before. Sentences written for the tests,
+with invented names; positives and negatives side by side, every fact's offsets checked."""
 
 import pytest
 
@@ -145,6 +145,21 @@ LOCATIONS = [
     ),
 ]
 
+OWNER_NAMED_BEFORE = [
+    (
+        "bare-hospital-in-apposition-is-the-one-named-before",
+        "Le CHU de Rennes a publié son bilan. Le Phare, laboratoire d'innovation du CHU installé sur "
+        "le site de Pontchaillou, a suivi 12 projets.",
+        {("Phare", "CHU de Rennes")},
+    ),
+    (
+        "bare-ministry-in-apposition-beats-the-city-it-sits-in",
+        "Le ministère de la Culture ouvre un appel. Le Lab Patrimoine, laboratoire d'innovation du "
+        "ministère installé à Lyon, pilote le projet.",
+        {("Lab Patrimoine", "ministère de la Culture")},
+    ),
+]
+
 NEGATIVES = [
     "Une conférence préparée au Centre culturel Jean-Vilar (CCJV), sous la direction de Léa Morel, "
     "sur les thèses de Darwin.",
@@ -163,7 +178,15 @@ def _cases(*tables: list) -> list:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    _cases(COORDINATED_NAMES, LIST_ITEMS, NAMED_BY_A_LAB_NOUN, NAME_EXTENTS, CENTRES_CALLED_LABS, LOCATIONS),
+    _cases(
+        COORDINATED_NAMES,
+        LIST_ITEMS,
+        NAMED_BY_A_LAB_NOUN,
+        NAME_EXTENTS,
+        CENTRES_CALLED_LABS,
+        LOCATIONS,
+        OWNER_NAMED_BEFORE,
+    ),
 )
 def test_named_labs(nlp, text: str, expected: set[tuple[str, str | None]]) -> None:
     facts = extract(nlp(text), CTX)
