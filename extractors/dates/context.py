@@ -98,9 +98,17 @@ class YearContext:
         self._line_starts = [s for s, _ in self._lines]
         self._sections = self._heading_sections()
 
+    def _anchor_year(self, anchor: Anchor) -> int:
+        """The anchor's year; for a span of years (`Perspectives 2025-2026`), the publication's
+        year when the span holds it (the verb's tense then moves the date), else its last year."""
+        pub, interval = self.published, anchor.interval
+        if pub is not None and interval is not None and interval[0].year <= pub.year <= interval[1].year:
+            return pub.year
+        return anchor.year
+
     def _heading_year(self, start: int, end: int) -> int | None:
         """The one year a heading line states (a date's or a bare one), else None."""
-        years = {a.year for a in self.anchors if start <= a.pos < end and not a.historical}
+        years = {self._anchor_year(a) for a in self.anchors if start <= a.pos < end and not a.historical}
         if not years:
             bare = {
                 int(m.group(0))

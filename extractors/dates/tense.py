@@ -16,6 +16,7 @@ _CLIMB = 4  # a date phrase hangs at most a few arcs below its verb
 _AUX_DEPS = ("aux", "aux:tense", "aux:pass")
 _ETRE_VERBS = frozenset(load_list("date_etre_verbs"))
 _ANNOUNCING_VERBS = frozenset(load_list("date_announcing_verbs"))
+_FUTURE_ENDINGS = ("ront", "era", "rra")
 
 
 def _present_passive(verb: Token, auxes: list[Token]) -> bool:
@@ -45,6 +46,17 @@ def _governing_verb(token: Token) -> Token | None:
     return token if token.pos_ in ("VERB", "AUX") else None
 
 
+def _is_future(token: Token) -> bool:
+    """A future by its morphology, or a finite "present" spelled as a future (`ouvriront`,
+    `organisera`, `pourra`): the tagger reads some futures as presents, and these endings are
+    no present's (nor a simple past's, whose `-ra` is `-éra`)."""
+    tense = token.morph.get("Tense")
+    if "Fut" in tense:
+        return True
+    finite_present = "Pres" in tense and "Fin" in token.morph.get("VerbForm")
+    return finite_present and token.lower_.endswith(_FUTURE_ENDINGS)
+
+
 def verb_direction(verb: Token) -> int:
     """PAST for a compound past, imperfect or simple past; FUTURE for a future or `aller` + infinitive.
 
@@ -52,7 +64,7 @@ def verb_direction(verb: Token) -> int:
     """
     tense = verb.morph.get("Tense")
     auxes = [c for c in verb.children if c.dep_ in _AUX_DEPS]
-    if "Fut" in tense or any("Fut" in a.morph.get("Tense") for a in auxes):
+    if _is_future(verb) or any(_is_future(a) for a in auxes):
         return FUTURE
     if "Inf" in verb.morph.get("VerbForm") and (
         verb.head.lemma_ == "aller" or any(a.lemma_ == "aller" for a in auxes)

@@ -165,6 +165,22 @@ CASES = [
         SPRING,
         [("au 30 novembre", "2027-11-30", "2027-11-30", "day")],
     ),
+    # --- a heading or a line that states the publication's year lets the tense move it
+    (
+        "heading_span_of_years_holding_the_publication_year",
+        "Perspectives 2027-2028\n\nLe conseil a approuvé le 20 mai le nouveau schéma.",
+        date(2027, 6, 1),
+        [("le 20 mai", "2027-05-20", "2027-05-20", "day")],
+    ),
+    (
+        "dateline_year_then_future",
+        "GAP, le 3 novembre 2027 – La saison de ski s'achèvera le 15 avril.",
+        date(2027, 11, 3),
+        [
+            ("le 3 novembre 2027", "2027-11-03", "2027-11-03", "day"),
+            ("le 15 avril", "2028-04-15", "2028-04-15", "day"),
+        ],
+    ),
     (
         "labelled_heading_still_governs",
         "Forum 2028 : le programme\n\nLa plénière ouvrira le 6 mars.",
