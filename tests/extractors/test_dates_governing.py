@@ -181,6 +181,30 @@ CASES = [
             ("le 15 avril", "2028-04-15", "2028-04-15", "day"),
         ],
     ),
+    # --- a calendar: the lines of a `label : value` block or of a list share the dates above them
+    (
+        "calendar_block_takes_the_year_above",
+        "Calendrier\n\nOuverture des candidatures : 4 octobre 2027\n"
+        "Date limite de dépôt : vendredi 14 janvier 2028\nAudition des équipes : mi-mars\nRésultats : 2 mai",
+        date(2027, 10, 1),
+        [
+            ("4 octobre 2027", "2027-10-04", "2027-10-04", "day"),
+            ("vendredi 14 janvier 2028", "2028-01-14", "2028-01-14", "day"),
+            ("mi-mars", "2028-03-01", "2028-03-31", "month"),
+            ("2 mai", "2028-05-02", "2028-05-02", "day"),
+        ],
+    ),
+    (
+        "list_items_take_the_year_above",
+        "Le tournoi en bref :\n- inscriptions : 6 septembre 2027\n"
+        "- premier tour : 14 novembre\n- finale : 12 décembre",
+        date(2028, 1, 10),
+        [
+            ("6 septembre 2027", "2027-09-06", "2027-09-06", "day"),
+            ("14 novembre", "2027-11-14", "2027-11-14", "day"),
+            ("12 décembre", "2027-12-12", "2027-12-12", "day"),
+        ],
+    ),
     (
         "labelled_heading_still_governs",
         "Forum 2028 : le programme\n\nLa plénière ouvrira le 6 mars.",
