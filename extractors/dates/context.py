@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from extractors.dates.normalize import Interval, Part, relative_year
-from extractors.dates.patterns import BARE_YEAR_RE, EDITION_YEAR_RE, HISTORICAL_RE
+from extractors.dates.patterns import BARE_YEAR_RE, EDITION_YEAR_RE, HISTORICAL_RE, MONTH_LINE_RE
 
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _HEADING_MAX = 100
@@ -70,7 +70,8 @@ def _is_label_value(line: str) -> bool:
 
 
 def _is_heading(text: str, lines: list[tuple[int, int]], i: int) -> bool:
-    """A short line without closing punctuation, set apart by a blank line or opening the text.
+    """A short line without closing punctuation, set apart by a blank line or opening the text,
+    or a line that is a month of a year (`N° 17 – Mars 2026` under a newsletter's title).
 
     Not a list item (`– d'ici mars 2026 : bilan`), nor one `label : value` line of a block of them
     (`Visiteurs en 2023 : 8 200` under `Exposants : 95`, or above it): the first and last lines
@@ -80,6 +81,8 @@ def _is_heading(text: str, lines: list[tuple[int, int]], i: int) -> bool:
     line = text[start:end].strip()
     if not line or len(line) > _HEADING_MAX or line[-1] in ".;," or _LIST_ITEM.match(line):
         return False
+    if MONTH_LINE_RE.fullmatch(line):
+        return True
     previous = text[lines[i - 1][0] : lines[i - 1][1]].strip() if i > 0 else ""
     following = text[lines[i + 1][0] : lines[i + 1][1]].strip() if i + 1 < len(lines) else ""
     if _is_label_value(line) and (_is_label_value(previous) or _is_label_value(following)):

@@ -293,5 +293,8 @@ HISTORICAL_RE = re.compile(rf"(?<!\w){_cues('date_historical_cues')}{S0}$", re.I
 BARE_YEAR_RE = re.compile(
     rf"(?<!\w){YEAR}(?!{S}(?!(?:{_alt(load_list('date_after_heading_year'))}){END})[^\W\d_])", re.IGNORECASE
 )
+# `N° 17 – Mars 2026`, `Octobre 2025`: a line that is a month of a year, after a short label and
+# a dash at most (an issue's masthead), heads what follows even when no blank line sets it apart.
+MONTH_LINE_RE = re.compile(rf"{S0}(?:[^\n]{{0,40}}?{S0}[–—|·-]{S0})?{MONTH_FULL}{S0},?{S}{YEAR}{S0}", re.I)
 # `rue du 8 Mai 1945`: a street or place named after a date, right before its `du`.
 PLACE_NAME_RE = re.compile(rf"(?<!\w){_alt(load_list('date_place_nouns'))}{S}$", re.IGNORECASE)

@@ -205,6 +205,17 @@ CASES = [
             ("12 décembre", "2027-12-12", "2027-12-12", "day"),
         ],
     ),
+    # --- a masthead's month of a year heads the issue, blank lines or not
+    (
+        "issue_month_under_the_title",
+        "La Gazette des quartiers\nN° 42 – Avril 2027\nSommaire | Archives\n\nÉdito\n\n"
+        "Après les concerts en 2026, place à la fête des voisins le 28 mai.",
+        None,
+        [
+            ("Avril 2027", "2027-04-01", "2027-04-30", "month"),
+            ("le 28 mai", "2027-05-28", "2027-05-28", "day"),
+        ],
+    ),
     (
         "labelled_heading_still_governs",
         "Forum 2028 : le programme\n\nLa plénière ouvrira le 6 mars.",
