@@ -134,6 +134,19 @@ CASES = [
         SPRING,
         [("le 9 novembre", "2026-11-09", "2026-11-09", "day")],
     ),
+    # --- a date opened by `le`, `les` or `en` says when, even where it hangs from a noun
+    (
+        "adverbial_enumeration_after_a_noun_follows_the_future",
+        "Le club de judo organisera un stage les 3 et 4 janvier au gymnase.",
+        date(2027, 12, 1),
+        [("3", "2028-01-03", "2028-01-03", "day"), ("4 janvier", "2028-01-04", "2028-01-04", "day")],
+    ),
+    (
+        "adverbial_month_in_an_ellipsis_follows_the_future",
+        "Quatre équipes concourront avant Noël, et une cinquième en février.",
+        date(2027, 11, 20),
+        [("en février", "2028-02-01", "2028-02-29", "month")],
+    ),
     # --- what the tense says nothing about: a noun's complement, an announcement's past
     (
         "noun_complement_after_publication_past_verb",
