@@ -27,6 +27,9 @@ from prefect import flow, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import as_completed
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeRemainingColumn
+from rich.progress import Progress as RichProgress
 
 from extractors.nlp import DEFAULT_PROFILE, PROFILES
 from models.schema import write_schema
@@ -62,26 +65,36 @@ _process_started: float | None = None
 
 
 class Progress:
-    """`done/total articles, rate` on one terminal line; silent when stderr is not a terminal."""
+    """A `rich` progress bar: done/total articles, rate, time left; silent when stderr is no terminal."""
 
     def __init__(self, total: int, stream: TextIO | None = None) -> None:
-        self.total = total
-        self.done = 0
-        self.stream = stream if stream is not None else sys.stderr
-        self.enabled = self.stream.isatty()
+        stream = stream if stream is not None else sys.stderr
+        self.enabled = stream.isatty()
+        self._bar: RichProgress | None = None
+        if self.enabled:
+            self._bar = RichProgress(
+                TextColumn("articles"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("{task.fields[rate]}"),
+                TimeRemainingColumn(),
+                console=Console(file=stream, force_terminal=True),
+                refresh_per_second=4,
+            )
+            self._task = self._bar.add_task("extract", total=total, rate="")
+            self._bar.start()
         self.started = time.perf_counter()
+        self.done = 0
 
     def advance(self, n: int) -> None:
         self.done += n
-        if self.enabled:
+        if self._bar is not None:
             rate = self.done / max(time.perf_counter() - self.started, 1e-6)
-            self.stream.write(f"\r{self.done}/{self.total} articles, {rate:.1f} articles/s ")
-            self.stream.flush()
+            self._bar.update(self._task, advance=n, rate=f"{rate:.1f} articles/s")
 
     def close(self) -> None:
-        if self.enabled:
-            self.stream.write("\n")
-            self.stream.flush()
+        if self._bar is not None:
+            self._bar.stop()
 
 
 @task(name="extract-batch", cache_policy=NO_CACHE, persist_result=False)
