@@ -260,12 +260,63 @@ def read_articles(corpus: Path, limit: int | None = None) -> list[Any]:
     return [read_article(path, corpus) for path in list(discover(corpus))[:limit]]
 
 
+def scores(params: dict[str, Any]) -> dict[str, Any]:
+    """A gold set extracted with one profile (no Prefect) and scored by `pressfacts eval`'s rules."""
+    import tempfile
+
+    from extractors.article import extract_records
+    from pipelines import evaluate
+    from pipelines.io import write_record
+
+    corpus = Path(params["corpus"])
+    articles = read_articles(corpus)
+    nlp = _load_model(params["profile"])[0]
+    with tempfile.TemporaryDirectory() as out:
+        for extraction in extract_records(articles, nlp, params["batch_size"], profile=params["profile"]):
+            if extraction.record is not None:
+                write_record(extraction.record, extraction.article.text, Path(out))
+        return {
+            "profile": params["profile"],
+            **evaluate.evaluate(Path(params["gold"]), Path(out), corpus).as_dict(),
+        }
+
+
+def command(params: dict[str, Any]) -> dict[str, Any]:
+    """`pressfacts run` as a user types it (a fresh process, its own temporary Prefect server).
+
+    Wall seconds from the command's start to its exit, start-up included: what a release check
+    with a timeout sees. CPU seconds are the command's and its children's (the server).
+    """
+    import subprocess
+
+    argv = [sys.executable, "-m", "pipelines.cli", "run", params["corpus"], "--out", params["out"]]
+    argv += ["--profile", params.get("profile", "full")]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    done = subprocess.run(argv, capture_output=True, text=True, check=False)
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode != 0:
+        raise RuntimeError(f"pressfacts run exited {done.returncode}: {done.stderr[-2000:]}")
+    summary = json.loads((Path(params["out"]) / "summary.json").read_text(encoding="utf-8"))
+    return {
+        "wall_seconds": wall,
+        "cpu_seconds": (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime),
+        "flow_seconds": summary["seconds"],
+        "startup_seconds": summary.get("prefect_startup_seconds"),
+        "articles": summary["articles_seen"],
+        "load_average": os.getloadavg(),
+    }
+
+
 PROBES: dict[str, Probe] = {
     "bare": bare,
     "flow": flow,
     "naive": naive,
     "html": html,
     "components": components,
+    "scores": scores,
+    "command": command,
 }
 
 
