@@ -1,9 +1,9 @@
 """Article metadata found before the extractors: title and publication date.
 
-A byline is a line cut into parts by separators (`Par X | 28 mars 2021 | Temps de lecture : 3 min`,
+A byline is a line cut into parts by separators (`Par X | 28 mars 2021 | Lecture 6 min`,
 `Rubrique › Sous-rubrique`, `Par Y - Publié le ...`). The publication date is read from, in order:
 1. a part opening with a byline cue, anywhere in the text, after short byline parts only
-   (`Publié le 21 décembre 2017 à 10:30`, `Posté ven 14/03/2008 - 10:30`, `Posted on ...`);
+   (`Publié le 9 février 2016 à 10:30`, `Posté ven 14/03/2008 - 10:30`, `Posted on ...`);
 2. near the top, a part holding nothing but a full date, possibly after `le`, a place and a comma
    or an abbreviated weekday, with a time after it, and only short labels before it
    (`Par le service presse | 07/05/2024`, `3 févr. 2021 | Lecture : 2 min`, `Lyon, 4 mai 2021 –`);

@@ -5,7 +5,7 @@ counts, `5ème édition` by editions, `UMR 6249` by labs. The more specific read
 a count yields to a day or month date, an edition and a lab; a year-only date yields to a count
 that names its counted noun (`2000 participants` is a quantity, not the year 2000) and to a count
 whose noun is left out once the counts extractor has checked that a time phrase makes the number
-no year (`1960 visiteurs (1850 un an plus tôt)`).
+no year (`2 310 entrées (1890 un an plus tôt)`).
 """
 
 from models.facts import CountFact, DateFact, Fact

@@ -381,7 +381,7 @@ def score_article(
     text: str | None,
 ) -> None:
     """Add one article's figures to `evaluation`."""
-    doc_id = Path(gold["doc"]).stem
+    doc_id = doc_id_of(gold)
     evaluation.published_n += 1
     published_ok = str(record.get("published")) == str(gold.get("published"))
     evaluation.published_ok += int(published_ok)
@@ -399,13 +399,22 @@ def score_article(
         evaluation.detail += describe_errors(doc_id, kind, result)
 
 
+def doc_id_of(gold: Mapping[str, Any]) -> str:
+    """The record a gold file scores: its `doc` path without the extension (`2024/03/x.html` ->
+    `2024/03/x`), which is the file's name without extension in a flat corpus."""
+    return Path(gold["doc"]).with_suffix("").as_posix()
+
+
 def evaluate(gold_dir: Path, pred_dir: Path, texts_dir: Path | None = None) -> Evaluation:
-    """Score every `GOLD_DIR/*.gold.json` against `PRED_DIR/records/<doc_id>.json`."""
+    """Score every `GOLD_DIR/**/*.gold.json` against `PRED_DIR/records/<doc_id>.json`.
+
+    Gold files may sit in folders, as editors' gold exported from a corpus tree does; on a flat
+    folder this is exactly the reference scorer's walk."""
     evaluation = Evaluation()
-    for gold_file in sorted(gold_dir.glob("*.gold.json")):
+    for gold_file in sorted(gold_dir.rglob("*.gold.json")):
         gold = json.loads(gold_file.read_text(encoding="utf-8"))
         evaluation.gold_warnings += [f"{gold_file.name} {w}" for w in shared_gold_keys(gold)]
-        doc_id = Path(gold["doc"]).stem
+        doc_id = doc_id_of(gold)
         record, missing = read_prediction(pred_dir / "records" / f"{doc_id}.json")
         if missing is not None:
             evaluation.missing_records.append(doc_id + missing)

@@ -28,6 +28,7 @@ SHARED = REPO.parent / "shared"
 SETS = {
     "samples": (SHARED / "corpus", SHARED / "gold"),
     "dev": (SHARED / "dev" / "texts", SHARED / "dev" / "gold"),
+    "heldout": (REPO / "tests" / "heldout" / "texts", REPO / "tests" / "heldout" / "gold"),
 }
 CACHE = REPO / ".cache" / "docs"
 
@@ -66,8 +67,9 @@ def extract_set(nlp: Language, corpus: Path, out: Path, profile: str) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", choices=[*SETS, "both"], default="both")
+    parser.add_argument("--set", choices=[*SETS, "both", "all"], default="both", help="both: samples and dev")
     parser.add_argument("--detail", metavar="KIND", help="print the dev set's errors for KIND (or 'all')")
+    parser.add_argument("--extra", nargs=2, type=Path, metavar=("TEXTS", "GOLD"), help="score this set too")
     parser.add_argument("--out", type=Path, help="keep the records here (default: a temporary folder)")
     parser.add_argument("--profile", default="full", help="spaCy profile (extractors.nlp.PROFILES)")
     args = parser.parse_args()
@@ -76,14 +78,18 @@ def main() -> int:
     from pipelines import evaluate
 
     nlp = load_nlp(args.profile)
-    names = list(SETS) if args.set == "both" else [args.set]
+    names = {"both": ["samples", "dev"], "all": list(SETS)}.get(args.set, [args.set])
+    if args.extra:
+        SETS["extra"] = tuple(args.extra)
+        names = ["extra"]
+        args.set = "extra"
     with tempfile.TemporaryDirectory() as tmp:
         for name in names:
             corpus, gold = SETS[name]
             out = (args.out or Path(tmp)) / name
             extract_set(nlp, corpus, out, args.profile)
             result = evaluate.evaluate(gold, out, corpus)
-            if args.detail and (name == "dev" or args.set == name):
+            if args.detail and (name == args.set or (args.set == "both" and name == "dev")):
                 print_detail(result.detail, args.detail)
             print(f"== {name} ({corpus})")
             for line in evaluate.format_report(result.as_dict()):

@@ -1,22 +1,24 @@
 #!/usr/bin/env bash
-# `make eval`: run the pipeline (`pressfacts run`, the user's path) over the sample corpus and the
-# development set, then print each set's per-kind table (`pressfacts eval`, the reference scorer's
-# rules) and write its errors, grouped by kind, to a file it names.
+# `make eval`: run the pipeline (`pressfacts run`, the user's path) over the sample corpus, the
+# development set and the held-out set (tests/heldout), then print each set's per-kind table
+# (`pressfacts eval`, the reference scorer's rules) and write its errors, grouped by kind, to a
+# file it names.
 # Usage: scripts/eval.sh [SHARED_DIR] [OUT_DIR]   (defaults: ../shared outputs/eval)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared=${1:-../shared}
 out=${2:-outputs/eval}
 bin=.venv/bin
-declare -A texts=([samples]="$shared/corpus" [dev]="$shared/dev/texts")
-declare -A gold=([samples]="$shared/gold" [dev]="$shared/dev/gold")
-for set in samples dev; do
+declare -A texts=([samples]="$shared/corpus" [dev]="$shared/dev/texts" [heldout]=tests/heldout/texts)
+declare -A gold=([samples]="$shared/gold" [dev]="$shared/dev/gold" [heldout]=tests/heldout/gold)
+sets=(samples dev heldout)
+for set in "${sets[@]}"; do
   if [ ! -d "${gold[$set]}" ] || [ ! -d "${texts[$set]}" ]; then
     echo "make eval: the $set set is missing (${texts[$set]}, ${gold[$set]})" >&2
     exit 2
   fi
 done
-for set in samples dev; do
+for set in "${sets[@]}"; do
   mkdir -p "$out/$set"
   if ! "$bin/pressfacts" run "${texts[$set]}" --out "$out/$set" >"$out/$set/run.log" 2>&1; then
     echo "make eval: pressfacts run failed on the $set set; its log:" >&2

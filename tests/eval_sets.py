@@ -1,6 +1,6 @@
-"""The gold-scored article sets beside the repo (`../shared`), and their extraction for tests.
+"""The gold-scored article sets (`../shared` and `tests/heldout`), and their extraction for tests.
 
-The sample set and the development set are extracted once per test session (the model loaded
+Each set is extracted once per test session (the model loaded
 once, no Prefect) through the same `extract_records` path `pressfacts run` takes; the scorer
 agreement tests and the quality floors both read those records.
 """
@@ -28,6 +28,8 @@ class EvalSet:
 EVAL_SETS: dict[str, EvalSet] = {
     "samples": EvalSet("samples", SHARED / "corpus", SHARED / "gold"),
     "dev": EvalSet("dev", SHARED / "dev" / "texts", SHARED / "dev" / "gold"),
+    # Invented articles of other genres, annotated blind to the code (tests/heldout/README.md).
+    "heldout": EvalSet("heldout", REPO / "tests" / "heldout" / "texts", REPO / "tests" / "heldout" / "gold"),
 }
 
 

@@ -1,7 +1,7 @@
-"""Counts whose noun is not right after the number: it stands before it (`des participants 70`),
+"""Counts whose noun is not right after the number: it stands before it (`des bénévoles 40`),
 or it is left out and the number refers to it (`dont quatre`, `au nombre de 7`, `on en compte 9`,
-`13 en régions et 12 dans les ministères`, `900 élèves ; 120 ont été admis`, `Visiteurs : 2 400`,
-`elles pourraient être 2,3 millions`)."""
+`8 en Bretagne et 5 en Normandie`, `900 élèves ; 120 ont été admis`, `Visiteurs : 2 400`,
+`ils seraient 1,8 million`)."""
 
 import re
 
@@ -22,7 +22,7 @@ from extractors.counts.patterns import (
 from extractors.counts.shared import proportion
 
 _BROKEN_DETS = frozenset({"des", "de", "d'", "d’"})
-"""`des participants 70`: only an indefinite plural; `les décrets 45 et 46` are identifiers."""
+"""`des bénévoles 40`: only an indefinite plural; `les décrets 45 et 46` are identifiers."""
 _AU_NOMBRE_DE = re.compile(r"(?:^|\W)(au\s+nombre\s+d['’e]\s*)$", re.IGNORECASE)
 _BACK_REFERENCE = "count.elided_back_reference"
 LABEL_TAGS = frozenset({"NOUN", "PROPN", "X", "ADJ", "SYM"})
@@ -130,8 +130,8 @@ def _refers_back(
     nxt: int | None,
     tail: bool,
 ) -> None:
-    """`L'école compte 900 élèves ; 120 ont été admis`, `3 900 l'an dernier`, `sur les 140 que
-    compte la ville`, `Visiteurs : 2 400 samedi`: a bare number whose noun is a label just
+    """`L'école compte 900 élèves ; 120 ont été admis`, `2 700 l'an passé`, `sur les 60 que
+    recense le canton`, `Visiteurs : 2 400 samedi`: a bare number whose noun is a label just
     before it or the latest count of its passage (its sentence or the one before)."""
     doc = passage.doc
     prev = doc[p]
@@ -160,7 +160,7 @@ def _refers_back(
 
 
 def _elided_scaled(passage: Passage, number: Number, qualifier: str, start: int) -> None:
-    """`elles pourraient être 2,3 millions`, `parmi la vingtaine déposée`: a multiplied number
+    """`ils seraient 1,8 million`, `sur la trentaine reçue`: a multiplied number
     or a collective numeral without its `de` and noun. A bare multiplied number restates a count
     of the same order in its sentence or the one before (else it is money, `un plan de 2
     milliards`); a bare collective takes the plural noun before it in its sentence."""
@@ -203,7 +203,7 @@ def _copula_subject(passage: Passage, p: int) -> str | None:
 
 
 def _label_noun(passage: Passage, p: int) -> str | None:
-    """`Visiteurs : 2 400`, `marcheurs-spectateurs, 150`, `Bénévoles mobilisés : 120`: a plural noun
+    """`Visiteurs : 2 400`, `cyclistes-randonneurs, 80`, `Bénévoles mobilisés : 120`: a plural noun
     (maybe with its adjectives) labelling the number."""
     doc = passage.doc
     if doc[p].text not in {":", ","}:
@@ -224,7 +224,7 @@ def _label_noun(passage: Passage, p: int) -> str | None:
 
 
 def _noun_before(passage: Passage, number: Number) -> tuple[int, int] | None:
-    """`des participants 70`, `des chercheurs français et britanniques de 26`: (determiner, noun)."""
+    """`des bénévoles 40`, `des élus bretons et normands de 12`: (determiner, noun)."""
     doc = passage.doc
     i = prev_index(doc, number.start)
     if i is not None and low(doc[i]) in DE:
@@ -249,7 +249,7 @@ def _noun_before(passage: Passage, number: Number) -> tuple[int, int] | None:
 
 
 def _clitic_en(passage: Passage, start: int) -> int | None:
-    """`l'Atlas en répertorie 13`, `on en a compté 30`: index of the clitic `en`, if any."""
+    """`le guide en recense 11`, `on en a compté 30`: index of the clitic `en`, if any."""
     doc = passage.doc
     i = prev_index(doc, start)
     verbs = 0

@@ -2,8 +2,8 @@
 
 Numbers come from digits (any French thousands separator), runs of number words (parsed by
 text2num) and collective numerals (`une dizaine de`), see `numbers`. The counted noun is the first
-noun after the number (`nouns`), or the noun written after the next number (`cinq à vingt
-visiteurs`, `shared`). When no noun follows, the noun stands before the number or the number
+noun after the number (`nouns`), or the noun written after the next number (`dix à trente
+bénévoles`, `shared`). When no noun follows, the noun stands before the number or the number
 refers to a noun left out (`elided`). Durations, money, sizes, identifiers, years, dates and
 proportions are no counts; `resolve` also drops a count overlapping a date.
 """
@@ -87,7 +87,7 @@ def _count(passage: Passage, number: Number) -> None:
 
 
 def _year_reads_as_count(passage: Passage, number: Number, head: Token) -> bool:
-    """`2000 participants` is a count, `avril 24th 2015 portent` is not: the noun must follow
+    """`2000 participants` is a count, `juin 3rd 2021 marquent` is not: the noun must follow
     at once and the number must open its phrase."""
     doc = passage.doc
     if head.i != next_index(doc, number.end) or head.pos_ != "NOUN":

@@ -86,9 +86,9 @@ def autour_de_is_centred(
 ) -> bool:
     """Whether `autour de` before a number means "centred on" rather than "about".
 
-    Centred on: right after a noun, an adjective or a closing bracket (`participants (...) autour
-    de 4 thèmes`), after a gathering verb used reflexively or passively (`s'articule autour de
-    trois axes`, `réunis autour de 4 thèmes`), or when the counted noun is a topic (`thème`, `axe`).
+    Centred on: right after a noun, an adjective or a closing bracket (`invités (...) autour
+    de 5 sujets`), after a gathering verb used reflexively or passively (`s'articule autour de
+    trois axes`, `regroupés autour de 6 tables`), or when the counted noun is a topic (`thème`, `axe`).
     Otherwise (`ont rassemblé autour de 200 personnes`, sentence start) it means "about".
     """
     if unit in TOPIC_UNITS:
@@ -162,7 +162,7 @@ def read_count(text: str) -> tuple[int, str, str] | None:
     """(value, unit, qualifier) of a count phrase read on its own, or None without a number and a noun.
 
     `plus de 300 agents` -> (300, "agent", "at_least"), `une vingtaine d'ateliers` -> (20,
-    "atelier", "approx"), `3 millions de visiteurs` -> (3000000, "visiteur", "exact"). The unit is
+    "atelier", "approx"), `3 millions de lecteurs` -> (3000000, "lecteur", "exact"). The unit is
     the first word after the number (and its `de`) that is no preposed adjective, made singular.
     """
     text = _norm(text)

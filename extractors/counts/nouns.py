@@ -97,7 +97,7 @@ def unit_of(token: Token) -> str:
 
 def compound_end(doc: Doc, head: Token) -> int:
     """Index of the last token of a hyphenated compound opened by `head` (`médecins-chercheurs`,
-    `start-ups`), split by the tokenizer; `head.i` when there is none (`journées-là` is no compound)."""
+    `start-ups`), split by the tokenizer; `head.i` when there is none (`soirées-là` is no compound)."""
     i = head.i
     while (
         i + 2 < len(doc)
@@ -119,13 +119,13 @@ def compound_unit(doc: Doc, head: Token, last: int) -> str:
 
 
 def is_identifier(doc: Doc, number: Number, sent_starts: frozenset[int]) -> bool:
-    """`programme 34`, `UMR 6249`, `Paris 13`, `Atlas 2022`: a label, not a quantity."""
+    """`programme 17`, `UMR 6249`, `Paris 13`, `Guide 2023`: a label, not a quantity."""
     p = prev_index(doc, number.start)
     if p is None:
         return False
     prev = doc[p]
     word = low(prev).rstrip(".")
-    plural_prefix = prev.pos_ == "NOUN" and word.endswith("s") and word[:-1] in ID_PREFIXES  # `pages 6 et 7`
+    plural_prefix = prev.pos_ == "NOUN" and word.endswith("s") and word[:-1] in ID_PREFIXES  # `pages 4 et 5`
     if word in ID_PREFIXES or plural_prefix or prev.text in {"n°", "N°", "#", "nº"}:
         return True
     if number.digits and prev.pos_ == "PROPN" and p not in sent_starts and prev.text[:1].isupper():
@@ -157,7 +157,7 @@ def noun_after(doc: Doc, number: Number, counted: Container[str] = ()) -> Noun |
         if low(doc[j]) not in DE:
             return None
         j = next_index(doc, j + 1)
-    elif doc[j].lower_ == "des":  # `deux des plus impressionnants exemples`
+    elif doc[j].lower_ == "des":  # `trois des plus beaux jardins`
         j = next_index(doc, j + 1)
     elif low(doc[j]) in DE and j + 1 < len(doc) and doc[j + 1].lower_ in PARTITIVE_DETS:
         j = next_index(doc, j + 2)

@@ -190,13 +190,13 @@ def find_numbers(doc: Doc, text: str) -> list[Number]:
             resume = j
             if j - i == 1 and lows[i] in ARTICLE_WORDS:
                 k = next_index(doc, j)
-                if k is not None and lows[k] in MULTIPLIERS:  # `un million de visiteurs`
+                if k is not None and lows[k] in MULTIPLIERS:  # `un million de spectateurs`
                     add(Number(i, j, token.idx, token.idx + len(token), 1))
                 continue
             value = parse_number_words([lows[k] for k in range(i, j)])
             prev = prev_index(doc, i)
             percent = lows[i] == "cent" and prev is not None and lows[prev] == "pour"
-            new = j - i == 1 and lows[i] == "neuf" and token.pos_ == "ADJ"  # `remis à neuf`
+            new = j - i == 1 and lows[i] == "neuf" and token.pos_ == "ADJ"  # `refait à neuf`
             if value is not None and not percent and not new:
                 add(Number(i, j, token.idx, doc[j - 1].idx + len(doc[j - 1]), value))
             continue

@@ -49,7 +49,7 @@ WEEKDAYS: frozenset[str] = frozenset(load_list("weekdays"))
 
 HYPHENS: frozenset[str] = frozenset({"-", "\u2010", "\u2011"})
 DEMONSTRATIVE_PARTICLES: frozenset[str] = frozenset({"là", "ci"})
-"""`ces deux journées-là`: a hyphenated particle, not the second part of a compound noun."""
+"""`ces trois soirées-là`: a hyphenated particle, not the second part of a compound noun."""
 
 
 def _compound_regex(phrases: tuple[str, ...]) -> re.Pattern[str]:
@@ -65,7 +65,7 @@ def _compound_regex(phrases: tuple[str, ...]) -> re.Pattern[str]:
 
 
 EVENT_COMPOUND_RE = _compound_regex(load_list("count_event_compounds"))
-"""`cinq journées portes ouvertes`: a time noun heading the name of a countable event (no duration)."""
+"""`deux journées d'étude`: a time noun heading the name of a countable event (no duration)."""
 
 PREPOSED_ADJECTIVES: frozenset[str] = frozenset(load_list("preposed_adjectives"))
 """Adjectives before the counted noun, skipped even when the tagger calls them nouns."""
@@ -74,7 +74,7 @@ ELLIPTIC_ADJECTIVES: frozenset[str] = frozenset(load_list("count_elliptic_adject
 """`quatre nouveaux`: an adjective standing for a noun left out, never the counted noun itself."""
 
 ID_PREFIXES: frozenset[str] = frozenset(load_list("count_id_prefixes"))
-"""Words right before a number that make it an identifier (`programme 34`, `UMR 6249`)."""
+"""Words right before a number that make it an identifier (`programme 17`, `UMR 6249`)."""
 
 PARTITIVE_DETS: frozenset[str] = frozenset(
     {"ces", "ses", "leurs", "nos", "vos", "mes", "tes", "ceux", "celles"}
@@ -82,10 +82,10 @@ PARTITIVE_DETS: frozenset[str] = frozenset(
 """`deux de ces projets`: a partitive between the number and its noun."""
 
 ELISION_TRIGGERS: frozenset[str] = frozenset({"dont", "parmi", "soit"})
-"""`douze initiatives, dont trois ...`: the noun is the one of the count just before."""
+"""`onze projets, dont deux ...`: the noun is the one of the count just before."""
 
 ENUM_LINKS: frozenset[str] = frozenset({"et", ",", "contre", "puis", "ou", "plus"})
-"""`13 en régions et 12 dans les ministères`: a second number sharing the first one's noun."""
+"""`8 en Bretagne et 5 en Normandie`: a second number sharing the first one's noun."""
 
 _refs = load_table("count_references")
 RANGE_LINKS: frozenset[str] = frozenset(_refs["shared_noun"]["range"])
@@ -101,7 +101,7 @@ _tails = "|".join(
     for t in sorted(_refs["back_reference"]["time_tails"], key=len, reverse=True)
 )
 TIME_TAIL_RE = re.compile(rf"\s*\(?\s*(?:{_tails}|en\s+\d{{4}})(?![\w-])", re.IGNORECASE)
-"""A time phrase right after a number (`3 900 l'an dernier`, `870 en 2011`): the number is no year."""
+"""A time phrase right after a number (`2 700 l'an passé`, `640 en 2016`): the number is no year."""
 
 LIST_LINKS: frozenset[str] = frozenset({",", "/", "et", "ou", "à", "-", "&"})
 """`salles 12, 14 et 15`: what joins the numbers of a list of labels."""

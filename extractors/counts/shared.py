@@ -1,6 +1,6 @@
 """Numbers read together with the numbers or counts around them: a noun shared with the next
-number (`cinq à vingt visiteurs`), a proportion (`huit sur dix`), labels listed after an identifier
-(`pages 4 / 5 et 6`), a count restating an earlier one with another noun (`les deux élus`)."""
+number (`dix à trente bénévoles`), a proportion (`huit sur dix`), labels listed after an identifier
+(`salles 3, 4 et 7`), a count restating an earlier one with another noun (`les trois élues`)."""
 
 from extractors.counts.nouns import DE, Noun, is_plural, noun_after
 from extractors.counts.numbers import Number, low, next_index, prev_index
@@ -51,7 +51,7 @@ def qualifies_previous_noun(passage: Passage, number: Number, noun: Noun) -> boo
 
 
 def shared_noun(passage: Passage, number: Number) -> tuple[Noun, str, int] | bool | None:
-    """`cinq à vingt visiteurs`, `130 et 250 spectateurs`, `trois ou quatre questions`, `deux
+    """`dix à trente bénévoles`, `180 et 320 coureurs`, `deux ou trois ateliers`, `deux
     des six candidats`: the noun written after the next number is this one's too. Returns that
     noun, this number's own qualifier and where its text starts; False when the next number is
     no count (`les 3 et 4 octobre`, `de 16 à 25 ans`); None when no number follows."""
@@ -93,7 +93,7 @@ def shared_noun(passage: Passage, number: Number) -> tuple[Noun, str, int] | boo
 
 
 def proportion(passage: Passage, after: int) -> bool:
-    """`9 Français sur 10`: a proportion (a bare denominator); the denominator is no count either."""
+    """`8 habitants sur 10`: a proportion (a bare denominator); the denominator is no count either."""
     doc = passage.doc
     k = next_index(doc, after)
     if k is None or doc[k].lower_ != "sur":
@@ -110,7 +110,7 @@ def proportion(passage: Passage, after: int) -> bool:
 
 
 def listed_with_identifier(passage: Passage, number: Number) -> bool:
-    """`pages 6 / 7 et 8`, `salles 12, 14 et 15`: a number listed after a label is a label."""
+    """`annexes 2 / 3 et 5`, `salles 12, 14 et 15`: a number listed after a label is a label."""
     p = prev_index(passage.doc, number.start)
     if p is None or passage.doc[p].text not in LIST_LINKS:
         return False
@@ -119,7 +119,7 @@ def listed_with_identifier(passage: Passage, number: Number) -> bool:
 
 
 def restates(passage: Passage, number: Number, unit: str) -> bool:
-    """`Deux nouveaux sénateurs` (a heading) `... les deux élus`: a definite count of the value of
+    """`Trois nouvelles conseillères` (a heading) `... les trois élues`: a definite count of the value of
     an earlier count of other things in the same passage is that fact again, named with another
     noun. Small numbers coincide often, so below `RESTATING_MIN_VALUE` only a heading's count
     is restated."""

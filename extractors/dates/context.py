@@ -4,7 +4,7 @@ Order, after the annotation guidelines: a relative word against the publication 
 (`novembre dernier`, `depuis septembre`); a year tied to the event in the same sentence
 (`l'édition 2024`); an earlier explicit period that contains the date (same event); an explicit
 day-precise date earlier in the same line; the year of the latest heading that states one (the
-title included: `Marché de Noël 2025`, `Novembre 2017 : ...`); the publication date's year;
+title included: `Foire aux livres 2026`, `Octobre 2016 : ...`); the publication date's year;
 the nearest explicit year, day-precise dates first, before then after. A year that dates
 another subject's past (`fondé en 1983`, `depuis 1978`) governs nothing.
 

@@ -5,7 +5,7 @@ passage (`context.YearContext`), checked against the weekday written with it: wh
 makes `vendredi 3 octobre` fall on another day, the nearest year the article or the publication
 date offers that agrees is taken instead (recorded as `year_from="weekday"`), and a weak guess
 no year can make agree is dropped. Relative mentions (`lundi dernier`, `ce mercredi`, `le mois
-prochain`) need the publication date; a weekday with a day and no month (`dimanche 14`) takes
+prochain`) need the publication date; a weekday with a day and no month (`dimanche 12`) takes
 the month of the date written just before it, if the weekday agrees.
 """
 
@@ -30,7 +30,7 @@ from extractors.dates.normalize import (
 from extractors.dates.tense import FUTURE, PAST, direction_at
 from models.facts import DateFact
 
-CARRY_WINDOW = 300  # `dimanche 14` takes its month from a date at most this many characters before
+CARRY_WINDOW = 300  # `dimanche 12` takes its month from a date at most this many characters before
 _NOT_EXPLICIT = ("rel_month", "rel_weekday", "this_weekday", "carry")
 
 
@@ -151,7 +151,7 @@ def _this_weekday(mention: Mention, doc: Doc, published: date | None) -> Interva
 
 
 def _carried(part: Part, previous: DateFact) -> Part | None:
-    """`dimanche 14` after `samedi 6 septembre`: the first day on or after the previous date's
+    """`dimanche 12` after `vendredi 3 mai`: the first day on or after the previous date's
     start, in its month or the next, on which the weekday falls; None if there is none."""
     base = previous.start
     months = [(base.year, base.month)]

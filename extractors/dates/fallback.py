@@ -39,7 +39,7 @@ def _parser() -> DateDataParser:
 
 @lru_cache(maxsize=512)
 def read_span(span: str) -> Part | None:
-    """The day, month and (written) year of a short span such as `april 24th, 2015`, or None.
+    """The day, month and (written) year of a short span such as `june 3rd, 2021`, or None.
 
     None when dateparser reads nothing, reads less than a day, or reads a day or a year that
     differs from the digits of the span (an invented date).

@@ -69,7 +69,7 @@ def read_numeric(text: str) -> Part | None:
 
 
 def read_part(text: str) -> Part:
-    """Read one written date (`mardi 20 novembre 2018`, `8`, `avril 24th 2015`, `Nov. 2017`)."""
+    """Read one written date (`jeudi 14 mars 2019`, `8`, `juin 3rd 2021`, `Oct. 2016`)."""
     numeric = read_numeric(text.strip())
     if numeric is not None:
         return numeric

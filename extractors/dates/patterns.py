@@ -84,7 +84,7 @@ FB_YEAR = rf"{S0},?{S}{YEAR_AFTER}"
 _FLAGS = re.VERBOSE
 
 RULES: dict[str, re.Pattern[str]] = {
-    # du 2 au 30 novembre 2022, du lundi 19 au vendredi 23 novembre 2018, du 08/11 au ...
+    # du 3 au 28 février 2021, du mardi 4 au jeudi 6 juin 2019, du 12/05 au ...
     "range_du_au": re.compile(
         rf"""(?:(?:du|depuis{S}le|[àa]{S}partir{S}du){S}|(?={WEEKDAY}{S}))  # `lundi 2 ... au` needs no `du`
         (?P<a>{NUMDATE}|(?:{WEEKDAY}{S})?{NUMDAY}|{DAYSPEC}(?:{S}{MONTHYEAR})?)(?:{S}inclus)?
@@ -128,13 +128,13 @@ RULES: dict[str, re.Pattern[str]] = {
         rf"""^{S0}(?P<items>{DAYNUM}(?:{S0}(?:,|&|et){S0}{DAYNUM})+){S0}\n{S0}(?P<month>{MONTHYEAR}){S0}$""",
         re.MULTILINE | _FLAGS,
     ),
-    # le 8 novembre, mardi 20 novembre 2018, 1er déc., 2 Nov. 2017, le 8 novembre dernier
+    # le 5 mars, jeudi 14 mars 2019, 1er févr., 9 Oct. 2016, le 5 mars dernier
     "day": re.compile(rf"(?:(?:le|du|au|ce){S})?(?P<a>{FULLDAY})", _FLAGS),
     # 16-Jun-2022, 3-mars-2021: a day, a month word and a year joined by hyphens
     "day_month_hyphen": re.compile(
         rf"(?=\d\d?-[^\W\d])(?P<a>{DAYNUM}-(?:{MONTH}|{FB_MONTH}|{FB_MONTH_Y})-{YEAR_AFTER})(?![\w-])", _FLAGS
     ),
-    # avril 24th 2015 (translated from English word order)
+    # juin 3rd 2021 (translated from English word order)
     "day_month_first": re.compile(
         rf"(?P<a>{MONTH}{S}(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|er|e)?{S0},?{S}{YEAR})", _FLAGS
     ),
@@ -151,7 +151,7 @@ RULES: dict[str, re.Pattern[str]] = {
         rf"""^{S0}(?:[•*·-]{S0})?(?P<a>{NUMDAY})(?={S0}(?::|–|-{S}|,{S}|à{S}\d|{S}\d{{1,2}}{S0}h))""",
         re.MULTILINE | _FLAGS,
     ),
-    # 24 April 2015, April 24th, 2015, 12 sept 2021, mar. 3, 2020: read by dateparser
+    # 3 June 2021, June 3rd, 2021, 12 sept 2021, mar. 3, 2020: read by dateparser
     "dateparser_fallback": re.compile(
         rf"""(?:(?:le|du|au){S})?(?:{WEEKDAY}{S})?(?P<a>
         (?<![\w.,/-]){FB_DAY}{S}(?:{FB_MONTH}(?:{FB_YEAR})?|{FB_MONTH_Y}{FB_YEAR})
@@ -174,7 +174,7 @@ RULES: dict[str, re.Pattern[str]] = {
     "weekday_relative": re.compile(rf"(?P<a>{WEEKDAY}){S}(?P<rel>{REL})", _FLAGS),
     # ce mercredi: the one of the publication date's week, or the verb's tense says which
     "weekday_this": re.compile(rf"(?=ce\s)ce{S}(?P<a>{WEEKDAY})(?!{S}{DAYNUM_AFTER})", _FLAGS),
-    # samedi 6 septembre ... dimanche 14: the month comes from the date written before it
+    # vendredi 3 mai ... dimanche 12: the month comes from the date written before it
     "weekday_day": re.compile(
         rf"""(?:(?:le|ce){S})?(?P<a>{WEEKDAY}{S}{DAYNUM})  # then punctuation or a small word, not a noun
         (?={S0}(?:[,;:!?·•|)–—\n]|-{S}|\.(?!\d)|$)|{S}(?:{_alt(load_list("date_after_day"))}){END})""",
@@ -219,7 +219,7 @@ UPDATE_CUE_RE = re.compile(_cues("date_update_cues"), re.IGNORECASE)
 SINCE_RE = re.compile(rf"(?<!\w){_alt(SINCE)}{S}(?:le{S})?$", re.IGNORECASE)
 # A year that dates another subject's past (`fondé en 1983`, `depuis 1978`) governs no date.
 HISTORICAL_RE = re.compile(rf"(?<!\w){_cues('date_historical_cues')}{S0}$", re.IGNORECASE)
-# A year alone in a heading (`Marché de Noël 2025`), not a quantity (`2000 visiteurs au salon`).
+# A year alone in a heading (`Foire aux livres 2026`), not a quantity (`2000 visiteurs au salon`).
 BARE_YEAR_RE = re.compile(
     rf"(?<!\w){YEAR}(?!{S}(?!(?:{_alt(load_list('date_after_heading_year'))}){END})[^\W\d_])", re.IGNORECASE
 )

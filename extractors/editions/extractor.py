@@ -3,7 +3,7 @@
 The ordinal is found by a regex on the raw text (digits with any French ordinal suffix, Roman
 numerals, ordinal words). Before `édition`, spaCy only helps to name the event: the name right
 after `édition de`, else a capitalised event noun (`Semaine`, `Mois`, `Festival`...) earlier in
-the sentence or in the sentence before (`la Semaine de l'innovation publique ... cette 5ème
+the sentence or in the sentence before (`la Quinzaine du commerce équitable ... cette 7ème
 édition`). Without `édition`, the ordinal must stand before an event noun (`le 103e congrès`, `la
 14ᵉ Semaine de la langue française`), and that noun phrase names the event.
 """
@@ -27,7 +27,7 @@ from models.facts import EditionFact
 
 _MAX_NAME_TOKENS = 12
 _HYPHENS = frozenset({"-", "\u2010", "\u2011"})
-_MAX_NAME_PREFIX = 2  # capitalised words before the event noun of a name (`Fablab Festival`)
+_MAX_NAME_PREFIX = 2  # capitalised words before the event noun of a name (`Street Art Festival`)
 _OF = frozenset({"de", "du", "des", "d'", "d’"})
 _ARTICLES = frozenset({"la", "le", "les", "l'", "l’"})
 
@@ -40,9 +40,9 @@ def _opens_clause(doc: Doc, i: int) -> bool:
 
 def _name_end(doc: Doc, start: int, limit: int) -> int:
     """End (token) of the event name starting at token `start`: nouns, adjectives and linking
-    words, up to a number, a verb or punctuation (`Semaine de l'innovation publique 2018` -> without
-    the year). The first token is taken whatever its tag when it is a word (`Foulées`, tagged as a
-    participle)."""
+    words, up to a number, a verb or punctuation (`Quinzaine du commerce équitable 2019` -> without
+    the year). The first token is taken whatever its tag when it is a word (`Estivales`, tagged as an
+    adjective)."""
     end = start
     if start < min(len(doc), limit) and doc[start].is_alpha and doc[start].lower_ not in NAME_LINKS:
         end = start + 1
@@ -72,7 +72,7 @@ def _name_from(doc: Doc, start: int, limit: int) -> str | None:
 
 
 def _name_after(doc: Doc, edition: Token) -> str | None:
-    """`la 5e édition de la Semaine de l'innovation publique` -> `Semaine de l'innovation publique`."""
+    """`la 7e édition de la Quinzaine du commerce équitable` -> `Quinzaine du commerce équitable`."""
     i = edition.i + 1
     if i >= len(doc) or doc[i].lower_ not in _OF:
         return None
@@ -85,7 +85,7 @@ def _name_after(doc: Doc, edition: Token) -> str | None:
 
 
 def _named_event_in(doc: Doc, span: Span, before: int) -> str | None:
-    """The last capitalised event name (`Mois de l'innovation publique`) in `span` before token `before`."""
+    """The last capitalised event name (`Semaine de la mobilité`) in `span` before token `before`."""
     for i in range(min(before, span.end) - 1, span.start - 1, -1):
         token = doc[i]
         if token.text[:1].isupper() and token.lower_ in EVENT_HEADS and token.pos_ in {"NOUN", "PROPN"}:
@@ -127,7 +127,7 @@ def _event_head(doc: Doc, i: int, name_end: int) -> int | None:
 
     `i` itself (`le 103e congrès`; a time or rank noun only capitalised, heading a longer name:
     `la 14ᵉ Semaine de la langue`), or a capitalised event noun further in a capitalised name
-    (`le premier Fablab Festival`)."""
+    (`le premier Street Art Festival`)."""
     token = doc[i]
     low = token.lower_
     capitalised = token.text[:1].isupper()

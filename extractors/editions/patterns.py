@@ -28,7 +28,7 @@ EVENT_HEADS: frozenset[str] = frozenset(load_list("event_heads"))
 NAME_LINKS: frozenset[str] = frozenset(
     {"de", "du", "des", "d'", "d’", "la", "le", "l'", "l’", "les", "à", "au", "aux", "et"}
 )
-"""Small words allowed inside an event name (`Mois de l'innovation publique`)."""
+"""Small words allowed inside an event name (`Fête de l'artisanat local`)."""
 
 _word = r"[a-zà-ÿœæ]+"
 _suffixes = sorted(
@@ -39,7 +39,7 @@ NUMERIC_ORDINAL_RE = re.compile(
     r"(?<![\w-])(?:(?P<digits>\d{1,3})|(?P<roman>(?![LC][eE][sS]?(?![\w-]))[IVXLC]{1,7}))"
     rf"(?:{'|'.join(re.escape(x) for x in _suffixes)})(?![\w-])"
 )
-"""`62e`, `14ᵉ`, `21ème`, `XXe`, `30es`, `88ÈME`: digits or a Roman numeral with an ordinal suffix
+"""`62e`, `14ᵉ`, `21ème`, `XXe`, `30es`, `47ÈME`: digits or a Roman numeral with an ordinal suffix
 (`Le`, `Ces` are no Roman numerals). Case-sensitive with both cases listed: a case-blind scan of
 every word costs three times as much."""
 

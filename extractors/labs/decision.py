@@ -1,7 +1,7 @@
 """Which candidates are labs: every rule of keeping or leaving out a candidate, in one place.
 
 Left out: candidates in a headline written in capitals (case tells nothing there); events and
-programmes (`la soirée Lab X`, `un événement, l'AfterLab`, `le dispositif « Lab X »`); a coined
+programmes (`la soirée Lab X`, `un événement, le MiniLab`, `le dispositif « Lab X »`); a coined
 -lab word used without an article (an organisation's name: `les équipes de Numalab`); an
 institute or centre the article never calls a laboratory or a unit; the shorter of two
 overlapping candidates. An institute is called a lab when a lab noun stands in apposition
@@ -49,7 +49,7 @@ def decide(art: Article, candidates: list[Mention]) -> list[Mention]:
         out.append(m)
     for m in out:
         if _inside_anaphor(art, m):
-            m.needs = "antecedent"  # "Cette unité mixte de recherche (UMR 1234)": the lab named before
+            m.needs = "antecedent"  # "Cette unité de recherche (UR 4321)": the lab named before
     return out
 
 
@@ -65,7 +65,7 @@ def _keep(art: Article, m: Mention, candidates: list[Mention]) -> bool:
 
 
 def _event(art: Article, s: Sentence, m: Mention) -> bool:
-    """`la soirée Lab X` (an event noun right before) or `un événement, l'AfterLab` (in apposition)."""
+    """`la soirée Lab X` (an event noun right before) or `un événement, le MiniLab` (in apposition)."""
     words, k = s.words, m.first - 1
     if k >= 0 and words[k].text in OPENING_QUOTES:
         k -= 1  # "le dispositif « Lab X »"

@@ -1,17 +1,17 @@
 """Where a lab is: the place or parent body the article states with it, strongest signal first.
 
 1. `in_name`: a place inside the name (`Lab ville de Lyon`, `... de Strasbourg`, a trailing region);
-2. `after`: a place or body right after the name (`du ministère de X`, `en Bretagne`, `(Burkina Faso)`);
+2. `after`: a place or body right after the name (`du ministère de X`, `en Bretagne`, `(Québec)`);
 3. `apposition`: a place in the apposition that describes it (`X, laboratoire ... de l'académie de
-   Reims`), shared by the labs coordinated before it (`A et B, deux équipes « Université de X »`);
+   Dijon`), shared by the labs coordinated before it (`A et B, trois équipes de l'Université de X`);
 4. `parent`: the parent bodies in its parenthesis (`(CNRS/Université de X)`);
 5. `next_sentence`: the place in the phrase opening the next sentence on `Cette unité ...` (`Cette
    unité mixte du CNRS et de l'Université de X`);
 6. `sentence`: `région X`, a region, `à`/`en` + a place, or a public body with its complement in
    the lab's sentence, partners left out (`avec le CHU de X`);
 7. `anaphora`: `du ministère` in the lab's sentence, read as the ministry named in full before;
-8. `context`: a plural lab noun with a place in the sentences just before (`trois laboratoires de
-   l'agglomération X :` above a list);
+8. `context`: a plural lab noun with a place in the sentences just before (`quatre laboratoires de
+   la métropole X :` above a list);
 9. `article`: the place the article is about (its dateline, else its most frequent place).
 """
 
@@ -58,7 +58,7 @@ def _after(art: Article, s: Sentence, m: Mention) -> str | None:
     if j < len(words) and words[j].text == "(":
         close = next((k for k in range(j + 1, len(words)) if words[k].text == ")"), None)
         if close is not None and close > j + 1 and is_place(art, s, j + 1, close - 1):
-            return phrase(art, s, j + 1, close - 1)  # "(Burkina Faso)"
+            return phrase(art, s, j + 1, close - 1)  # "(Québec)"
         return None
     preps = 0
     while j < len(words) and words[j].key in PREPOSITIONS and preps < 3:
@@ -75,7 +75,7 @@ def _apposition(art: Article, s: Sentence, m: Mention, others: list[Mention]) ->
     if follower is not None and j < len(words) and words[j].key == "et":
         between = words[j + 1 : follower.first]
         if all(w.key in {"le", "la", "l", "les"} for w in between):
-            j = index_after(s, follower.end)  # "A et B, deux équipes ...": B's apposition is A's too
+            j = index_after(s, follower.end)  # "A et B, trois équipes ...": B's apposition is A's too
     if j + 1 >= len(words) or words[j].text != ",":
         return None
     opener = words[j + 1]
@@ -164,7 +164,7 @@ def _next_sentence(art: Article, m: Mention, others: list[Mention]) -> str | Non
 
 
 def _context(art: Article, m: Mention) -> str | None:
-    """A plural lab noun with its place in the sentences just before: `Trois laboratoires de X ...`."""
+    """A plural lab noun with its place in the sentences just before: `Quatre laboratoires de X ...`."""
     voc = art.voc
     seen = 0
     for sid in range(m.sid - 1, -1, -1):
@@ -304,5 +304,5 @@ def in_name(art: Article, m: Mention) -> str | None:
         start - 2 > m.first and words[start - 1].key in {"de", "d", "du"} and is_place_word(art, words[start])
     )
     if after_de and (words[start].is_place_entity or not words[start - 2].is_proper):
-        return phrase(art, s, start, last)  # "... de physique nucléaire d'Orsay"
+        return phrase(art, s, start, last)  # "... d'océanographie de Brest"
     return None

@@ -1,8 +1,8 @@
 """Mentions of one lab, grouped: they share the fullest name and the best location found.
 
 Two mentions are one lab when they share a name or an acronym (`l'UMR ABC` and `l'unité de
-recherche ABC`), when an acronym spells the other's name (`LUPM` for `laboratoire univers et
-particules de Montpellier`), when a short form names the only lab of its kind (`le Living Lab`
+recherche ABC`), when an acronym spells the other's name (`LEMA` for `laboratoire d'écologie
+des milieux alpins`), when a short form names the only lab of its kind (`le Living Lab`
 after `le Living Lab « X »`), or when a unit code stands in the parenthesis of `Cette unité (UMR
 1234)` right after the lab. A group's acronyms found again in the text are mentions of it too.
 """
@@ -69,7 +69,7 @@ def group_mentions(art: Article, mentions: list[Mention]) -> list[list[Mention]]
             continue
         fits = {groups.find(j) for j in named if j != i and acronym_fits(acronym, mentions[j].name)}
         if len(fits) == 1:
-            groups.union(fits.pop(), i)  # "LUPM" spells "laboratoire univers et particules de Montpellier"
+            groups.union(fits.pop(), i)  # "LEMA" spells "laboratoire d'écologie des milieux alpins"
     for i, m in enumerate(mentions):
         if m.needs == "alias":
             same_kind = {groups.find(j) for j in named if mentions[j].kind == m.kind and j != i}

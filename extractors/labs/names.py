@@ -3,7 +3,7 @@
 - the lab word: `Lab X`, `X Lab`, `Lab’X`, `Lab-X`, `Lab1`, `Lab 12 bis`, `Ocea Lab 29`, a coined word
   ending in -lab (`Kolab`); a kind of lab (`Living Lab`, `FabLab`, `Fab’Lab`, `Design Lab`,
   `DataLab`) with a proper name, a quoted name or a place completing it (`FabLab Nord`, `Living
-  Lab « Ville durable »`, `DataLab de la Région`);
+  Lab « Ville durable »`, `MediaLab de la Ville`);
 - `laboratoire`: capitalised (`le Laboratoire de physique des ...`), with a proper or quoted name
   (`le laboratoire Jean-Dupré`), named in full in lower case (`le laboratoire chimie et biologie des
   membranes`) or by a description its acronym closes (`le laboratoire de chimie des sols (LCS)`);
@@ -29,7 +29,7 @@ from extractors.labs.reading import (
 from extractors.labs.words import Article, Sentence, Word
 from extractors.officials.normalize import fold
 
-LAB_PREFIXED_RE = re.compile(r"^labo?(?:['\-][^\W_]|\d)")  # Lab’Est, Lab-Y, Lab1, LAB31
+LAB_PREFIXED_RE = re.compile(r"^labo?(?:['\-][^\W_]|\d)")  # Lab’Ouest, Lab-Y, Lab1, LAB31
 LAB_SUFFIXED_RE = re.compile(r"^([^\W_]+?)['\-]?(labs?)$")  # Kolab, Fab’Lab, DataLab, fablabs
 NUMBER_SUFFIXES = frozenset({"bis", "ter", "quater"})
 COMPLEMENT_PREPOSITIONS = frozenset({"de", "du", "des", "d"})
@@ -82,7 +82,7 @@ def read_lab_word(art: Article, sid: int, s: Sentence, i: int) -> Mention | None
     last, named, kind, rule = _words_after(art, s, i, shape, kind, named)
     complement = None
     introduced = first == 0 or words[first - 1].key in voc.definite or opens_clause(s, first)
-    if not named and last + 1 < len(words) and introduced:  # "un lab de l'État" describes
+    if not named and last + 1 < len(words) and introduced:  # "un lab de la Région" describes
         found = _complement(art, s, last + 1)
         if found is not None and (kind or _is_place(art, s, *found[1:])):
             complement, last, named, rule = (found[1], found[2]), found[2], True, "lab_kind_place"
@@ -105,7 +105,7 @@ def _words_before(
     voc: Vocabulary, s: Sentence, i: int, shape: str, kind: str | None
 ) -> tuple[int, bool, str | None]:
     """(first word, named, kind) from what precedes the lab word: a kind word (`Living Lab`) and
-    capitalised words (`Ti Lab`, `Kerma Living Lab`)."""
+    capitalised words (`Cube Lab`, `Kerma Living Lab`)."""
     words = s.words
     first, named = i, shape in ("named", "coined")
     if shape != "bare" or i == 0 or words[i - 1].is_punct:
@@ -122,7 +122,7 @@ def _words_after(
     art: Article, s: Sentence, i: int, shape: str, kind: str | None, named: bool
 ) -> tuple[int, bool, str | None, str]:
     """(last word, named, kind, rule) from what follows the lab word: `d'innovation` (a kind), a
-    number (`Lab 110 bis`), a quoted name (`Living Lab « X »`) or proper words (`Lab Pôle emploi X`)."""
+    number (`Lab 45 bis`), a quoted name (`Living Lab « X »`) or proper words (`Lab France Travail X`)."""
     voc, words, n = art.voc, s.words, len(s.words)
     w = words[i]
     rule = {"named": "lab_affixed", "coined": "coined_lab"}.get(
@@ -157,7 +157,7 @@ def _words_after(
 
 
 def _proper_words(voc: Vocabulary, s: Sentence, j: int, last: int, lower_inside: bool) -> int:
-    """Last index of the proper words after the lab word (`Lab Pôle emploi Paca`, `Lab ville de Lyon`):
+    """Last index of the proper words after the lab word (`Lab Santé Bretagne`, `Lab ville de Nantes`):
     capitalised words, and a lower-case run inside the name when it leads to a capital again."""
     words, n = s.words, len(s.words)
     while j < n:

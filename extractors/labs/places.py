@@ -1,8 +1,8 @@
 """Reading places and public bodies in a sentence: the phrases `location` ranks.
 
-A place is a region, a city or a place entity (`en Bretagne`, `à Lyon`, `(Burkina Faso)`), or a
-place noun with its proper complement (`l'académie de Reims`, `le ministère de l'Économie et des
-Finances, de l'Action ...`, `l'École de design X`, `l'agglomération bordelaise`). A body named as a
+A place is a region, a city or a place entity (`en Bretagne`, `à Lyon`, `(Québec)`), or a
+place noun with its proper complement (`l'académie de Dijon`, `le ministère de l'Agriculture et de
+l'Alimentation, de la Pêche ...`, `l'École de musique X`, `l'agglomération nantaise`). A body named as a
 partner (`avec le CHU de X`) is no place of the lab.
 """
 
@@ -55,8 +55,8 @@ def proper_run(art: Article, s: Sentence, j: int, limit: int = 6) -> int:
 
 
 def body_phrase(art: Article, s: Sentence, j: int) -> tuple[str, int] | None:
-    """A place noun and its complement from word j: `académie de Reims`, `École de design X`,
-    `ministère de l'Économie et des Finances, de l'Action ...`, `agglomération bordelaise`.
+    """A place noun and its complement from word j: `académie de Dijon`, `École de musique X`,
+    `ministère de l'Agriculture et de l'Alimentation, de la Pêche ...`, `agglomération nantaise`.
     Returns (phrase, last index); None when the noun has no proper complement (`de la préfecture`)."""
     words, voc = s.words, art.voc
     if j >= len(words) or words[j].key not in voc.place_nouns:
@@ -68,7 +68,7 @@ def body_phrase(art: Article, s: Sentence, j: int) -> tuple[str, int] | None:
             last, k = k, k + 1
             continue
         if w.pos == "ADJ" and not w.participle and (k == j + 1 or last == k - 1 and last > j):
-            last, k = k, k + 1  # "agglomération bordelaise", "ministère de la Transition écologique"
+            last, k = k, k + 1  # "agglomération nantaise", "ministère de la Transition écologique"
             continue
         if w.text == "," and last > j and k + 1 < len(words) and words[k + 1].key in {"de", "du", "des", "d"}:
             reached = _reachesis_place_word(art, s, k + 1, content=False)  # "ministère de X, de Y et de Z"

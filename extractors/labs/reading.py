@@ -1,10 +1,10 @@
 """Reading a name to its fullest form: the word-level helpers every lab form shares.
 
 A research unit's name runs on nouns, adjectives, participles, proper words and the connectors
-between them (`de physique et modélisation des milieux condensés`); it ends at punctuation, a
+between them (`de chimie et physique des matériaux poreux`); it ends at punctuation, a
 verb, a determiner opening another phrase (`et le ...`) or a parent body (`du CNRS`). A name
-may be closed by its acronym in parentheses, which also carries it across commas (`Sommeil,
-addiction et neuropsychiatrie (SANPSY)`).
+may be closed by its acronym in parentheses, which also carries it across commas (`Climat,
+énergie et sociétés (CLIMES)`).
 """
 
 import re
@@ -181,7 +181,7 @@ def parenthesis(art: Article, end: int) -> tuple[str, int, int] | None:
 
 
 def _letters(acronym: str) -> str:
-    """An acronym's letters, a digit multiplying the letter after it (`L2C` -> `lcc`)."""
+    """An acronym's letters, a digit multiplying the letter after it (`L3M` -> `lmmm`)."""
     folded = fold_key(acronym)
     out = re.sub(r"([2-9])([a-z])", lambda m: m.group(2) * int(m.group(1)), folded)
     return re.sub(r"[^a-z]", "", out)
@@ -215,8 +215,8 @@ def _subsequence(needle: str, hay: str) -> bool:
 
 
 def acronym_of(content: str, name: str) -> str | None:
-    """The acronym a parenthesis gives a name: `(LBM)`, `(UMR 8089)`, or the first part of
-    `(Lal-UMR Paris XI-CNRS)` when it spells the name."""
+    """The acronym a parenthesis gives a name: `(LCE)`, `(UMR 8089)`, or the first part of
+    `(Lom-UMR Rennes I-CNRS)` when it spells the name."""
     text = content.strip()
     if UNIT_CODE_RE.fullmatch(text):
         return text

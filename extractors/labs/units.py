@@ -1,7 +1,7 @@
 """Research units named by their type, institutes, and enumerations of laboratories.
 
 - a unit type with a number, an acronym or a quoted name: `UMR 5175`, `l'UMR ABC (Biologie des
-  cellules)`, `UMR 1092 « Génomique et santé »`, `l'unité de recherche XYZ`, `les UMR ABC et DEF`;
+  cellules)`, `UMR 1147 « Génomique et santé »`, `l'unité de recherche XYZ`, `les UMR ABC et DEF`;
 - an acronym with a unit number in a research sentence (`LIP6`);
 - an institute, centre or observatory (`l'Institut X (IX)`): only a candidate, kept by
   `decision` when the article calls it a laboratory or a unit;
@@ -69,7 +69,7 @@ def read_units(art: Article, sid: int, s: Sentence, i: int) -> list[Mention]:
     head = phrase(art, s, i, head_last)
     j = head_last + 1
     if j < len(words) and words[j].key in voc.parent_bodies and words[j].is_acronym:
-        j += 1  # "UMR CNRS 5175", "UMR Inserm 1092"
+        j += 1  # "UMR CNRS 5175", "UMR Inserm 1147"
     if j < len(words) and words[j].key in {"n", "no", "n°"}:
         j += 1
     found: list[Mention] = []

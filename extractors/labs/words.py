@@ -63,7 +63,7 @@ class Word:
 
     @property
     def is_acronym(self) -> bool:
-        """Two capitals or more, no lower-case run longer than the capitals (`UMR`, `LHyGes`, `L2C`)."""
+        """Two capitals or more, no lower-case run longer than the capitals (`UMR`, `CReSTa`, `L3M`)."""
         upper = sum(c.isupper() for c in self.text)
         lower = sum(c.islower() for c in self.text)
         return upper >= 2 and lower <= upper and len(self.text) <= 12 and self.text[:1].isalnum()

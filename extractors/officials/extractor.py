@@ -31,7 +31,7 @@ INITIAL_RE = re.compile(r"^(?:[A-ZÀ-Þ]\.)(?:-?[A-ZÀ-Þ]\.)*$")  # "T.", "J.-Y
 
 
 def _initials(doc: Doc, m: Mention) -> int:
-    """How many tokens of initials open a mention ("J.-Y. Le Drian" -> 1); 0 when none."""
+    """How many tokens of initials open a mention ("M.-C. Le Guen" -> 1); 0 when none."""
     k = m.start
     while k < m.end - 1 and INITIAL_RE.match(doc[k].text):
         k += 1
@@ -80,7 +80,7 @@ def _title_text(doc: Doc, m: Mention) -> str:
 
 
 def _expand(doc: Doc, role: Role, title: str, roles: list[Role], attached: set[int]) -> tuple[str, Role]:
-    """A bare title ("en tant que délégué") completed by the fuller wording of the same office elsewhere.
+    """A bare title ("en tant que déléguée") completed by the fuller wording of the same office elsewhere.
 
     Only when the article gives one fuller wording (or several, each a prefix of the longest), and
     that wording is not attached to another named person.

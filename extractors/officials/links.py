@@ -1,9 +1,9 @@
 """Names and the title beside each: where a person is named, and which title the text gives them.
 
 Titles are read beside a name: apposition after (`X, délégué interministériel à ...`, `X – maire`,
-`X (maire de Y)`, `X, en tant que ...`), before (`le secrétaire d'État chargé du numérique, X`,
-`la ministre X`, `Secrétaire de séance : Mme X`), an appointment (`X est nommée préfète de ...`,
-`X, sous-préfet de Y, est nommé préfet de Z`), a caption (`X maire du village`), and offices given
+`X (maire de Y)`, `X, en tant que ...`), before (`la secrétaire d'État chargée de la mer, X`,
+`la ministre X`, `Présidente de séance : Mme X`), an appointment (`X est nommée préfète de ...`,
+`X, sous-préfet de Y, est nommé préfet de Z`), a caption (`X maire de la commune`), and offices given
 in order (`X et Y, respectivement ...`). Names come from spaCy's PER entities, from capitalised
 runs beside a title, and from rosters.
 """
@@ -27,7 +27,7 @@ from extractors.officials.rosters import roster_names
 from extractors.officials.titles import TITLE_MODIFIERS, Role, offices
 
 # Punctuation between a name and its title: "X, maire", "X (maire", "X – maire"; before a name also
-# "Secrétaire de séance : X". A hyphen counts only with a space beside it (not inside a word).
+# "Présidente de séance : X". A hyphen counts only with a space beside it (not inside a word).
 OPENERS = (",", "(", "\u2013", "\u2014", "-")
 BEFORE_OPENERS = (",", "(", ":")
 EN_TANT_QUE = ("en", "tant", "que")
@@ -88,7 +88,7 @@ def _skip_aside(doc: Doc, k: int) -> int:
 def _title_at(doc: Doc, k: int, roles_by_start: dict[int, Role]) -> tuple[Role, int] | None:
     """The role starting at token `k`, past time adverbs, an article and modifiers ("l'actuel")."""
     while k < len(doc) and fold(doc[k].text) in TIME_ADVERBS:
-        k += 1  # "X, jusqu'ici rectrice de ...": the office, not the adverb
+        k += 1  # "X, jusqu'ici préfète de ...": the office, not the adverb
     if k < len(doc) and doc[k].pos_ == "DET":
         k += 1
     title_start = k
@@ -116,7 +116,7 @@ def _role_after(doc: Doc, end: int, roles_by_start: dict[int, Role]) -> tuple[Ro
         rule = "parenthesis" if doc[k].text == "(" else "apposition"
         k += 1
     elif not (k + 2 < len(doc) and tuple(fold(t.text) for t in doc[k : k + 3]) == EN_TANT_QUE):
-        role = roles_by_start.get(k)  # a caption: "Jeanne Roux maire du village" (a noun, not "juge")
+        role = roles_by_start.get(k)  # a caption: "Jeanne Roux maire de la commune" (a noun, not "juge")
         if role is None or role.cls != "public" or doc[role.head_start].pos_ not in ("NOUN", "PROPN"):
             return None
         return role, k, "title_after"
@@ -153,7 +153,7 @@ def _role_before(doc: Doc, start: int, roles_by_end: dict[int, Role]) -> Role | 
     """A role whose complement ends right before a name at token `start`.
 
     Punctuation (`,`, `(`, `:`) and a courtesy title with its article may stand between:
-    "le préfet Jean X", "la ministre, Mme Jeanne X", "menée par son président, le Professeur X".
+    "le préfet Jean X", "la ministre, Mme Jeanne X", "conduite par son directeur, le Docteur X".
     """
     k = start
     role = roles_by_end.get(k)
@@ -200,7 +200,7 @@ def mentions(doc: Doc, roles: list[Role]) -> list[Mention]:
         before = before - 1 if before > 0 and _opens(doc, before - 1, OPENERS) else None
         found_after = name_after(doc, after)
         if found_after is None and after > role.end and fold(doc[after - 1].text) in HONORIFICS:
-            found_after = surname_after_courtesy(doc, after, title_tokens)  # "le député M. Roux"
+            found_after = surname_after_courtesy(doc, after, title_tokens)  # "la sénatrice Mme Roux"
         for found in (found_after, name_before(doc, before) if before is not None else None):
             if found is not None and not taken.intersection(range(*found)):
                 spans.append(found)
@@ -230,7 +230,7 @@ def mentions(doc: Doc, roles: list[Role]) -> list[Mention]:
 
 
 def _respectively(doc: Doc, mentions: list[Mention], roles: list[Role]) -> None:
-    """ "X et Y sont élus, respectivement sénateur du Cantal et sénateur du Gers": offices in order.
+    """ "X et Y sont désignés, respectivement maire de Plouha et maire de Paimpol": offices in order.
 
     The names without a title before `respectivement` in its sentence take, in order, the offices
     the title after it joins, when there are as many of each.

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 
 from extractors.officials.normalize import fold
 
-# Lower-case words that may stand inside a name ("Amélie de Montchalin", "Joeri van den Steenhoven").
+# Lower-case words that may stand inside a name ("Amélie de Montchalin", "Karel van der Linden").
 PARTICLES = frozenset(
     {
         "de",
@@ -110,7 +110,7 @@ def _is_upper_word(text: str) -> bool:
 
 
 def _extend(doc: Doc, start: int, end: int, title_tokens: frozenset[int]) -> int:
-    """Where a name spaCy cut short really ends: "Géraud" + "d'HUMIÈRES", "Laurent" + "PIC".
+    """Where a name spaCy cut short really ends: "Hugues" + "d'ESTRAMBERT", "Clément" + "VAUQUELIN".
 
     Goes on over name particles followed by a capitalised word ("de La Tour"), and over a surname
     in capitals; never over a title, a line break or more than `MAX_NAME_TOKENS` words.

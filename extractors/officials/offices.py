@@ -2,7 +2,7 @@
 
 A head title ("directeur", "président", "vice-présidente") is public when its title names a public
 body or field (`public_body_cues`, `public_acronyms`, "du Grand X"), or, for a deputy head with no
-body of its own ("3e adjointe aux sports", "vice-président : transports"), when the nearest public
+body of its own ("3e adjointe aux sports", "vice-présidente : culture"), when the nearest public
 title before it in the article is its principal ("X, maire de Y, ... Z, 3e adjointe").
 """
 
@@ -15,7 +15,7 @@ from extractors.lexicons import load_list
 from extractors.officials.normalize import doc_text, fold, word_regex
 from extractors.officials.titles import TITLE_PARTICIPLES, Role, deputy_principals, head_key
 
-# Prepositions after which the rest of a title names its body ("directeur général de l'ARS Bretagne").
+# Prepositions after which the rest of a title names its body ("directrice de la DREAL Occitanie").
 BODY_PREPOSITIONS = frozenset({"de", "du", "des", "d'", "a", "au", "aux"})
 OF = frozenset({"de", "du", "des", "d'"})
 # Nouns that begin the name of a public body inside a title ("président du conseil départemental").
@@ -92,7 +92,7 @@ def is_public(title: str, role: Role) -> bool:
 
 
 def title_organization(doc: Doc, role: Role) -> str | None:
-    """The public body named in a title ("directeur général de l'ARS Bretagne" -> ARS Bretagne).
+    """The public body named in a title ("directrice de la DREAL Occitanie" -> DREAL Occitanie).
 
     A body is introduced by a preposition and begins with an acronym or a public-body noun
     ("conseil régional", "ville de Lyon"); a domain ("ministre de l'Intérieur") or a bare place is not one.
@@ -128,7 +128,7 @@ POSSESSIVES = frozenset({"son", "sa", "leur"})
 
 
 def _possessed_body(doc: Doc, role: Role) -> str | None:
-    """The public body a bare title refers back to: "une délégation de l'Inserm, menée par son président"."""
+    """The public body a bare title refers back to: "une mission du CNES, conduite par son directeur"."""
     if role.end != role.head_end or role.start == 0 or fold(doc[role.start - 1].text) not in POSSESSIVES:
         return None
     sentence = doc[role.start].sent
@@ -145,7 +145,7 @@ def _possessed_body(doc: Doc, role: Role) -> str | None:
     return cue.text
 
 
-# A body in parentheses closing the line of a title ("- X – directrice des études, ... (ENA)").
+# A body in parentheses closing the line of a title ("- X – cheffe du service achats, ... (INSEE)").
 LINE_END_BODY_RE = re.compile(r"\(([^()\n]{2,80})\)[ \t]*[.;,]?[ \t]*$")
 
 
@@ -164,8 +164,8 @@ def _line_end_body(doc: Doc, role: Role) -> str | None:
 def inherited_offices(doc: Doc, roles: list[Role]) -> dict[int, str | None]:
     """Bare titles public through another title or body: role start -> the body (or None).
 
-    A title after a possessive takes the public body named before it in its sentence ("l'Inserm,
-    menée par son président"); a title whose line ends with a public body in parentheses takes it.
+    A title after a possessive takes the public body named before it in its sentence ("le CNES,
+    conduite par son directeur"); a title whose line ends with a public body in parentheses takes it.
     Walking the titles in order, a deputy with no body of its own takes the publicness and body of
     the nearest public title before it within `DEPUTY_REACH` characters (itself possibly a deputy).
     """

@@ -2,12 +2,12 @@
 
 Appointment pages list the appointees one per line, without repeating the office:
 
-    Nominations : douze nouveaux recteurs
-    – Académie de Nantes : Jeanne MOREL
-    – Corse : Paul ANTONI
+    Mouvement du 3 mars : quatre nouveaux préfets
+    – Finistère : Jeanne MOREL
+    – Corse-du-Sud : Paul ANTONI
 
 Each line that holds only a name (after an optional `Place :` label) gets the office the heading
-names in the plural, in the singular, with the line's label: "recteur (Corse)". The office is read
+names in the plural, in the singular, with the line's label: "préfet (Corse-du-Sud)". The office is read
 from the list's lead line or from the article's headline zone (its first short lines). Lines are a
 layout fact spaCy does not model, so they are read here with a regex over the text; the names are
 then checked on the Doc's tokens.

@@ -1,8 +1,8 @@
 """Titles and roles: where they stand in a Doc, how far their complement runs, and whether they are public.
 
 A role is found by its head in one of three lexicons (public offices, heads of bodies that are public
-only with a public body in the title, non-public roles); its complement ("à la transformation
-publique", "chargé du numérique", "de l'ARS Bretagne") is then read on the Doc's tokens up to the
+only with a public body in the title, non-public roles); its complement ("à la transition
+écologique", "chargé des sports", "de la DREAL Occitanie") is then read on the Doc's tokens up to the
 clause end, so the title is the office as the article gives it.
 """
 
@@ -23,7 +23,7 @@ RoleClass = Literal["public", "head", "private"]
 TITLE_MODIFIERS = frozenset(
     {"actuel", "actuelle", "ancien", "ancienne", "nouveau", "nouvel", "nouvelle", "futur", "future", "alors"}
 )
-# Participles that belong to a title ("secrétaire d'État chargé du numérique").
+# Participles that belong to a title ("secrétaire d'État chargée de la mer").
 TITLE_PARTICIPLES = frozenset(
     {
         "charge",
@@ -38,7 +38,7 @@ TITLE_PARTICIPLES = frozenset(
         "nommee",
     }
 )
-# After a comma, a complement goes on only with one of these ("commissaire à la recherche, à la science").
+# After a comma, a complement goes on only with one of these ("commissaire à l'agriculture, à la pêche").
 COMMA_CONTINUATIONS = frozenset({"a", "au", "aux", "de", "du", "des", "d'", "charge", "chargee", "en"})
 # Prepositions that end a title: what follows is when, not which office ("préfète depuis 2021").
 TITLE_STOPS = frozenset({"depuis", "pendant", "durant", "lors", "avant", "apres", "jusqu'"})
@@ -135,8 +135,8 @@ def _is_acronym(text: str) -> bool:
     return len(core) >= 2 and core.isalpha() and core.isupper()
 
 
-# Tokens that join two offices held at once ("vice-présidente aux finances et maire de X",
-# "rectrice de l'académie, chancelière des universités", "présidente du jury – députée").
+# Tokens that join two offices held at once ("conseillère régionale et maire de X",
+# "préfète de la région, préfète du département", "présidente du comité – sénatrice").
 OFFICE_JOINERS = frozenset({",", "et", "-", "\u2013", "\u2014", "/"})
 
 
@@ -197,14 +197,14 @@ def complement_end(
         if i in person or token.is_space or low in TITLE_STOPS:
             break
         if low in HONORIFICS and token.text[:1].isupper():
-            break  # a courtesy title opens a name ("Député M. Roux")
+            break  # a courtesy title opens a name ("Sénatrice Mme Roux")
         if low in OFFICE_JOINERS and i + 1 in heads and _joins_office(doc, i, heads[i + 1], classes or {}):
             i = heads[i + 1]
             end = i
             limit = min(len(doc), i + MAX_TITLE_TOKENS)
             continue
         if token.text == ":" and i == start and i + 1 < len(doc):
-            nxt = doc[i + 1]  # a delegation after the office ("vice-président : transports")
+            nxt = doc[i + 1]  # a delegation after the office ("vice-présidente : culture")
             if nxt.pos_ == "NOUN" and nxt.text.islower() and i + 1 not in person:
                 i += 1
                 continue
@@ -228,7 +228,7 @@ def complement_end(
         elif token.text == "-" and (token.whitespace_ or (prev is not None and prev.whitespace_)):
             break  # a spaced dash ends the title
         elif _is_acronym(token.text) and i > start:
-            pass  # an acronym names the body ("président du centre INRAE de ...")
+            pass  # an acronym names the body ("président du centre CNRS de ...")
         elif pos in ("ADP", "DET"):
             if pos == "DET" and (prev is None or prev.pos_ != "ADP") and i != start:
                 break
@@ -239,7 +239,7 @@ def complement_end(
         elif (
             pos == "NOUN" and prev is not None and i > start and prev.pos_ == "NOUN" and token.text.islower()
         ):
-            break  # two common nouns in a row: the title ended ("... en santé pilote la feuille de route")
+            break  # two common nouns in a row: the title ended ("... en ville pilote le chantier")
         elif pos in ("NOUN", "PROPN", "ADJ", "NUM", "X") or (pos == "VERB" and low in TITLE_PARTICIPLES):
             # a capitalised word right after a common word starts a new name ("préfet de région Jean X")
             if i == start and pos == "PROPN" and token.text[:1].isupper() and token.ent_type_ in ("", "PER"):
@@ -304,7 +304,7 @@ def _joined(doc: Doc, start: int) -> bool:
 
 
 def offices(role: Role) -> list[Role]:
-    """The offices a title joins, each as a title of its own ("sénateur du Cantal et sénateur du Gers")."""
+    """The offices a title joins, each as a title of its own ("maire de Plouha et maire de Paimpol")."""
     bounds = [(role.start, role.head_start, role.head_end, role.cls)]
     bounds += [(start, start, head_end, cls) for start, head_end, cls in role.parts]
     out = []

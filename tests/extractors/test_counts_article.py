@@ -16,7 +16,7 @@ ARTICLE = """Salon du livre de Cholet : la 27e édition en chiffres
 Publié le 14 mars 2024
 
 Le 27e Salon du livre de Cholet a fermé ses portes dimanche. Les organisateurs ont compté
-18 400 entrées, contre 16 900 l'an passé, et 1985 un an plus tôt encore pour la seule soirée
+18 400 entrées, contre 16 900 l'an passé, et 1985 un an auparavant pour la seule soirée
 d'ouverture (1640 en 2022).
 
 Auteurs : 140 samedi, 95 dimanche.
@@ -25,9 +25,9 @@ Les 12 et 13 mars, une vingtaine d'éditeurs régionaux ont tenu un stand ; ils 
 Les rencontres scolaires ont accueilli de 20 à 30 élèves par séance, soit 2 400 élèves sur trois jours.
 Huit visiteurs sur dix se disent prêts à revenir, selon une enquête menée auprès de 300 visiteurs.
 
-Trois prix littéraires
+Trois récompenses littéraires
 
-Le jury a remis les trois récompenses samedi soir, à deux reprises interrompu par des lectures.
+Le jury a remis les trois prix samedi soir, à trois reprises interrompu par des lectures.
 La salle 4 accueillait 250 personnes au maximum.
 """
 
@@ -44,7 +44,7 @@ EXPECTED_COUNTS = {
     (30, "élève", "at_most"),
     (2400, "élève", "exact"),
     (300, "visiteur", "exact"),
-    (3, "prix", "exact"),
+    (3, "récompense", "exact"),
     (250, "personne", "at_most"),
 }
 

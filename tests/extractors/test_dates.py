@@ -160,7 +160,7 @@ CASES = [
     ),
     (
         "numeric_short_year",
-        "Compte rendu de la séance du 5/3/24.",
+        "Procès-verbal de la réunion du 5/3/24.",
         None,
         [("du 5/3/24", "2024-03-05", "2024-03-05", "day")],
     ),
@@ -634,8 +634,8 @@ CASES = [
 ]
 
 NEGATIVES = [
-    ("programme_number", "Le programme 34 finance des projets locaux."),
-    ("grouped_thousands", "La consultation a réuni 25 000 participants."),
+    ("programme_number", "Le programme 21 finance des projets locaux."),
+    ("grouped_thousands", "La consultation a réuni 21 000 participants."),
     ("duration", "Regardez cette vidéo de 2 minutes."),
     ("identifier", "Dossier n° 3754 transmis au service."),
     ("phone_spaces", "Appelez le 01 23 45 67 89 pour vous inscrire."),
@@ -645,7 +645,7 @@ NEGATIVES = [
     ("ip_address", "Le serveur répond sur 192.168.1.20."),
     ("mais_not_mai", "Mais il est venu, mais tard."),
     ("planet", "Mars est la quatrième planète du système solaire."),
-    ("mois_event", "Le Mois de l'innovation revient."),
+    ("mois_event", "Le Mois du vélo revient."),
     ("seven_years", "Il a travaillé sept ans dans ce service."),
     ("count_year_like", "Plus de 2000 personnes ont répondu."),
     ("day_without_month", "Rendez-vous le 12 à 14h devant la gare."),
@@ -654,8 +654,8 @@ NEGATIVES = [
     ("invalid_leap_day", "Le 29 février 2023 n'existe pas."),
     ("invalid_numeric", "Code 13/25/2020 erroné."),
     ("article_reference", "Voir l'article L. 12-3 du code."),
-    ("money", "Un budget de 1 500 euros."),
-    ("size", "Fichier PDF (478.3 Ko)."),
+    ("money", "Un budget de 1 800 euros."),
+    ("size", "Fichier PDF (215.4 Ko)."),
     ("identifier_letters", "Engagement FR0025 du plan national."),
 ]
 

@@ -116,7 +116,7 @@ CASES = [
     ),
     (
         "weekday_enumeration_picks_year",
-        "Les samedi 4 et dimanche 5 octobre, la fête foraine s'installe.",
+        "La fête foraine s'installe les samedi 4 et dimanche 5 octobre.",
         P,
         [
             ("samedi 4", "2025-10-04", "2025-10-04", "day", "weekday"),

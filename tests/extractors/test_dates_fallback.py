@@ -19,9 +19,9 @@ CASES = [
     # --- English month names and abbreviations in French text
     (
         "en_day_month_year",
-        "L'accord a été signé le 24 April 2015 à Genève.",
+        "L'accord a été signé le 16 April 2013 à Genève.",
         None,
-        [("le 24 April 2015", "2015-04-24", "2015-04-24", "dateparser_fallback")],
+        [("le 16 April 2013", "2013-04-16", "2013-04-16", "dateparser_fallback")],
     ),
     (
         "en_month_day_comma_year",
@@ -82,9 +82,9 @@ CASES = [
     ),
     (
         "nov_already_french",
-        "Publié Nov 2, 2017 sur le site.",
+        "Publié Nov 9, 2016 sur le site.",
         None,
-        [("Nov 2, 2017", "2017-11-02", "2017-11-02", "day_month_first")],
+        [("Nov 9, 2016", "2016-11-09", "2016-11-09", "day_month_first")],
     ),
     # --- French short forms that are also words: only between a day and a year
     (
@@ -184,8 +184,8 @@ NEGATIVES = [
     ("mars_planet", "La planète Mars fascine les élèves du club."),
     ("mar_without_year", "Ouvert du lun. au mar. 3 semaines par an."),
     ("may_surname", "Theresa May 3 fois mise en minorité."),
-    ("english_without_day", "La campagne April 2015 reste citée."),
-    ("english_invalid_day", "Un faux : le 31 April 2015."),
+    ("english_without_day", "La campagne April 2013 reste citée."),
+    ("english_invalid_day", "Un faux : le 31 April 2013."),
     ("english_february_30", "Un autre faux : le 30 February 2020."),
     ("version_number", "Installez la version 8/11 du logiciel."),
     ("score_ratio", "Une note de 8/11 à l'examen."),
@@ -222,14 +222,14 @@ def test_not_dates(nlp: Language, text: str) -> None:
 @pytest.mark.parametrize(
     ("span", "expected"),
     [
-        ("24 april 2015", Part(day=24, month=4, year=2015)),
-        ("april 24th, 2015", Part(day=24, month=4, year=2015)),
+        ("16 april 2013", Part(day=16, month=4, year=2013)),
+        ("april 16th, 2013", Part(day=16, month=4, year=2013)),
         ("1er june 2014", Part(day=1, month=6, year=2014)),
         ("12 october", Part(day=12, month=10)),  # the year dateparser assumes is dropped
         ("29 february", Part(day=29, month=2)),
-        ("31 april 2015", None),
-        ("april 2015", None),  # no day: no day-precise date
-        ("24 april 2015 2016", None),  # two years: which one?
+        ("31 april 2013", None),
+        ("april 2013", None),  # no day: no day-precise date
+        ("16 april 2013 2014", None),  # two years: which one?
         ("3 4 april", None),
         ("jan dupont", None),
         ("", None),

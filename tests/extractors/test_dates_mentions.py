@@ -37,11 +37,11 @@ CASES = [
     ),
     (
         "carry_with_hours_between",
-        "Samedi 12 octobre de 14h à 18h et dimanche 13 de 10h à 12h, la ferme accueille les familles.",
+        "Le vide-grenier a lieu vendredi 7 juin de 8h à 13h, puis dimanche 9 de 9h à 17h.",
         P,
         [
-            ("Samedi 12 octobre", "2024-10-12", "2024-10-12", "day"),
-            ("dimanche 13", "2024-10-13", "2024-10-13", "day"),
+            ("vendredi 7 juin", "2024-06-07", "2024-06-07", "day"),
+            ("dimanche 9", "2024-06-09", "2024-06-09", "day"),
         ],
     ),
     (
@@ -69,11 +69,11 @@ CASES = [
     ),
     (
         "enumeration_two_weekdays",
-        "Portes ouvertes samedi 21 et dimanche 22 septembre au lycée agricole.",
+        "Portes ouvertes samedi 8 et dimanche 9 juin au lycée agricole.",
         P,
         [
-            ("samedi 21", "2024-09-21", "2024-09-21", "day"),
-            ("dimanche 22 septembre", "2024-09-22", "2024-09-22", "day"),
+            ("samedi 8", "2024-06-08", "2024-06-08", "day"),
+            ("dimanche 9 juin", "2024-06-09", "2024-06-09", "day"),
         ],
     ),
     (

@@ -21,7 +21,7 @@ GLUED_AND_NUMBERED = [
         "Le Lab’Mer de la préfecture du Finistère aide les communes.",
         {("Lab’Mer", "préfecture du Finistère")},
     ),
-    ("lab-number-ter", "Le Lab 21 ter a ouvert ses portes à Tours.", {("Lab 21 ter", "Tours")}),
+    ("lab-number-ter", "Le Lab 21 ter s'installe à Tours.", {("Lab 21 ter", "Tours")}),
     ("name-lab-number", "Le Marée Lab 56 réunit des pêcheurs et des chercheurs.", {("Marée Lab 56", None)}),
     (
         "kind-glued-with-place",
@@ -30,7 +30,7 @@ GLUED_AND_NUMBERED = [
     ),
     (
         "kind-apostrophe-with-place",
-        "Le Fab'Lab du Val d'Orge ouvre ses machines au public.",
+        "Les collégiens fréquentent le Fab'Lab du Val d'Orge.",
         {("Fab'Lab du Val d'Orge", "Val d'Orge")},
     ),
 ]
@@ -63,7 +63,7 @@ COMPOUND_KINDS = [
     ),
     (
         "fablab-place-in-parentheses",
-        "On attend des délégations du Tamalab (Sénégal) et du FabLab Kairouan (Tunisie).",
+        "Le Tamalab (Sénégal) et le FabLab Kairouan (Tunisie) exposent leurs robots.",
         {("Tamalab", "Sénégal"), ("FabLab Kairouan", "Tunisie")},
     ),
     (
@@ -192,8 +192,13 @@ UNITS = [
 INSTITUTES_CALLED_LABS = [
     (
         "listed-under-plural-lab-noun",
-        "La fusion réunit deux laboratoires : le Laboratoire d'optique de Caen et l'Institut Marcadet (IMA).",
-        {("Laboratoire d'optique de Caen", "Caen"), ("Institut Marcadet (IMA)", None)},
+        "Le campus abrite trois laboratoires : le Laboratoire d'optique de Caen, l'Institut Marcadet (IMA) "
+        "et le laboratoire Jean-Rives.",
+        {
+            ("Laboratoire d'optique de Caen", "Caen"),
+            ("Institut Marcadet (IMA)", None),
+            ("laboratoire Jean-Rives", None),
+        },
     ),
     (
         "next-sentence-calls-it-lab",
@@ -245,7 +250,7 @@ APPOSITIONS = [
     ),
     (
         "descriptor-with-department",
-        "La Ruche Publique, laboratoire d'innovation du département du Gers, fête ses cinq ans.",
+        "La Ruche Publique, laboratoire d'innovation du département du Gers, recrute deux designers.",
         {("Ruche Publique", "Gers")},
     ),
     (
@@ -284,27 +289,27 @@ LAB_WORD_FORMS = [
     ),
     (
         "lower-lab-typographic",
-        "Le lab Nova\u2019Tech des Hauts-de-France a présenté ses projets.",
+        "Les agents ont rencontré le lab Nova\u2019Tech, installé dans les Hauts-de-France.",
         {("Lab Nova\u2019Tech", "Hauts-de-France")},
     ),
     (
         "lab-apostrophe-typographic",
-        "Enfin, le Lab\u2019Ouest organise une journée.",
+        "Depuis mars, le Lab\u2019Ouest accompagne trois communes.",
         {("Lab\u2019Ouest", None)},
     ),
     (
         "lab-ville-de",
-        "Le Lab ville de Lyon et la métropole co-organisent un forum.",
-        {("Lab ville de Lyon", "Lyon")},
+        "Le Lab ville de Nantes publie un guide des démarches.",
+        {("Lab ville de Nantes", "Nantes")},
     ),
     (
         "lab-lowercase-inside",
-        "Le Lab Pôle santé Occitanie a lancé un appel.",
-        {("Lab Pôle santé Occitanie", "Occitanie")},
+        "Le Lab Réseau santé Occitanie a lancé un appel.",
+        {("Lab Réseau santé Occitanie", "Occitanie")},
     ),
     (
         "lab-two-regions-words",
-        "Le Lab Mobilités Grand Est organise un hackathon.",
+        "Le Lab Mobilités Grand Est prépare un hackathon.",
         {("Lab Mobilités Grand Est", "Grand Est")},
     ),
     (
@@ -337,8 +342,8 @@ LOCATIONS = [
     ),
     (
         "ministry-named-before",
-        "Le ministère de la Transition écologique a ouvert ses portes. "
-        "Les ateliers se tenaient au Canopée Lab, l'espace d'innovation du ministère.",
+        "Le ministère de la Transition écologique organisait jeudi une journée d'échanges. "
+        "Plusieurs démonstrations ont eu lieu au Canopée Lab, l'espace d'innovation du ministère.",
         {("Canopée Lab", "ministère de la Transition écologique")},
     ),
     (
@@ -348,12 +353,13 @@ LOCATIONS = [
     ),
     (
         "region-before-apposition",
-        "Pour la région Normandie, le laboratoire d'innovation régional, le Kairos Lab, a fêté ses deux ans.",
+        "Dans la région Normandie, le laboratoire d'innovation de la préfecture, le Kairos Lab, pilote "
+        "les ateliers.",
         {("Kairos Lab", "Normandie")},
     ),
     (
         "plural-lab-noun-with-place-above-list",
-        "Quatre laboratoires de la métropole grenobloise ouvrent leurs portes :\n"
+        "Visites guidées samedi dans quatre laboratoires de la métropole grenobloise :\n"
         "• le Laboratoire des écoulements glaciaires (LEG) ;\n• le laboratoire Louis-Marcel.",
         {
             ("Laboratoire des écoulements glaciaires (LEG)", "métropole grenobloise"),
@@ -362,11 +368,11 @@ LOCATIONS = [
     ),
     (
         "shared-apposition",
-        "Le bâtiment accueille le laboratoire Paul-Arène et le laboratoire sols et paysages de Dijon, "
-        "deux équipes « Université de Bourgogne / CNRS » réunies.",
+        "Au premier étage travaillent le laboratoire Paul-Arène et le Laboratoire de géographie rurale, "
+        "deux unités de l'Université de Bourgogne.",
         {
             ("laboratoire Paul-Arène", "Université de Bourgogne"),
-            ("laboratoire sols et paysages de Dijon", "Dijon"),
+            ("Laboratoire de géographie rurale", "Université de Bourgogne"),
         },
     ),
     (
@@ -402,8 +408,8 @@ NEGATIVES = [
     ("labellisees", "Trois structures labellisées ont reçu une aide."),
     ("collaboration", "Cette collaboration entre les services a duré deux ans."),
     ("elaboration", "L'élaboration du budget commence en mars."),
-    ("surname-starting-with-lab", "La mission a publié le rapport de Mme Labarthe."),
-    ("organisation-parent", "Un laboratoire du CNRS étudie ces questions."),
+    ("surname-starting-with-lab", "La mission a publié le rapport de Mme Labrousse."),
+    ("organisation-parent", "Un laboratoire de l'Inserm étudie ces questions."),
     ("organisations", "Le CNRS et l'Institut Pasteur signent un accord."),
     (
         "university-and-agency",
@@ -411,26 +417,26 @@ NEGATIVES = [
     ),
     ("institute-not-called-lab", "Des chercheurs de l'Institut Lumière ont été primés."),
     ("hospital-centre", "Le Centre hospitalier de Vannes ouvre un service."),
-    ("event-after-lab", "La soirée AfterLab a réuni les agents."),
-    ("event-in-apposition", "Une soirée, l'AfterLab, clôturera la semaine."),
+    ("event-after-lab", "La soirée MiniLab a réuni les agents."),
+    ("event-in-apposition", "Une soirée, le MiniLab, clôturera la semaine."),
     ("event-lab-day", "Le Lab Day se tiendra à Nantes."),
     ("event-lab-camp", "Le Lab Camp réunira les équipes à Lyon."),
     ("generic-plural", "Les laboratoires d'innovation territoriale se réunissent à Paris."),
     ("generic-regional", "Le laboratoire d'innovation régional accompagne les projets."),
     ("generic-departmental", "Le laboratoire d'innovation publique du département a ouvert."),
-    ("indefinite-lab-with-place", "Faut-il un lab de la Région ?"),
+    ("indefinite-lab-with-place", "La commune envisage un lab de la Région pour ses agents."),
     ("indefinite-fablab", "Un fablab ouvrira à la médiathèque."),
     ("bare-fablab", "Le fablab a été inauguré jeudi."),
     ("plural-fablabs", "Les fablabs de la région se sont réunis."),
     ("fab-lab-of-a-library", "Le Fab Lab de la médiathèque est ouvert le samedi."),
     ("living-lab-lowercase", "Un living lab a été monté avec les habitants."),
     ("generic-modifier", "Le laboratoire commun réunit deux équipes."),
-    ("demonstrative", "Ce laboratoire vivant accueille des patients."),
+    ("demonstrative", "Ce laboratoire citoyen réunit les riverains du quartier."),
     ("medical-analyses", "Elle travaille dans un laboratoire d'analyses médicales."),
     ("bare-laboratoire", "Le laboratoire a fermé ses portes en juin."),
     ("coined-without-article", "Les équipes de Numalab publient les données ouvertes."),
     ("plural-labs", "Plusieurs labs ont été créés en 2019."),
-    ("counted-labs", "Les 40 labs du réseau se retrouvent à Lille."),
+    ("counted-labs", "Les 25 labs du réseau se retrouvent à Lille."),
     ("headline-in-capitals", "LE LAB DES SOLUTIONS EST LANCÉ À LILLE"),
     ("heading-line-then-lab-word", "Le réseau de la Région\nLab : les inscriptions sont ouvertes."),
     ("care-unit", "L'unité de soins palliatifs ouvre dix lits."),
@@ -440,7 +446,7 @@ NEGATIVES = [
     ("lab-without-name", "Le lab de la préfecture accompagne les agents."),
     ("bare-lab", "Cette expérimentation, menée au lab, a duré six mois."),
     ("identifier-not-lab", "Le référentiel FR0031 décrit l'engagement pris par la France."),
-    ("heading-generic", "Atlas des laboratoires d'innovation publique\n\nLe document recense les équipes."),
+    ("heading-generic", "Annuaire des laboratoires d'innovation\n\nLe document recense les équipes."),
     ("programme-in-quotes", "Le dispositif « Lab Entreprises » accompagne les PME."),
     ("event-salon", "Le salon Lab Expo se tiendra à Lyon."),
 ]
@@ -484,35 +490,35 @@ def test_one_name_per_lab_with_acronym(nlp) -> None:
 
 def test_acronyms_that_spell_names_join_their_labs(nlp) -> None:
     text = (
-        "Le laboratoire Hélène-Vautrin et le laboratoire sols et paysages de Dijon s'agrandissent. "
-        "Les deux laboratoires LHV et LSPD comptent 90 chercheurs. Le LHV étudie les sols."
+        "À Besançon, le laboratoire Yves-Bertin partage ses locaux avec le laboratoire climat et forêts "
+        "du Jura. Les laboratoires LYB et LCFJ accueillent 70 doctorants. Le LYB organise les soutenances."
     )
     facts = extract(nlp(text), CTX)
     assert_offsets(text, facts)
     names = {f.text: f.name for f in facts}
     assert names == {
-        "laboratoire Hélène-Vautrin": "laboratoire Hélène-Vautrin",
-        "laboratoire sols et paysages de Dijon": "laboratoire sols et paysages de Dijon",
-        "LHV": "laboratoire Hélène-Vautrin",
-        "LSPD": "laboratoire sols et paysages de Dijon",
+        "laboratoire Yves-Bertin": "laboratoire Yves-Bertin",
+        "laboratoire climat et forêts du Jura": "laboratoire climat et forêts du Jura",
+        "LYB": "laboratoire Yves-Bertin",
+        "LCFJ": "laboratoire climat et forêts du Jura",
     }
-    assert sum(f.text == "LHV" for f in facts) == 2
+    assert sum(f.text == "LYB" for f in facts) == 2
 
 
 def test_short_form_joins_the_only_lab_of_its_kind(nlp) -> None:
-    text = "Le Living Lab « Bien vieillir » ouvre à Nice. Le Living Lab reçoit aussi des étudiants."
+    text = "Le Living Lab « Énergie citoyenne » ouvre à Besançon. Le Living Lab reçoit aussi des lycéens."
     facts = extract(nlp(text), CTX)
     assert_offsets(text, facts)
     assert [(f.text, f.name) for f in facts] == [
-        ("Living Lab « Bien vieillir »", "Living Lab « Bien vieillir »"),
-        ("Living Lab", "Living Lab « Bien vieillir »"),
+        ("Living Lab « Énergie citoyenne »", "Living Lab « Énergie citoyenne »"),
+        ("Living Lab", "Living Lab « Énergie citoyenne »"),
     ]
 
 
 def test_unit_code_of_a_demonstrative_joins_the_lab_before(nlp) -> None:
     text = (
         "Le site accueille l'Institut Vauban des sols (IVS). "
-        "Cette unité mixte de recherche (UMR 7412) compte 60 agents."
+        "Cette unité de recherche (UMR 7412) emploie 60 agents."
     )
     facts = extract(nlp(text), CTX)
     assert_offsets(text, facts)

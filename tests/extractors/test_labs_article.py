@@ -12,12 +12,12 @@ ARTICLE = """Innovation publique et recherche en Bretagne
 
 Vannes, le 4 avril 2024
 
-Le Lab 21 ter, laboratoire d'innovation publique de la préfecture du Morbihan, a reçu 12 agents
-pour sa journée portes ouvertes. Ses ateliers se tenaient avec le laboratoire océans et climats de
+Le Lab 21 ter, laboratoire d'innovation de la préfecture du Morbihan, a formé 12 agents aux
+méthodes de design. Les exercices ont été conçus avec le laboratoire océans et climats de
 Brest (LOCB), venu présenter ses bouées. Le LOCB compte 40 chercheurs.
 
-Deux laboratoires : le Laboratoire des écosystèmes côtiers de Lorient et l'Institut Kerbrat (IKB)
-accueilleront les prochains ateliers. La soirée AfterLab clôturera la semaine; un fablab sera aussi
+Les sessions suivantes auront lieu dans deux laboratoires : le Laboratoire des écosystèmes côtiers
+de Lorient et l'Institut Kerbrat (IKB). La soirée MiniLab clôturera la semaine; un fablab sera aussi
 ouvert aux collégiens.
 """
 

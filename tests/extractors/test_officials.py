@@ -133,8 +133,8 @@ OFFICIALS = [
     ),
     (
         "vice-president-region",
-        "Louise Vernet, vice-présidente de la région Bretagne chargée du numérique, a inauguré le site.",
-        {("Louise Vernet", "vice-présidente de la région Bretagne chargée du numérique", None)},
+        "Louise Verney, vice-présidente de la région Bretagne chargée du numérique, a inauguré le site.",
+        {("Louise Verney", "vice-présidente de la région Bretagne chargée du numérique", None)},
     ),
     (
         "interministerial-director",
@@ -158,9 +158,9 @@ OFFICIALS = [
     ),
     (
         "title-stated-elsewhere",
-        "Le délégué ministériel au numérique en santé pilote la feuille de route. "
-        "Interrogé, Paul Mercier, en tant que délégué, a défendu le calendrier.",
-        {("Paul Mercier", "délégué ministériel au numérique en santé", None)},
+        "La déléguée ministérielle à l'accessibilité en ville pilote le chantier. "
+        "Claire Meunier, en tant que déléguée, a défendu le calendrier devant les élus.",
+        {("Claire Meunier", "déléguée ministérielle à l'accessibilité en ville", None)},
     ),
     (
         "surname-merges",
@@ -204,12 +204,12 @@ NEGATIVES = [
     ("plural-title", "Les députés ont adopté le texte."),
     (
         "public-body",
-        "La direction interministérielle de la transformation publique (DITP) pilote le programme.",
+        "La direction générale des collectivités locales (DGCL) publie le guide.",
     ),
     ("companies", "La Société Générale et Orange ont signé un accord."),
-    ("participle-capitalised", "Piloté par la DITP, le programme avance."),
+    ("participle-capitalised", "Financé par l'ANCT, le programme avance."),
     ("title-with-place", "Selon le maire de Lille, la ville est prête."),
-    ("acronym-person-label", "Le programme EIG accueille des profils variés."),
+    ("acronym-person-label", "Le programme JEP accueille des profils variés."),
 ]
 
 

@@ -39,8 +39,8 @@ PUBLIC_BODIES: list[tuple[str, str, set[Official]]] = [
     ),
     (
         "research-centre-acronym",
-        "Nous avons été reçus par Lionel Bérard, président du centre INRAE de Hautemer.",
-        {("Lionel Bérard", "président du centre INRAE de Hautemer", "centre INRAE de Hautemer")},
+        "Lionel Bérard, directeur du centre IRD de Hautemer, a présenté les travaux.",
+        {("Lionel Bérard", "directeur du centre IRD de Hautemer", "centre IRD de Hautemer")},
     ),
     (
         "marine-institute",
@@ -75,17 +75,17 @@ PUBLIC_BODIES: list[tuple[str, str, set[Official]]] = [
     ),
     (
         "state-school",
-        "La séance était animée par Clotilde Vasseur, directrice des études de l'ENA.",
-        {("Clotilde Vasseur", "directrice des études de l'ENA", "ENA")},
+        "La séance était animée par Clotilde Vasseur, directrice des études de l'INSP.",
+        {("Clotilde Vasseur", "directrice des études de l'INSP", "INSP")},
     ),
     (
         "training-network",
-        "Hervé Dumoulin, responsable de l'innovation au CNFPT, a présenté le parcours.",
-        {("Hervé Dumoulin", "responsable de l'innovation au CNFPT", "CNFPT")},
+        "Hervé Dumoulin, responsable des concours au CNFPT, a présenté le parcours.",
+        {("Hervé Dumoulin", "responsable des concours au CNFPT", "CNFPT")},
     ),
     (
         "municipal-service",
-        "Justine Pelletier, directrice du service municipal des sports, détaille le calendrier.",
+        "Selon Justine Pelletier, directrice du service municipal des sports, les travaux dureront un an.",
         {("Justine Pelletier", "directrice du service municipal des sports", None)},
     ),
     (
@@ -106,7 +106,7 @@ PUBLIC_BODIES: list[tuple[str, str, set[Official]]] = [
     ),
     (
         "possessive-body",
-        "Une équipe de l'Ademe, conduite par son président, Norbert Sauvageot, a rencontré les élus.",
+        "L'Ademe a envoyé sur place son président, Norbert Sauvageot, qui a rencontré les élus.",
         {("Norbert Sauvageot", "président", "Ademe")},
     ),
     (
@@ -139,20 +139,20 @@ PUBLIC_BODIES: list[tuple[str, str, set[Official]]] = [
     ),
     (
         "body-in-parentheses-at-line-end",
-        "Le jury :\n"
-        "- Noémie Saint-Clair – responsable de la formation des agents, experte des achats (CNFPT)\n",
+        "Membres du comité :\n"
+        "- Noémie Saint-Clair – responsable des statistiques régionales, spécialiste des enquêtes (INSEE)\n",
         {
             (
                 "Noémie Saint-Clair",
-                "responsable de la formation des agents",
-                "CNFPT",
+                "responsable des statistiques régionales",
+                "INSEE",
             )
         },
     ),
     (
         "state-startup",
-        "Mélanie Garrigues, intrapreneuse de la start-up d'État Dossier Facile, témoigne.",
-        {("Mélanie Garrigues", "intrapreneuse de la start-up d'État Dossier Facile", None)},
+        "Mélanie Garrigues, intrapreneuse de la start-up d'État Aide Jeunes, présente l'outil aux élus.",
+        {("Mélanie Garrigues", "intrapreneuse de la start-up d'État Aide Jeunes", None)},
     ),
 ]
 
@@ -180,8 +180,8 @@ ELECTED: list[tuple[str, str, set[Official]]] = [
     ),
     (
         "two-offices-with-et",
-        "Danièle Arnoux, vice-présidente chargée des finances et maire de Bellerive, a voté.",
-        {("Danièle Arnoux", "vice-présidente chargée des finances et maire de Bellerive", None)},
+        "Paul Giraud, conseiller régional et maire de Bellerive, a voté.",
+        {("Paul Giraud", "conseiller régional et maire de Bellerive", None)},
     ),
     (
         "two-offices-with-comma",
@@ -197,19 +197,19 @@ ELECTED: list[tuple[str, str, set[Official]]] = [
     ),
     (
         "offices-joined-by-dash",
-        "- Honorine Pascal, présidente du jury – députée de la troisième circonscription du Tarn",
+        "- Honorine Pascal, maire de Lavaur – conseillère départementale du Tarn",
         {
             (
                 "Honorine Pascal",
-                "présidente du jury – députée de la troisième circonscription du Tarn",
+                "maire de Lavaur – conseillère départementale du Tarn",
                 None,
             )
         },
     ),
     (
         "rank-before-vice-president",
-        "Lucien Farge, 3e vice-président du conseil régional chargé des lycées, était présent.",
-        {("Lucien Farge", "3e vice-président du conseil régional chargé des lycées", "conseil régional")},
+        "Lucien Farge, 3e vice-président du conseil régional délégué aux lycées, a inauguré le gymnase.",
+        {("Lucien Farge", "3e vice-président du conseil régional délégué aux lycées", "conseil régional")},
     ),
     (
         "elected-to-council",
@@ -224,7 +224,7 @@ ELECTED: list[tuple[str, str, set[Official]]] = [
     ),
     (
         "regional-president-before",
-        "Réélue présidente de la région, Maryse Tournier a remercié ses électeurs.",
+        "Nouvelle présidente de la région, Maryse Tournier a présenté son équipe.",
         {("Maryse Tournier", "présidente de la région", None)},
     ),
     (
@@ -234,8 +234,8 @@ ELECTED: list[tuple[str, str, set[Official]]] = [
     ),
     (
         "caption-without-comma",
-        "Photo : Félix Aubertin maire du bourg et Irène Salvat députée, devant la mairie.",
-        {("Félix Aubertin", "maire du bourg", None), ("Irène Salvat", "députée", None)},
+        "Photo : Irène Salvat sénatrice et Félix Aubertin adjoint au maire, lors du vote.",
+        {("Irène Salvat", "sénatrice", None), ("Félix Aubertin", "adjoint au maire", None)},
     ),
 ]
 
@@ -243,32 +243,32 @@ ELECTED: list[tuple[str, str, set[Official]]] = [
 DEPUTIES: list[tuple[str, str, set[Official]]] = [
     (
         "mayor-and-deputies",
-        "Autour d'Arlette Vernhes, maire de Castelrouge, se tenaient Paul Issartel, 2e adjoint aux "
-        "travaux, et Zoé Marcilhac, 4e adjointe chargée de la jeunesse.",
+        "Arlette Vernhes, maire de Castelrouge, a présenté son équipe : Paul Issartel, 2e adjoint aux "
+        "travaux, et Zoé Marcilhac, 6e adjointe chargée de la jeunesse.",
         {
             ("Arlette Vernhes", "maire de Castelrouge", None),
             ("Paul Issartel", "2e adjoint aux travaux", None),
-            ("Zoé Marcilhac", "4e adjointe chargée de la jeunesse", None),
+            ("Zoé Marcilhac", "6e adjointe chargée de la jeunesse", None),
         },
     ),
     (
         "vice-president-list",
-        "Étienne Brossard, président du conseil régional, présente son exécutif :\n"
-        "• Lise Carrère, première vice-présidente : transports ;\n"
-        "• Hugo Mazenod, 2ème vice-président : formation ;",
+        "Étienne Brossard, président du conseil régional, a nommé ses délégués :\n"
+        "• Lise Carrère, première vice-présidente : culture ;\n"
+        "• Hugo Mazenod, 3ème vice-président : sports ;",
         {
             ("Étienne Brossard", "président du conseil régional", "conseil régional"),
-            ("Lise Carrère", "première vice-présidente : transports", "conseil régional"),
-            ("Hugo Mazenod", "2ème vice-président : formation", "conseil régional"),
+            ("Lise Carrère", "première vice-présidente : culture", "conseil régional"),
+            ("Hugo Mazenod", "3ème vice-président : sports", "conseil régional"),
         },
     ),
     (
         "intercommunal-vice-president",
-        "Gaspard Lheureux, président du Grand Aubrac, était entouré de Nina Cabanel, "
-        "vice-présidente en charge du tourisme.",
+        "Aux côtés de Gaspard Lheureux, président du Grand Aubrac, siégeait Nina Cabanel, "
+        "vice-présidente en charge des déchets.",
         {
             ("Gaspard Lheureux", "président du Grand Aubrac", "Grand Aubrac"),
-            ("Nina Cabanel", "vice-présidente en charge du tourisme", "Grand Aubrac"),
+            ("Nina Cabanel", "vice-présidente en charge des déchets", "Grand Aubrac"),
         },
     ),
 ]
@@ -277,23 +277,23 @@ DEPUTIES: list[tuple[str, str, set[Official]]] = [
 APART: list[tuple[str, str, set[Official]]] = [
     (
         "title-colon-name",
-        "Secrétaire générale de la préfecture : Mme Inès Garabédian",
-        {("Inès Garabédian", "Secrétaire générale de la préfecture", None)},
+        "Directrice de cabinet : Mme Inès Garabédian",
+        {("Inès Garabédian", "Directrice de cabinet", None)},
     ),
     (
         "dash-apposition",
-        "- Timothée Rallier – Directeur adjoint de l'ARS Auvergne",
-        {("Timothée Rallier", "Directeur adjoint de l'ARS Auvergne", "ARS Auvergne")},
+        "- Timothée Rallier – Chef du pôle santé de l'ARS Auvergne",
+        {("Timothée Rallier", "Chef du pôle santé de l'ARS Auvergne", "ARS Auvergne")},
     ),
     (
         "courtesy-title-between",
-        "Le gouvernement a choisi une sous-préfète hors classe, Mme Apolline Verdier.",
+        "Le nouveau poste revient à une sous-préfète hors classe, Mme Apolline Verdier.",
         {("Apolline Verdier", "sous-préfète hors classe", None)},
     ),
     (
         "professor-before-name",
-        "La délégation du CNRS, menée par son président, le Professeur Ambroise Delattre, a visité le site.",
-        {("Ambroise Delattre", "président", "CNRS")},
+        "Une mission du CNES, conduite par son directeur, le Docteur Ambroise Delattre, a visité le site.",
+        {("Ambroise Delattre", "directeur", "CNES")},
     ),
     (
         "appointed-as",
@@ -302,7 +302,7 @@ APART: list[tuple[str, str, set[Official]]] = [
     ),
     (
         "becomes",
-        "Avec 21 voix, Rosalie Thibaudeau devient présidente du conseil départemental.",
+        "Dès lundi, Rosalie Thibaudeau devient présidente du conseil départemental.",
         {("Rosalie Thibaudeau", "présidente du conseil départemental", "conseil départemental")},
     ),
     (
@@ -312,8 +312,8 @@ APART: list[tuple[str, str, set[Official]]] = [
     ),
     (
         "until-now-title",
-        "Agnès Vautrin, jusqu'ici rectrice de l'académie de Montclair, prend la tête du rectorat.",
-        {("Agnès Vautrin", "rectrice de l'académie de Montclair", "académie de Montclair")},
+        "Agnès Vaudrey, jusqu'ici préfète de la Nièvre, rejoint le ministère.",
+        {("Agnès Vaudrey", "préfète de la Nièvre", None)},
     ),
     (
         "title-stops-at-since",
@@ -396,20 +396,20 @@ NAMES: list[tuple[str, str, set[Official]]] = [
 ROSTERS: list[tuple[str, str, set[Official]]] = [
     (
         "roster-under-headline",
-        "Nominations : trois nouveaux préfets\n\n"
-        "Le Conseil des ministres a pourvu trois postes.\n\n"
-        "– Cantal : Lucienne MARTEAU\n"
-        "– Gers : Alphonse TRÉBUCHET\n"
+        "Mouvement préfectoral : trois nouveaux préfets\n\n"
+        "Les décrets ont été publiés mercredi.\n\n"
+        "– Creuse : Lucienne MARTEAU\n"
+        "– Landes : Alphonse TRÉBUCHET\n"
         "– Jura : Sylvain OBERKAMPF\n",
         {
-            ("Lucienne MARTEAU", "préfet (Cantal)", None),
-            ("Alphonse TRÉBUCHET", "préfet (Gers)", None),
+            ("Lucienne MARTEAU", "préfet (Creuse)", None),
+            ("Alphonse TRÉBUCHET", "préfet (Landes)", None),
             ("Sylvain OBERKAMPF", "préfet (Jura)", None),
         },
     ),
     (
         "roster-under-lead-line",
-        "La séance a réuni la nouvelle assemblée.\n\n"
+        "Le scrutin s'est tenu dimanche.\n\n"
         "Les conseillers régionaux élus ce jour :\n"
         "- Martine Escalier\n"
         "- Romuald Peyrac\n",
@@ -424,17 +424,17 @@ ROSTERS: list[tuple[str, str, set[Official]]] = [
 ORDERED: list[tuple[str, str, set[Official]]] = [
     (
         "respectively",
-        "M. Albin Sarrazin et Mme Loïse Vidalenc sont proclamés élus, respectivement sénateur de la "
-        "Lozère et sénatrice de l'Aveyron.",
+        "M. Albin Sarrazin et Mme Loïse Vidaillac ont été désignés dimanche, respectivement maire de "
+        "Plouha et maire de Paimpol.",
         {
-            ("Albin Sarrazin", "sénateur de la Lozère", None),
-            ("Loïse Vidalenc", "sénatrice de l'Aveyron", None),
+            ("Albin Sarrazin", "maire de Plouha", None),
+            ("Loïse Vidaillac", "maire de Paimpol", None),
         },
     ),
     (
         "courtesy-surname-after-title",
-        "Financeurs : Ville 1500 euros, Député M. Perrichon 2500 euros, Région 800 euros.",
-        {("Perrichon", "Député", None)},
+        "Soutiens : Département 900 euros, Sénatrice Mme Perrichon 1200 euros, Commune 300 euros.",
+        {("Perrichon", "Sénatrice", None)},
     ),
 ]
 
@@ -478,7 +478,7 @@ NOT_OFFICIALS: list[tuple[str, str, set[str]]] = [
         "Maxence Bourrel, président du club de rugby, a félicité les joueurs.",
         {"Maxence Bourrel"},
     ),
-    ("founder", "Yasmine Lacombe, fondatrice de l'atelier, a ouvert ses portes.", {"Yasmine Lacombe"}),
+    ("founder", "Yasmine Lacombe, fondatrice de l'atelier, a présenté ses créations.", {"Yasmine Lacombe"}),
     (
         "deputy-without-principal",
         "Corentin Mallet, vice-président : animation, a organisé la tombola.",
@@ -499,8 +499,8 @@ NOT_OFFICIALS: list[tuple[str, str, set[str]]] = [
     ("verb-after-name", "Jean Castelnau juge la mesure utile.", {"Jean Castelnau"}),
     (
         "private-agency",
-        "Le directeur de l'agence de communication, Paul Vernet, et son adjoint, Luc Marty, ont parlé.",
-        {"Paul Vernet", "Luc Marty"},
+        "Le directeur de l'agence de communication, Paul Verney, et son adjoint, Luc Marty, ont parlé.",
+        {"Paul Verney", "Luc Marty"},
     ),
     (
         "regional-director-of-a-bank",
@@ -542,7 +542,7 @@ def test_people_without_public_office(nlp, text: str, names: set[str]) -> None:
 NO_PERSON: list[tuple[str, str]] = [
     ("acronym-body", "La Dreal a validé le dossier et la DDT suivra les travaux."),
     ("title-word-as-verb", "Le comité juge la mesure utile et pilote le suivi."),
-    ("title-word-capitalised", "Le Président a rappelé l'enjeu. Le Préfet a approuvé."),
+    ("title-word-capitalised", "Le Président a souligné l'enjeu. Le Préfet a approuvé."),
     ("title-with-body-labelled", "Le Président du Grand Montval a écrit aux habitants."),
     ("plural-office", "Les vice-présidents du conseil régional ont voté le budget."),
     ("office-without-name", "La rectrice de l'académie a visité le collège."),
@@ -562,8 +562,8 @@ def test_no_person(nlp, text: str) -> None:
 
 def test_initials_join_the_full_name(nlp) -> None:
     text = (
-        "Le préfet Thierry Valcourt a reçu Jean-Yves Le Dantec, ministre des Armées.\n"
-        "[Photo : M. T. Valcourt et J.-Y. Le Dantec, avec P. Valcourt.]"
+        "Le préfet Thierry Valcourt a reçu Marie-Claude Le Guen, ministre des Armées.\n"
+        "[Photo : M. T. Valcourt et M.-C. Le Guen, avec P. Valcourt.]"
     )
     facts = extract(nlp(text), CTX)
     assert_offsets(text, facts)
@@ -571,8 +571,8 @@ def test_initials_join_the_full_name(nlp) -> None:
     assert officials == {
         ("Thierry Valcourt", "Thierry Valcourt", "préfet"),
         ("T. Valcourt", "Thierry Valcourt", "préfet"),
-        ("Jean-Yves Le Dantec", "Jean-Yves Le Dantec", "ministre des Armées"),
-        ("J.-Y. Le Dantec", "Jean-Yves Le Dantec", "ministre des Armées"),
+        ("Marie-Claude Le Guen", "Marie-Claude Le Guen", "ministre des Armées"),
+        ("M.-C. Le Guen", "Marie-Claude Le Guen", "ministre des Armées"),
     }
     # another initial is another person, with no office stated
     assert {f.name for f in facts if isinstance(f, PersonFact)} == {"P. Valcourt"}

@@ -32,7 +32,7 @@ SYNTHETIC_TEXTS = {
     ),
     COLLOQUE: (
         "Le colloque de l'automne 2022 a réuni environ 80 participants au Laboratoire de physique "
-        "des solides d'Orsay. La ministre déléguée Sophie Garnier l'a ouvert en octobre 2022."
+        "des solides d'Orsay. La ministre déléguée Sophie Garin l'a ouvert en octobre 2022."
     ),
 }
 
@@ -76,7 +76,7 @@ def synthetic_facts(doc_id: str, text: str) -> dict[str, list[Fact]]:
                                 unit="participant", qualifier="approx")],
         "labs": [LabFact.at(doc_id, text, *span(text, "Laboratoire de physique des solides"),
                             name="Laboratoire de physique des solides", location="Orsay")],
-        "officials": [OfficialFact.at(doc_id, text, *span(text, "Sophie Garnier"), name="Sophie Garnier",
+        "officials": [OfficialFact.at(doc_id, text, *span(text, "Sophie Garin"), name="Sophie Garin",
                                       title="ministre déléguée")],
     }  # fmt: skip
 

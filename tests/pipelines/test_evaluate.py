@@ -296,7 +296,7 @@ def test_errors_file_groups_errors_by_kind(tmp_path: Path, capsys: pytest.Captur
             "dates": [day("2031-03-04")],
             "counts": [count(12, "chercheuse")],
         },
-        "b": {"doc": "b.txt", "published": None, "dates": [day("2032-05-01")], "labs": [named("Lab Oural")]},
+        "b": {"doc": "b.txt", "published": None, "dates": [day("2032-05-01")], "labs": [named("Lab Ourcq")]},
     }
     for doc_id, gold in golds.items():
         (tmp_path / "gold" / f"{doc_id}.gold.json").write_text(json.dumps(gold), encoding="utf-8")
@@ -327,6 +327,21 @@ def test_errors_file_groups_errors_by_kind(tmp_path: Path, capsys: pytest.Captur
     assert lines[lines.index("== published") + 1] == "  a: gold '2031-03-04' pred '2031-03-05'"
 
 
+def test_gold_in_folders_scores_the_records_of_a_corpus_tree(tmp_path: Path) -> None:
+    """Editors' gold exported from a nested corpus sits in folders and names nested doc_ids."""
+    gold = {"doc": "2031/03/communique.html", "published": "2031-03-04", "dates": [day("2031-03-04")]}
+    (tmp_path / "gold" / "2031" / "03").mkdir(parents=True)
+    (tmp_path / "gold" / "2031" / "03" / "communique.gold.json").write_text(
+        json.dumps(gold), encoding="utf-8"
+    )
+    write_record(
+        tmp_path / "pred", "2031/03/communique", {"published": "2031-03-04", "dates": [day("2031-03-04")]}
+    )
+    result = ev.evaluate(tmp_path / "gold", tmp_path / "pred").as_dict()
+    assert result["missing_records"] == []
+    assert (result["kinds"]["dates"]["tp"], result["published_acc"]) == (1, 1.0)
+
+
 def test_cli_errors_on_missing_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     args = parse_args(["--gold", str(tmp_path / "nowhere"), "--pred", str(tmp_path)])
     assert ev.main(args) == 2
@@ -337,9 +352,10 @@ def test_cli_errors_on_missing_folder(tmp_path: Path, capsys: pytest.CaptureFixt
 
 
 def write_record(pred_dir: Path, doc_id: str, record: dict[str, Any] | str) -> None:
-    (pred_dir / "records").mkdir(parents=True, exist_ok=True)
+    path = pred_dir / "records" / f"{doc_id}.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
     content = record if isinstance(record, str) else json.dumps(record, ensure_ascii=False)
-    (pred_dir / "records" / f"{doc_id}.json").write_text(content, encoding="utf-8")
+    path.write_text(content, encoding="utf-8")
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:

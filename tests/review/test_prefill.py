@@ -157,9 +157,9 @@ def test_editions_prefill(text: str, phrase: str, values: dict | None) -> None:
         ("labs", "Le Lab Horizon de Nantes.", "Le Lab Horizon", {"name": "Le Lab Horizon", "location": None}),
         (
             "officials",
-            "Elle a été reçue par la sous-préfète de Morlaix, Hélène Garnier.",
-            "la sous-préfète de Morlaix, Hélène Garnier",
-            {"name": "Hélène Garnier", "title": "sous-préfète de Morlaix", "organization": None},
+            "Elle a été reçue par la sous-préfète de Morlaix, Hélène Garin.",
+            "la sous-préfète de Morlaix, Hélène Garin",
+            {"name": "Hélène Garin", "title": "sous-préfète de Morlaix", "organization": None},
         ),
         (
             "officials",

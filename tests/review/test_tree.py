@@ -16,7 +16,7 @@ from tests.review.test_app import card_states, pane
 
 JSON = {"Accept": "application/json"}
 NESTED = "2024/03/communique"
-TEXT = "Le 12 mars 2024, 14 communes ont signé la charte.\n"
+TEXT = "Le 12 mars 2024, 14 communes ont adopté le plan.\n"
 FACTS = [
     (DateFact, "12 mars 2024", {"start": "2024-03-12", "end": "2024-03-12", "granularity": "day"}),
     (CountFact, "14 communes", {"value": 14, "unit": "commune"}),
@@ -47,10 +47,10 @@ def test_decisions_additions_and_done_work_on_a_nested_id(tree) -> None:
     for fact in nested.facts():
         response = client.post(f"/articles/{NESTED}/facts/{fact.id}", data={"action": "accept"}, headers=JSON)
         assert response.json()["ok"], response.text
-    start = TEXT.index("la charte")
+    start = TEXT.index("le plan")
     form = {
-        "kind": "counts", "start": str(start), "end": str(start + 9), "text": "la charte",
-        "content_sha256": nested.content_sha256, "field.value": "1", "field.unit": "charte",
+        "kind": "counts", "start": str(start), "end": str(start + 7), "text": "le plan",
+        "content_sha256": nested.content_sha256, "field.value": "1", "field.unit": "plan",
     }  # fmt: skip
     assert client.post(f"/articles/{NESTED}/added", data=form, headers=JSON).json()["ok"]
     assert client.post(f"/articles/{NESTED}/done", data={"action": "done"}, headers=JSON).json()["ok"]
