@@ -13,6 +13,8 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
+from extractors.regex_cache import compiled_regex_cache
+
 MODEL_NAME = "fr_core_news_md"
 # Longest text (in characters) handed to spaCy; longer articles are refused upstream.
 MAX_TEXT_CHARS = 1_000_000
@@ -46,7 +48,8 @@ def get_profile(name: str) -> Profile:
 def load_nlp(profile: str = DEFAULT_PROFILE) -> Language:
     """Load the packaged French model (never downloaded at run time) with a profile's components."""
     chosen = get_profile(profile)
-    nlp = spacy.load(MODEL_NAME, exclude=list(chosen.exclude))
+    with compiled_regex_cache():  # French tokenizer exceptions: seconds of `re` compiling otherwise
+        nlp = spacy.load(MODEL_NAME, exclude=list(chosen.exclude))
     for name in chosen.enable:
         nlp.enable_pipe(name)
     nlp.max_length = MAX_TEXT_CHARS
