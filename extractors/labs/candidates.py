@@ -11,7 +11,8 @@ import re
 from collections.abc import Callable
 from functools import cache
 
-from extractors.labs.names import read_apposition, read_baptised, read_lab_word, read_laboratory
+from extractors.labs.appositions import read_apposition, read_baptised, read_kind_apposition
+from extractors.labs.names import read_lab_word, read_laboratory
 from extractors.labs.reading import Mention
 from extractors.labs.units import (
     acronym_number_units,
@@ -28,7 +29,8 @@ Reader = Callable[[Article, int, Sentence, int], list[Mention]]
 
 
 UNIT_FOLLOWERS_RE = re.compile(
-    r"s?[ \u00a0]+(?:[A-Z0-9«\"\u201c]|mixte|de recherche|propre|de service|d.accueil|d.appui)"
+    r"s?[ \u00a0]+(?:[A-Z\u00c0-\u00d6\u00d8-\u00de0-9«\"\u201c]"  # a capital, accented or not
+    r"|mixte|de recherche|propre|de service|d.accueil|d.appui)"
 )
 
 
@@ -109,7 +111,7 @@ def _readers(art: Article, s: Sentence, i: int) -> list[Reader]:
     if key in voc.institute_heads:
         return [_one(read_institute)]
     if "lab" in key:
-        return [_one(read_lab_word), _one(read_baptised)]
+        return [_one(read_lab_word), _one(read_baptised), _one(read_kind_apposition)]
     return []
 
 

@@ -1,8 +1,9 @@
 """Which candidates are labs: every rule of keeping or leaving out a candidate, in one place.
 
 Left out: candidates in a headline written in capitals (case tells nothing there); events and
-programmes (`la soirée Lab X`, `un événement, le MiniLab`, `le dispositif « Lab X »`); a coined
--lab word used without an article (an organisation's name: `les équipes de Numalab`); an
+programmes (`la soirée Lab X`, `l'Atelier X Lab`, `un événement, le MiniLab`, `le dispositif « Lab
+X »`); a coined -lab word used without an article (an organisation's name: `les équipes de
+Numalab`); an
 institute or centre the article never calls a laboratory or a unit; the shorter of two
 overlapping candidates. An institute is called a lab when a lab noun stands in apposition
 (`l'Institut X, unité du CNRS`), when the next sentence opens on `Ce laboratoire`/`Cette unité`
@@ -65,8 +66,15 @@ def _keep(art: Article, m: Mention, candidates: list[Mention]) -> bool:
 
 
 def _event(art: Article, s: Sentence, m: Mention) -> bool:
-    """`la soirée Lab X` (an event noun right before) or `un événement, le MiniLab` (in apposition)."""
+    """`la soirée Lab X` (an event noun right before), `l'Atelier Bois Lab` (an event noun opening the
+    name), `le Lab X de samedi` (dated by a day, a month or a season) or `un événement, le MiniLab`
+    (in apposition)."""
     words, k = s.words, m.first - 1
+    if words[m.first].key in art.voc.event_nouns:
+        return True
+    j = index_after(s, m.end)
+    if j + 1 < len(words) and words[j].key in {"de", "du"} and words[j + 1].key in art.voc.time_words:
+        return True  # "le Repair Lab de samedi", "le Lab du printemps": one session, an event
     if k >= 0 and words[k].text in OPENING_QUOTES:
         k -= 1  # "le dispositif « Lab X »"
     if k >= 0 and words[k].key in art.voc.event_nouns:

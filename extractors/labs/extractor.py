@@ -1,10 +1,11 @@
 """Find named labs in a Doc: public-innovation labs and research laboratories, with place or parent.
 
 The steps, one module each: `candidates` (every signal, each candidate read to its fullest form by
-`names` and `units`, with the helpers of `reading` over the words of `words`), `decision` (which
-candidates are labs), `merge` (mentions of one lab share the fullest name), `location` (the place
-or parent body the article states, ranked rules over the phrases `places` reads). A fact's `rule`
-names the rule that found it and, after `;location=`, the rule that gave its location.
+`names`, `appositions` and `units`, with the helpers of `reading` over the words of `words`),
+`decision` (which candidates are labs), `merge` (mentions of one lab share the fullest name),
+`location` (the place or parent body the article states, ranked rules over the phrases `places`
+reads; the places inside a name in `name_places`). A fact's `rule` names the rule that found it
+and, after `;location=`, the rule that gave its location.
 
 spaCy signals used: parts of speech and participles (how far a name runs), LOC and PER entities
 (places, and persons that are no place); sentences are cut on the text itself.

@@ -38,11 +38,15 @@ class Vocabulary:
     definite: frozenset[str]
     describing: frozenset[str]
     generic_modifiers: frozenset[str]
+    naming_modifiers: frozenset[str]
+    generic_activities: frozenset[str]
     unit_codes: frozenset[str]
     unit_phrases: tuple[str, ...]  # longest first
     institute_heads: frozenset[str]
     organisation_heads: frozenset[str]
     place_nouns: frozenset[str]
+    funder_words: frozenset[str]
+    geographic_nouns: frozenset[str]
     anaphoric_bodies: frozenset[str]
     parent_bodies: frozenset[str]
     research_cue_re: re.Pattern[str]
@@ -53,6 +57,7 @@ class Vocabulary:
     cities: frozenset[str]
     ordinary_prefixes: tuple[str, ...]
     generic_phrases: frozenset[str]
+    time_words: frozenset[str]  # months, weekdays, seasons: "en septembre" ends a name
 
     def is_place_name(self, phrase: str) -> bool:
         """A French region or city (general knowledge lists)."""
@@ -83,11 +88,15 @@ def vocabulary() -> Vocabulary:
         definite=_keys(table["definite_determiners"]),
         describing=_keys(table["describing_determiners"]),
         generic_modifiers=_keys(table["generic_modifiers"]),
+        naming_modifiers=_keys(table["naming_modifiers"]),
+        generic_activities=_keys(table["generic_activities"]),
         unit_codes=_keys(table["unit_codes"]),
         unit_phrases=tuple(sorted(_keys(table["unit_phrases"]), key=len, reverse=True)),
         institute_heads=_keys(table["institute_heads"]),
         organisation_heads=_keys(table["organisation_heads"]),
-        place_nouns=_keys(table["place_nouns"]),
+        place_nouns=_keys(table["place_nouns"]) | _keys(table["geographic_nouns"]),
+        geographic_nouns=_keys(table["geographic_nouns"]),
+        funder_words=_keys(table["funder_words"]),
         anaphoric_bodies=_keys(table["anaphoric_bodies"]),
         parent_bodies=_keys(table["parent_bodies"]),
         research_cue_re=re.compile(rf"(?<!\w)(?:{cues})(?!\w)"),
@@ -98,4 +107,5 @@ def vocabulary() -> Vocabulary:
         cities=_keys(load_list("lab_city_names")),
         ordinary_prefixes=tuple(fold_key(w) for w in load_list("lab_ordinary_words")),
         generic_phrases=_keys(load_list("lab_generic_phrases")),
+        time_words=_keys([*load_table("months")["names"], *load_list("weekdays"), *table["seasons"]]),
     )

@@ -1,25 +1,35 @@
 """Where a lab is: the place or parent body the article states with it, strongest signal first.
 
-1. `in_name`: a place inside the name (`Lab ville de Lyon`, `... de Strasbourg`, a trailing region);
+1. `in_name` (module `name_places`): a place inside the name (`Lab ville de Lyon`, `... de
+   Strasbourg`, a trailing region, `Living Lab Baie de X`), the territory a kind of lab set in a
+   country is named after (`Living Lab X (Pays-Bas)`), the place a `Lab'X` is named after; with
+   the country its parenthesis adds;
 2. `after`: a place or body right after the name (`du ministère de X`, `en Bretagne`, `(Québec)`);
 3. `apposition`: a place in the apposition that describes it (`X, laboratoire ... de l'académie de
    Dijon`), shared by the labs coordinated before it (`A et B, trois équipes de l'Université de X`);
 4. `parent`: the parent bodies in its parenthesis (`(CNRS/Université de X)`);
 5. `next_sentence`: the place in the phrase opening the next sentence on `Cette unité ...` (`Cette
-   unité mixte du CNRS et de l'Université de X`);
+   unité mixte du CNRS et de l'Université de X`) or on where it is (`Basée à X, l'unité ...`);
 6. `sentence`: `région X`, a region, `à`/`en` + a place, or a public body with its complement in
-   the lab's sentence, partners left out (`avec le CHU de X`);
+   the lab's sentence, partners and funders left out (`avec le CHU de X`, `grâce au soutien de la
+   Région X`), a campus or a site only when no body is named;
 7. `anaphora`: `du ministère` in the lab's sentence, read as the ministry named in full before;
 8. `context`: a plural lab noun with a place in the sentences just before (`quatre laboratoires de
    la métropole X :` above a list);
-9. `article`: the place the article is about (its dateline, else its most frequent place).
+9. `article`: the place the article is about (its dateline or a place in its site banner, else its
+   most frequent place).
 """
 
 import re
 from collections import Counter
 
 from extractors.labs.lexicon import fold_key
-from extractors.labs.places import CITY_NOUNS, body_phrase, is_place, is_place_word, place_at, places_in
+from extractors.labs.places import (
+    body_phrase,
+    is_place,
+    place_at,
+    places_in,
+)
 from extractors.labs.reading import (
     DEMONSTRATIVES,
     LAB_NOUNS,
@@ -139,7 +149,8 @@ def _anaphora(art: Article, s: Sentence, m: Mention) -> str | None:
 
 def _next_sentence(art: Article, m: Mention, others: list[Mention]) -> str | None:
     """`X ... . Cette unité du CNRS et de l'Université de Y ...`: the place in the noun phrase that
-    opens the next sentence on a demonstrative lab noun, for the last lab named before it."""
+    opens the next sentence on a demonstrative lab noun, or in the locating clause that opens it
+    before the lab noun (`Implanté à Y, le laboratoire ...`), for the last lab named before it."""
     if any(o.sid == m.sid and o.start > m.end for o in others):
         return None
     for sid in range(m.sid + 1, min(art.sentence_count, m.sid + 3)):
@@ -148,6 +159,10 @@ def _next_sentence(art: Article, m: Mention, others: list[Mention]) -> str | Non
         k = next((k for k, w in enumerate(words) if not w.is_punct), None)
         if k is None:
             continue
+        located = _located_opening(s, k)
+        if located is not None:
+            places = sorted(places_in(art, s, k + 1, located))
+            return places[0][1] if places else None
         if not (words[k].key in DEMONSTRATIVES and k + 1 < len(words) and words[k + 1].key in LAB_NOUNS):
             return None
         end = next(
@@ -161,6 +176,24 @@ def _next_sentence(art: Article, m: Mention, others: list[Mention]) -> str | Non
         places = sorted(places_in(art, s, k + 2, end))
         return places[0][1] if places else None
     return None
+
+
+LOCATING_PARTICIPLES = frozenset({"base", "basee", "bases", "basees", "installe", "installee", "installes",
+    "installees", "implante", "implantee", "implantes", "implantees", "situe", "situee", "situes",
+    "situees", "heberge", "hebergee", "heberges", "hebergees", "localise", "localisee"})  # fmt: skip
+
+
+def _located_opening(s: Sentence, k: int) -> int | None:
+    """`Basée à X, l'unité ...`, `Installé sur le campus de Y, le laboratoire ...`: a sentence that
+    opens on a locating participle and goes on with the lab noun; the index of the comma, else None."""
+    words = s.words
+    if words[k].key not in LOCATING_PARTICIPLES:
+        return None
+    comma = next((j for j in range(k + 1, min(len(words), k + 12)) if words[j].text == ","), None)
+    if comma is None or comma + 2 >= len(words):
+        return None
+    det, noun = words[comma + 1], words[comma + 2]
+    return comma if det.key in {"le", "la", "l", "ce", "cette"} and noun.key in LAB_NOUNS else None
 
 
 def _context(art: Article, m: Mention) -> str | None:
@@ -192,11 +225,13 @@ DATELINE_RE = re.compile(
     r"^[^\w\n]*([^\W\d_][\w'\u2019\-]*(?: [^\W\d_][\w'\u2019\-]*){0,2}) ?[,\u2013\u2014|(]"
 )
 DATELINE_LINES = 12
+HEADER_SEPARATOR_RE = re.compile(r"[ \u00a0][\u00b7|\u2022][ \u00a0]")  # "A · B · C", "A | B", "A • B"
 
 
 class ArticlePlace:
-    """The place the article is about: its dateline (`Nancy, le 3 mars ...`), else its most
-    frequent place entity, clearly ahead of the next one. Found once per article, when needed."""
+    """The place the article is about: its dateline (`Nancy, le 3 mars ...`) or the place a site's
+    banner ends on (`Le Hangar · atelier partagé · Cahors`), else its most frequent place entity,
+    clearly ahead of the next one. Found once per article, when needed."""
 
     def __init__(self, art: Article) -> None:
         self.art = art
@@ -233,6 +268,10 @@ class ArticlePlace:
             m = DATELINE_RE.match(line)
             if m and (fold_key(m.group(1)) in places or self.art.voc.is_place_name(m.group(1))):
                 return m.group(1)
+            for segment in HEADER_SEPARATOR_RE.split(line)[1:]:
+                segment = segment.strip()  # "Nom du lieu · tiers-lieu · Ville": a site's banner
+                if fold_key(segment) in places or self.art.voc.is_place_name(segment):
+                    return segment
         return None
 
     def _most_frequent(self) -> str | None:
@@ -264,45 +303,11 @@ def locate(art: Article, m: Mention, others: list[Mention]) -> tuple[str, str] |
         ("context", lambda: _context(art, m)),
     ):
         place = find()
-        if place and not _names_a_lab(place, others):
+        if place and not names_a_lab(place, others):
             return place, rule
     return None
 
 
-def _names_a_lab(place: str, mentions: list[Mention]) -> bool:
+def names_a_lab(place: str, mentions: list[Mention]) -> bool:
     key = name_key(place)
     return any(key == name_key(o.name) or key in {name_key(a) for a in o.aliases} for o in mentions)
-
-
-def in_name(art: Article, m: Mention) -> str | None:
-    """A place that is part of the name: a kind's place complement, `ville de X`, a trailing region,
-    city or place entity (`... de Montpellier`, `Lab Emploi Lyon`)."""
-    s = art.sentence(m.sid)
-    words = s.words
-    if m.complement is not None:
-        a, b = m.complement
-        return phrase(art, s, a, b)
-    last = m.last
-    while last > m.first and (words[last].is_punct or words[last].text == ")"):
-        last -= 1
-    for j in range(m.first, last):
-        found = body_phrase(art, s, j) if words[j].key in CITY_NOUNS else None
-        if found is not None and found[1] <= last:
-            return found[0]
-    for j in range(m.first + 1, last + 1):
-        tail = phrase(art, s, j, last)
-        if art.voc.is_place_name(tail) and j > m.first:
-            return tail
-    start = last
-    while (
-        start - 1 > m.first
-        and is_place_word(art, words[start - 1])
-        and words[start].ent == words[start - 1].ent
-    ):
-        start -= 1
-    after_de = (
-        start - 2 > m.first and words[start - 1].key in {"de", "d", "du"} and is_place_word(art, words[start])
-    )
-    if after_de and (words[start].is_place_entity or not words[start - 2].is_proper):
-        return phrase(art, s, start, last)  # "... d'océanographie de Brest"
-    return None

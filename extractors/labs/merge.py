@@ -10,7 +10,8 @@ after `le Living Lab « X »`), or when a unit code stands in the parenthesis of
 import re
 
 from extractors.labs.lexicon import fold_key
-from extractors.labs.location import RULES, ArticlePlace, in_name, locate
+from extractors.labs.location import RULES, ArticlePlace, locate, names_a_lab
+from extractors.labs.name_places import in_name
 from extractors.labs.reading import Mention, acronym_fits, name_key
 from extractors.labs.words import Article, Word
 
@@ -32,8 +33,24 @@ class _Groups:
         self.parent[self.find(b)] = self.find(a)
 
 
+GENERIC_HEADS = (
+    "unite mixte de recherche ",
+    "unite de recherche ",
+    "laboratoire ",
+    "labo ",
+    "unite ",
+    "umr ",
+)
+
+
 def _keys(m: Mention) -> set[str]:
+    """A mention's name and acronyms, and its name without a generic head: `le laboratoire ABC` and
+    `l'unité ABC` are the lab whose acronym is ABC."""
     keys = {name_key(m.name)} | {fold_key(a) for a in m.aliases}
+    for key in list(keys):
+        head = next((h for h in GENERIC_HEADS if key.startswith(h)), None)
+        if head is not None:
+            keys.add(key[len(head) :])
     keys.discard("")
     return keys
 
@@ -139,4 +156,6 @@ def group_location(
         if found:
             return min(found)[2]
     article_place = place.get()
-    return (article_place, "article") if article_place else None
+    if article_place and not names_a_lab(article_place, everyone):
+        return article_place, "article"
+    return None

@@ -4,10 +4,14 @@
   ending in -lab (`Kolab`); a kind of lab (`Living Lab`, `FabLab`, `Fab’Lab`, `Design Lab`,
   `DataLab`) with a proper name, a quoted name or a place completing it (`FabLab Nord`, `Living
   Lab « Ville durable »`, `MediaLab de la Ville`);
+- the lab word completed by a natural place's name (`Living Lab Baie de X`, `Lab Val d'X`);
 - `laboratoire`: capitalised (`le Laboratoire de physique des ...`), with a proper or quoted name
-  (`le laboratoire Jean-Dupré`), named in full in lower case (`le laboratoire chimie et biologie des
-  membranes`) or by a description its acronym closes (`le laboratoire de chimie des sols (LCS)`);
-- appositions naming an innovation lab (`Innov'Loire, le laboratoire d'innovation de ...`).
+  (`le laboratoire Jean-Dupré`), after a modifier that a name may follow (`le laboratoire commun
+  X`), named in full in lower case (`le laboratoire chimie et biologie des membranes`, `le
+  laboratoire de biologie et d'écologie des sols acides`) or by a description its acronym closes
+  (`le laboratoire de chimie des sols (LCS)`, `..., Y et Z (XYZ, UMR 1234)`).
+
+Appositions (`Innov'Loire, le laboratoire d'innovation de ...`) are read in `appositions`.
 
 Readers only read; whether a candidate is kept is decided in `decision`.
 """
@@ -16,6 +20,7 @@ import re
 
 from extractors.labs.lexicon import Vocabulary, fold_key
 from extractors.labs.reading import (
+    UNIT_CODE_RE,
     Mention,
     acronym_closing,
     acronym_fits,
@@ -65,7 +70,7 @@ def opens_clause(s: Sentence, i: int) -> bool:
     return i == 0 or s.words[i - 1].text in CLAUSE_OPENERS or s.words[i - 1].text == "\n"
 
 
-def _name_word(voc: Vocabulary, w: Word) -> bool:
+def name_word(voc: Vocabulary, w: Word) -> bool:
     return w.is_proper and not w.is_punct and w.key not in voc.not_name_words
 
 
@@ -113,7 +118,7 @@ def _words_before(
     j = i - 1
     if words[j].key in voc.kind_words:
         kind, first, j = f"{words[j].key}lab", j, j - 1
-    while j >= 0 and first - j <= 3 and _name_word(voc, words[j]) and words[j].key not in voc.kind_words:
+    while j >= 0 and first - j <= 3 and name_word(voc, words[j]) and words[j].key not in voc.kind_words:
         first, named, j = j, True, j - 1
     return first, named, kind
 
@@ -162,8 +167,12 @@ def _proper_words(voc: Vocabulary, s: Sentence, j: int, last: int, lower_inside:
     words, n = s.words, len(s.words)
     while j < n:
         nxt = words[j]
-        if _name_word(voc, nxt) and nxt.key not in voc.parent_bodies:
+        if name_word(voc, nxt) and nxt.key not in voc.parent_bodies:
             last, j, lower_inside = j, j + 1, True
+            continue
+        complement = _geographic_complement(voc, s, last, j)
+        if complement is not None:
+            last, j = complement, complement + 1  # "Living Lab Baie de X": a place's name goes on
             continue
         if not lower_inside or nxt.is_punct or nxt.key in voc.not_name_words:
             break
@@ -177,11 +186,29 @@ def _proper_words(voc: Vocabulary, s: Sentence, j: int, last: int, lower_inside:
         ):
             k += 1
         inner_ok = words[k - 1].key not in voc.not_name_words - {"de", "d", "la", "l"}
-        if k < n and k > j and _name_word(voc, words[k]) and inner_ok:
+        if k < n and k > j and name_word(voc, words[k]) and inner_ok:
             last, j = k, k + 1
             continue
         break
     return last
+
+
+def _geographic_complement(voc: Vocabulary, s: Sentence, last: int, j: int) -> int | None:
+    """Last word of the complement of a capitalised natural-place noun at `last` (`Baie` + `de X`,
+    `Val` + `d'X`, `Côte` + `des X`) when it starts at word j, else None."""
+    words, n = s.words, len(s.words)
+    if not (words[last].is_proper and words[last].key in voc.geographic_nouns):
+        return None
+    if j >= n or words[j].key not in COMPLEMENT_PREPOSITIONS:
+        return None
+    k = j + 1
+    if k < n and words[k].key in {"la", "l", "le", "les"}:
+        k += 1
+    if k >= n or not name_word(voc, words[k]):
+        return None
+    while k + 1 < n and name_word(voc, words[k + 1]):
+        k += 1
+    return k
 
 
 def _complement(art: Article, s: Sentence, j: int) -> tuple[int, int, int] | None:
@@ -192,14 +219,14 @@ def _complement(art: Article, s: Sentence, j: int) -> tuple[int, int, int] | Non
     k = j + 1
     if k < len(words) and words[k].key in {"la", "l", "le", "les"}:
         k += 1
-    if k >= len(words) or not _name_word(voc, words[k]) or words[k].key in voc.parent_bodies:
+    if k >= len(words) or not name_word(voc, words[k]) or words[k].key in voc.parent_bodies:
         return None
     last = k
     m = k + 1
     while m < len(words):
-        if _name_word(voc, words[m]):
+        if name_word(voc, words[m]):
             last = m
-        elif not (words[m].key in voc.connectors and m + 1 < len(words) and _name_word(voc, words[m + 1])):
+        elif not (words[m].key in voc.connectors and m + 1 < len(words) and name_word(voc, words[m + 1])):
             break
         m += 1
     return j, k, last
@@ -232,8 +259,11 @@ def with_parenthesis(art: Article, mention: Mention) -> Mention:
         mention.aliases.append(acronym)
         mention.name = f"{mention.name} ({content})" if acronym == content else f"{mention.name} ({acronym})"
         mention.end = after
-        if acronym != content:
-            mention.parent = content[len(acronym) :].strip(" -/,")
+        rest = content[len(acronym) :].strip(" -/,;")
+        if rest and UNIT_CODE_RE.fullmatch(rest):
+            mention.aliases.append(rest)  # "(LCS, UMR 1234)": the unit's number, another name of it
+        elif rest:
+            mention.parent = rest
     elif "/" in content or any(
         fold_key(part) in art.voc.parent_bodies | art.voc.organisation_heads
         for part in re.split(r"[\s/,\-]+", content)
@@ -265,14 +295,20 @@ def read_laboratory(art: Article, sid: int, s: Sentence, i: int) -> Mention | No
         last, rule = name_run(art, s, j), "laboratoire_named"
     elif det not in voc.definite and not opens_clause(s, i):
         return None
-    elif _name_word(voc, n) and n.key not in voc.parent_bodies and n.key not in voc.organisation_heads:
+    elif _proper_name_at(voc, n):
         last, rule = name_run(art, s, j), "laboratoire_proper"
+    elif (named := _after_modifiers(voc, words, j)) is not None:
+        last, rule = name_run(art, s, named), "laboratoire_modified"  # "le laboratoire commun X"
     elif n.pos in {"NOUN", "PROPN"} and n.key not in voc.generic_modifiers and n.key not in voc.connectors:
         last, rule = name_run(art, s, j), "laboratoire_lowercase"
         content = [x for x in words[j : last + 1] if is_content(x)]
         needs_acronym = len(content) < 2
     elif n.key in voc.connectors or n.pos == "ADJ":
-        last, rule, needs_acronym = name_run(art, s, j), "laboratoire_acronym", True
+        last, rule = name_run(art, s, j), "laboratoire_acronym"
+        if det in voc.definite and _named_in_full(voc, words[j : last + 1]):
+            rule = "laboratoire_described"
+        else:
+            needs_acronym = True
     else:
         return None
     if last < j:
@@ -295,87 +331,29 @@ def read_laboratory(art: Article, sid: int, s: Sentence, i: int) -> Mention | No
     return mention
 
 
-# --- appositions -------------------------------------------------------------------------------
+def _proper_name_at(voc: Vocabulary, w: Word) -> bool:
+    """A capitalised word that can open a lab's name (not a parent body or an organisation)."""
+    return name_word(voc, w) and w.key not in voc.parent_bodies and w.key not in voc.organisation_heads
 
-NAMING_PARTICIPLES = frozenset({"baptise", "baptisee", "nomme", "nommee", "appele", "appelee", "denomme",
-    "denommee", "intitule", "intitulee", "surnomme", "surnommee"})  # fmt: skip
 
-
-def read_baptised(art: Article, sid: int, s: Sentence, i: int) -> Mention | None:
-    """`son laboratoire d'innovation, baptisé X`, `un fablab nommé « X »`: X is the lab's name."""
-    voc, words = art.voc, s.words
-    k = max(i, name_run(art, s, i + 1)) + 1
-    if k < len(words) and words[k].text == ",":
+def _after_modifiers(voc: Vocabulary, words: list[Word], j: int) -> int | None:
+    """Index of the proper name after one or two modifiers from word j (`commun X`, `mixte
+    international X`), else None."""
+    k = j
+    while k < len(words) and k - j < 2 and words[k].key in voc.naming_modifiers:
         k += 1
-    if k + 1 >= len(words) or words[k].key not in NAMING_PARTICIPLES:
-        return None
-    j = k + 1
-    quote = closing_quote(s, j)
-    if quote is not None:
-        first, last = j + 1, quote - 1
-    else:
-        first = last = j
-        if not _name_word(voc, words[j]):
-            return None
-        while last + 1 < len(words) and last - first < 3 and _name_word(voc, words[last + 1]):
-            last += 1
-    return Mention(
-        sid, first, last, words[first].start, words[last].end, phrase(art, s, first, last), "labs.baptised"
+    return k if j < k < len(words) and _proper_name_at(voc, words[k]) else None
+
+
+def _named_in_full(voc: Vocabulary, words: list[Word]) -> bool:
+    """`le laboratoire de biologie et d'écologie des sols acides`: a description long enough to be a
+    name (three content words or more, a coordination) that does not open on a generic activity
+    (`de recherche et d'innovation`)."""
+    if not words or words[0].key not in COMPLEMENT_PREPOSITIONS:
+        return False
+    content = [w for w in words if is_content(w)]
+    return (
+        len(content) >= 3
+        and any(w.key == "et" for w in words)
+        and content[0].key not in voc.generic_activities
     )
-
-
-def read_apposition(art: Article, sid: int, s: Sentence, i: int) -> Mention | None:
-    """`X, (le) laboratoire d'innovation ...` or `le laboratoire d'innovation ..., le X,`: X is the lab."""
-    voc, words = art.voc, s.words
-    end = name_run(art, s, i + 1)
-    descriptor = fold_key(phrase(art, s, i, max(end, i)))
-    if end <= i or not any(d in descriptor for d in voc.innovation_descriptors):
-        return None
-    after = end + 1
-    if after + 1 < len(words) and words[after].text == "," and (i == 0 or words[i - 1].key in voc.definite):
-        j = after + 1
-        if words[j].key in {"le", "la", "l"}:
-            j += 1
-        last = j - 1
-        while last + 1 < len(words) and last + 1 - j < 4 and _name_word(voc, words[last + 1]):
-            last += 1
-        closed = last + 1 >= len(words) or words[last + 1].is_punct
-        if last >= j and closed and lab_shape(voc, words[last])[0] == "":
-            return Mention(
-                sid, j, last, words[j].start, words[last].end, phrase(art, s, j, last), "labs.apposition"
-            )
-    k = i - 1
-    if k >= 0 and words[k].key in {"le", "un", "l", "notre", "son"}:
-        k -= 1
-    if k >= 1 and words[k].text == ",":
-        last = k - 1
-        if last > 0 and words[last].is_number and _name_word(voc, words[last - 1]):
-            last -= 1  # "La Fabrique 26, son laboratoire ...": the number ends the name
-        first = last
-        while (
-            first - 1 >= 0
-            and last - first < 4
-            and (_name_word(voc, words[first - 1]) or words[first - 1].key in voc.connectors)
-        ):
-            first -= 1
-        while first <= last and not _name_word(voc, words[first]):
-            first += 1
-        opening = first
-        while opening > 0 and words[opening - 1].key in {"le", "la", "les", "l"}:
-            opening -= 1
-        capital_article = (
-            opening < first and words[opening].text[:1].isupper()
-        )  # "a inauguré La Ruche X, ..."
-        begins = opens_clause(s, opening) or words[opening - 1].text == "," or capital_article
-        if first <= last and begins and _name_word(voc, words[last]) and lab_shape(voc, words[last])[0] == "":
-            last = k - 1  # with its number, if any
-            return Mention(
-                sid,
-                first,
-                last,
-                words[first].start,
-                words[last].end,
-                phrase(art, s, first, last),
-                "labs.apposition",
-            )
-    return None

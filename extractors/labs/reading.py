@@ -45,7 +45,7 @@ LAB_NOUNS = frozenset(
 )  # what `Ce laboratoire` may say
 NAME_LIMIT = 16
 PARENTHESIS_RE = re.compile(r"[ \u00a0]?\(([^()\n]{1,80})\)")
-ACRONYM_SPLIT_RE = re.compile(r"\s*[-/,]\s*")
+ACRONYM_SPLIT_RE = re.compile(r"\s*[-/,;]\s*")
 MINOR_WORDS = frozenset(
     {
         "de",
@@ -120,13 +120,14 @@ def name_run(art: Article, s: Sentence, j: int, limit: int = NAME_LIMIT) -> int:
         w = words[k]
         if w.is_punct:
             break
-        if w.key in voc.connectors:
+        if w.key in voc.connectors and w.text != "a":  # "a" without its accent is the verb
             nxt = words[k + 1] if k + 1 < len(words) else None
             if (
                 nxt is None
                 or nxt.is_punct
                 or nxt.pos in {"VERB", "AUX", "PRON", "ADV"}
                 and not nxt.participle
+                or nxt.key in voc.time_words
             ):
                 break
             if w.key == "et" and (
@@ -137,6 +138,10 @@ def name_run(art: Article, s: Sentence, j: int, limit: int = NAME_LIMIT) -> int:
                 break  # "... du CNRS": the parent body, not the name
             k += 1
             continue
+        if w.participle and k > j and _opens_clause(s, k):
+            break  # "le laboratoire X installé à Lyon": the name ends before the participle
+        if k > j and w.pos == "NOUN" and not w.is_proper and words[k - 1].is_proper:
+            break  # "le laboratoire X réunit ...": a verb the tagger took for a noun
         if is_content(w):
             last = k
             k += 1
@@ -147,6 +152,14 @@ def name_run(art: Article, s: Sentence, j: int, limit: int = NAME_LIMIT) -> int:
             continue
         break
     return last
+
+
+CLAUSE_PREPOSITIONS = frozenset({"a", "au", "aux", "en", "par", "sur", "avec", "dans", "sous", "aupres"})
+
+
+def _opens_clause(s: Sentence, k: int) -> bool:
+    """The participle at word k opens a clause: a preposition follows it (`installé à`, `créé en`)."""
+    return k + 1 < len(s.words) and s.words[k + 1].key in CLAUSE_PREPOSITIONS
 
 
 def _closes_name(art: Article, s: Sentence, k: int) -> bool:
@@ -180,6 +193,10 @@ def parenthesis(art: Article, end: int) -> tuple[str, int, int] | None:
     return m.group(1).strip(), m.start(1), m.end()
 
 
+HEAD_WORDS = frozenset({"laboratoire", "labo", "unite", "mixte", "propre", "recherche", "service", "umr",
+    "upr", "equipe", "institut", "centre"})  # fmt: skip
+
+
 def _letters(acronym: str) -> str:
     """An acronym's letters, a digit multiplying the letter after it (`L3M` -> `lmmm`)."""
     folded = fold_key(acronym)
@@ -189,15 +206,21 @@ def _letters(acronym: str) -> str:
 
 def acronym_fits(acronym: str, name: str) -> bool:
     """Whether `acronym` spells `name`: its letters are the name's initials, or are found in order in
-    the name starting with an initial (with or without the head word, `Laboratoire`, `Institut`)."""
+    the name starting with an initial (with or without the head word, `Laboratoire`, `Institut`); a
+    syllabic acronym's capitals are the initials (`HyBaK`: Hydrologie des Bassins Karstiques)."""
     letters = _letters(acronym)
+    capitals = fold_key("".join(c for c in acronym if c.isupper()))
     words = [w for w in re.split(r"[^a-z0-9]+", fold_key(name)) if w and w not in MINOR_WORDS]
     if len(letters) < 2 or not words:
         return False
-    for names in (words, words[1:]):
+    heads = 1
+    while heads < len(words) and words[heads - 1] in HEAD_WORDS and words[heads] in HEAD_WORDS:
+        heads += 1  # "unité mixte de recherche Climat et Sols (CS)": spelled without its type
+    for names in [words[k:] for k in range(heads + 1)]:
         if not names:
             continue
-        if "".join(w[0] for w in names) == letters:
+        initials = "".join(w[0] for w in names)
+        if initials == letters or (len(capitals) >= 2 and capitals != letters and initials == capitals):
             return True
         joined = "".join(names)
         if (
@@ -227,6 +250,18 @@ def acronym_of(content: str, name: str) -> str | None:
     return first if first != text and acronym_fits(first, name) else None
 
 
+def acronym_and_code(content: str) -> tuple[str | None, str | None]:
+    """A parenthesis giving an acronym, a unit code or both: `LCS`, `UMR 1234`, `LCS, UMR 1234`,
+    `LCS - UMR 1234` -> (acronym or None, code or None); (None, None) for anything else."""
+    text = content.strip()
+    if UNIT_CODE_RE.fullmatch(text):
+        return None, text
+    parts = ACRONYM_SPLIT_RE.split(text, maxsplit=1)
+    if " " not in parts[0] and (len(parts) == 1 or UNIT_CODE_RE.fullmatch(parts[1])):
+        return parts[0], parts[1] if len(parts) > 1 else None
+    return None, None
+
+
 UNIT_CODE_RE = re.compile(
     r"(?:UMR|UPR|UMS|USR|UAR|FRE|UR|EA|U|UMRS|IRL|UMI)[\s\u00a0]*(?:CNRS[\s\u00a0]*|n°[\s\u00a0]*)?\d{2,5}"
 )
@@ -246,8 +281,9 @@ def acronym_closing(
                 return None
             content = found[0]
             name = art.text[name_start : words[k - 1].end]
-            if " " not in content and acronym_fits(content, name):
-                return k - 1, content
+            acronym = acronym_and_code(content)[0]
+            if acronym is not None and acronym_fits(acronym, name):
+                return k - 1, acronym
             return None
         if w.text == "," or is_content(w) or w.key in art.voc.connectors:
             if w.pos in {"VERB", "AUX"} and not w.participle:

@@ -11,7 +11,18 @@
 import re
 
 from extractors.labs.names import opens_clause, with_parenthesis
-from extractors.labs.reading import DEMONSTRATIVES, Mention, closing_quote, name_run, parenthesis, phrase
+from extractors.labs.reading import (
+    DEMONSTRATIVES,
+    Mention,
+    acronym_and_code,
+    acronym_closing,
+    acronym_fits,
+    closing_quote,
+    is_content,
+    name_run,
+    parenthesis,
+    phrase,
+)
 from extractors.labs.words import Article, Sentence, Word
 
 ACRONYM_NUMBER_RE = re.compile(r"[A-Z]{2,6}\d{1,2}(?![\w-])")  # the character before is checked apart
@@ -64,8 +75,9 @@ def read_units(art: Article, sid: int, s: Sentence, i: int) -> list[Mention]:
     head_last = unit_head_end(art, s, i)
     if head_last is None or (i > 0 and words[i - 1].key in DEMONSTRATIVES | voc.describing):
         return []
-    if head_last == i and words[i].key == "unite" and not research_context(art, sid):
-        return []  # "l'unité RAID": a bare "unité" names a research unit only where research is the subject
+    named_only = head_last == i and words[i].key == "unite" and not research_context(art, sid)
+    # "l'unité RAID": a bare "unité" names a research unit only where research is the subject, or
+    # when its capitalised name is closed by its acronym ("l'unité Sols et Eaux (SE)")
     head = phrase(art, s, i, head_last)
     j = head_last + 1
     if j < len(words) and words[j].key in voc.parent_bodies and words[j].is_acronym:
@@ -77,6 +89,8 @@ def read_units(art: Article, sid: int, s: Sentence, i: int) -> list[Mention]:
     while j < len(words):
         x = words[j]
         quote = closing_quote(s, j)
+        if named_only and not (first == i and _unit_name_word(art, x) and not is_unit_name(art, x)):
+            break
         if UNIT_NUMBER_RE.fullmatch(x.text):
             last, rule = j, "unit_number"
             while last + 1 < len(words) and _unit_name_word(art, words[last + 1]) and last - j < 3:
@@ -85,6 +99,11 @@ def read_units(art: Article, sid: int, s: Sentence, i: int) -> list[Mention]:
             last, rule = j, "unit_acronym"
         elif quote is not None:
             last, rule = quote, "unit_quoted"
+        elif first == i and _unit_name_word(art, x):
+            named = _capitalised_name(art, s, i, head_last, j)
+            if named is None:
+                break
+            last, rule = named, "unit_named"
         else:
             break
         quote_after = closing_quote(s, last + 1) if rule != "unit_quoted" else None
@@ -112,6 +131,32 @@ def read_units(art: Article, sid: int, s: Sentence, i: int) -> list[Mention]:
             continue
         break
     return found
+
+
+def _capitalised_name(art: Article, s: Sentence, i: int, head_last: int, j: int) -> int | None:
+    """Last word of a unit's name in words, from word j after its type: `l'UMR Biologie des sols`,
+    `l'unité Écologie, Santé et Abeilles (ESA)`. A bare `unité` names a unit only when an acronym
+    or a unit code in parentheses closes the name (`l'unité Alpha` may be a police unit)."""
+    words = s.words
+    last = name_run(art, s, j)
+    if last < j:
+        return None
+    found = parenthesis(art, words[last].end)
+    closed = found is not None and _closes(found[0], phrase(art, s, j, last))
+    if not closed and last + 1 < len(words) and words[last + 1].text == ",":
+        closing = acronym_closing(art, s, last, words[j].start)
+        if closing is not None:
+            return closing[0]
+    specific = head_last > i or words[i].key in art.voc.unit_codes
+    if not specific and sum(is_content(w) for w in words[j : last + 1]) < 2:
+        return None  # "l'unité Neurovasculaire (UNV)" of a hospital: a research unit's name says more
+    return last if closed or specific else None
+
+
+def _closes(content: str, name: str) -> bool:
+    """A parenthesis that closes a unit's name: its acronym (`ESA`, `ESA, UMR 1234`) or its code."""
+    acronym, code = acronym_and_code(content)
+    return code is not None if acronym is None else acronym_fits(acronym, name)
 
 
 def _with_long_name(art: Article, mention: Mention) -> None:
