@@ -3,10 +3,12 @@
 A byline is a line cut into parts by separators (`Par X | 28 mars 2021 | Lecture 6 min`,
 `Rubrique › Sous-rubrique`, `Par Y - Publié le ...`). The publication date is read from, in order:
 1. a part opening with a byline cue, anywhere in the text, after short byline parts only
-   (`Publié le 9 février 2016 à 10:30`, `Posté ven 14/03/2008 - 10:30`, `Posted on ...`);
+   (`Publié le 9 février 2016 à 10:30`, `Posté ven 14/03/2008 - 10:30`, `Posted on ...`), or
+   with a cue of the document's own posting or sending (`Affiché le`, `envoyée le`);
 2. near the top, a part holding nothing but a full date, possibly after `le`, a place and a comma
    or an abbreviated weekday, with a time after it, and only short labels before it
-   (`Par le service presse | 07/05/2024`, `3 févr. 2021 | Lecture : 2 min`, `Lyon, 4 mai 2021 –`);
+   (`Par le service presse | 07/05/2024`, `3 févr. 2021 | Lecture : 2 min`, `Lyon, 4 mai 2021 –`),
+   on a line that is no row of an agenda (a date opening it and the line next to it);
 3. near the top, a dateline opening a line (`Paris, le 2 novembre 2021 - ...`, `Le 4 mai 2021, ...`).
 A part about an update or an access date (`Mis à jour le`, `Modifié le`, `consulté`), or the
 part right after such a label, never gives it; nor does an agenda line whose date is followed
@@ -22,6 +24,8 @@ from extractors.context import doc_text
 from extractors.dates.mentions import Mention, find_mentions
 from extractors.dates.normalize import day_interval
 from extractors.dates.patterns import (
+    COMMENTS_HEADING_RE,
+    POSTING_CUE_RE,
     PUBLICATION_CUE_RE,
     UPDATE_CUE_RE,
     WEEKDAY_ABBR,
@@ -32,6 +36,7 @@ HEAD_LINES = 15
 CUE_GAP = 40  # at most this many characters between a byline cue and its date
 LABEL_MAX = 40  # a label before a bare date (`Actualités`, `Par la rédaction`)
 BYLINE_PART_MAX = 60  # any part before a cue (`Par Nom Prénom`, a site name)
+CUE_REST_MAX = 100  # what may follow a byline's date in its part (`à 8h15 par le service communication`)
 
 _B = r"[^\S\n]"
 # `|`, bullets, breadcrumb arrows, dashes; a hyphen only between blanks (`Saint-Lô` is a word).
@@ -55,6 +60,7 @@ _HOURS_SPAN = re.compile(
 _LABELLED_CUE = re.compile(
     rf"{_B}*[^\W\d]\w*(?:{_B}+[^\W\d]\w*)?{_B}+(?:{PUBLICATION_CUE_RE.pattern})", re.IGNORECASE
 )
+_LINE_LEAD = re.compile(rf"{_B}*(?:[-•*·→–]{_B}*)?")
 _DATELINE = re.compile(rf"{_B}*(?:{_CITY}{_B}*)?[Ll]e{_B}+")
 _DATELINE_SUFFIX = re.compile(rf"{_B}*(?:[,:–—-]|$)")
 
@@ -111,7 +117,14 @@ class _Days:
     """The article's full single-day mentions, looked up by where their date starts."""
 
     def __init__(self, text: str) -> None:
-        self.items = [(m, d) for m in find_mentions(text) if (d := _full_day(m)) is not None]
+        mentions = find_mentions(text)
+        self.items = [(m, d) for m in mentions if (d := _full_day(m)) is not None]
+        self.starts = {m.start for m in mentions}
+
+    def opens(self, text: str, line: Span) -> bool:
+        """Does a date mention open the line (after blanks and a bullet)?"""
+        lead = _LINE_LEAD.match(text, *line)
+        return lead is not None and lead.end() in self.starts
 
     def first_in(self, start: int, end: int) -> tuple[Mention, date] | None:
         for mention, day in self.items:
@@ -129,11 +142,15 @@ def _from_cue(text: str, line: Span, days: _Days, alone: bool) -> date | None:
     With `alone` (below the head of the page) nothing but a time or an author may follow the
     date: `Publié le 3 mars 2024 – Le budget voté` there is a link to another article. A cue after
     one or two words (`Article publié le 3 mars 2024`) must end its part likewise, so that a
-    sentence (`Le rapport publié le 3 mai 2018 fait référence`) gives nothing.
+    sentence (`Le rapport publié le 3 mai 2018 fait référence`) gives nothing. A posting cue
+    (`Affiché le`, `envoyée le`) is never a link: it must only end its own part, wherever it stands.
+    In the head, a part running on past `CUE_REST_MAX` characters after the date is prose
+    (`Créé le 4 mai 2021 à l'initiative de ..., le comité compte ...`), not a byline.
     """
     parts = _parts(text, *line)
     for k, (start, end) in enumerate(parts):
         cue = PUBLICATION_CUE_RE.match(text, start, end)
+        posting = cue is None and (cue := POSTING_CUE_RE.match(text, start, end)) is not None
         labelled = cue is None and (cue := _LABELLED_CUE.match(text, start, end)) is not None
         if not cue:
             continue
@@ -144,9 +161,10 @@ def _from_cue(text: str, line: Span, days: _Days, alone: bool) -> date | None:
             continue
         mention, day = found
         gap = text[cue.end() : mention.items[0].start]
-        if (alone or labelled) and not _BARE_SUFFIX.fullmatch(
-            text, mention.end, end if labelled else line[1]
-        ):
+        if posting or labelled or alone:
+            if not _BARE_SUFFIX.fullmatch(text, mention.end, line[1] if alone and not posting else end):
+                return None
+        elif end - mention.end > CUE_REST_MAX:
             return None
         if len(gap) <= CUE_GAP and not UPDATE_CUE_RE.search(gap):
             return day
@@ -193,18 +211,33 @@ def _from_dateline(text: str, line: Span, days: _Days) -> date | None:
     return None
 
 
+def _agenda_rows(text: str, lines: list[Span], days: _Days) -> set[int]:
+    """Lines of an agenda: each opens with a date, next to another that does (a flattened table
+    `Mardi 4 mars 2025 | 10h | ...` above `Jeudi 6 mars 2025 | ...`). A byline stands alone."""
+    opening = [days.opens(text, line) for line in lines]
+    return {
+        i
+        for i, opens in enumerate(opening)
+        if opens and ((i > 0 and opening[i - 1]) or (i + 1 < len(lines) and opening[i + 1]))
+    }
+
+
 def published_in_text(text: str) -> date | None:
     """The publication date stated in a raw article text, or None."""
     days = _Days(text)
     if not days.items:
         return None
-    lines = _lines(text)
+    comments = COMMENTS_HEADING_RE.search(text)  # the comments' dates are their own
+    lines = [line for line in _lines(text) if comments is None or line[0] < comments.start()]
     head = _head(text, lines)
     for i, line in enumerate(lines):
         day = _from_cue(text, line, days, alone=i >= head)
         if day is not None:
             return day
-    for line in lines[:head]:
+    agenda = _agenda_rows(text, lines[:head], days)
+    for i, line in enumerate(lines[:head]):
+        if i in agenda:
+            continue
         day = _from_bare_part(text, line, days) or _from_dateline(text, line, days)
         if day is not None:
             return day

@@ -5,8 +5,9 @@ or it is left out and the number refers to it (`dont quatre`, `au nombre de 7`, 
 
 import re
 
+from extractors.counts.labels import PLACE_OR_PERSON, label_unit
 from extractors.counts.normalize import qualifier_after
-from extractors.counts.nouns import DE, compound_unit, is_plural, unit_of, wordlike
+from extractors.counts.nouns import DE, compound_unit, is_plural, unit_of, verbal_participle, wordlike
 from extractors.counts.numbers import Number, is_number_word, low, next_index, prev_index
 from extractors.counts.passage import Passage
 from extractors.counts.patterns import (
@@ -15,7 +16,12 @@ from extractors.counts.patterns import (
     ELISION_TRIGGERS,
     ENUM_LINKS,
     HYPHENS,
+    MULTIPLIERS,
     NON_COUNT_UNITS,
+    PEOPLE_PRONOUNS,
+    PEOPLE_UNIT,
+    RANGE_LINKS,
+    THIRD_PERSON_PRONOUNS,
     TIME_TAIL_RE,
     WEEKDAYS,
 )
@@ -25,10 +31,13 @@ _BROKEN_DETS = frozenset({"des", "de", "d'", "d’"})
 """`des bénévoles 40`: only an indefinite plural; `les décrets 45 et 46` are identifiers."""
 _AU_NOMBRE_DE = re.compile(r"(?:^|\W)(au\s+nombre\s+d['’e]\s*)$", re.IGNORECASE)
 _BACK_REFERENCE = "count.elided_back_reference"
+_LABEL = "count.elided_label"
 LABEL_TAGS = frozenset({"NOUN", "PROPN", "X", "ADJ", "SYM"})
 """A bare number right after a word of these tags is that word's label, not a count left out."""
 PAIR_LINKS = frozenset({"à", "sur", "-", "–"})
 """`21 à 18`, `2 sur 15`: two bare numbers joined so are a score, a rank or a ratio."""
+BREAKDOWN_MAX_CHARS = 60
+"""`5 classes à la rentrée : 3 en ville`: at most this far from the count to the colon."""
 SCALED_VALUE_MIN = 100_000
 """A bare `2,3 millions` restates a count of at least this value in its sentence or the one before."""
 
@@ -49,11 +58,17 @@ def count_elided(passage: Passage, number: Number, qualifier: str, start: int) -
             or qualifier_after(passage.text[number.end_char : number.end_char + 20])
         )
     )
-    if nxt is not None and doc[nxt].pos_ in {"NOUN", "PROPN", "NUM", "X"} and not left_out:
+    trigger = prev_index(doc, number.start)
+    if nxt is not None and trigger is not None and doc[trigger].lower_ in ELISION_TRIGGERS:
+        left_out = left_out or verbal_participle(doc, doc[nxt])  # `dont 120 arrivés par le train`
+    named = nxt is not None and (wordlike(doc[nxt]) or doc[nxt].like_num)  # `15 | Votants`: no word
+    if named and doc[nxt].pos_ in {"NOUN", "PROPN", "NUM", "X"} and not left_out:
         return
     if proportion(passage, number.end):
         return
     p = prev_index(doc, number.start)
+    while p is not None and doc[p].idx >= start:  # the word before the qualifier (`Votants : environ 40`)
+        p = prev_index(doc, p)
     if p is None:
         return
     prev_low = low(doc[p])
@@ -141,22 +156,73 @@ def _refers_back(
         return  # `sortie 12`, `Point 4`, `l'A 7`: a word and its number are a label
     if low(prev) in PAIR_LINKS and (q := prev_index(doc, p)) is not None and doc[q].like_num:
         return  # `21 à 18`: the second number of a score
+    if low(prev) == "entre" and (q := prev_index(doc, p)) is not None and doc[q].text == ":":
+        _label_between(passage, number, q, p, nxt, end)  # `Places libres : entre 40 et 60`
+        return
+    label = label_unit(doc, p) if prev.text == ":" else None  # `Inscrits : 34`
+    if label is False and not _breaks_down(passage, number, p, nxt):
+        return  # `Durée moyenne : 45`, `Tarifs : 8`
     if nxt is not None:
         following = doc[nxt]
         if following.text[:1].isdigit() or (prev.text == "(" and following.text == ")"):
             return  # `04 67 12`, `(75)`: a phone number, a code
-        if following.pos_ == "DET" and not tail:
+        if following.pos_ == "DET" and wordlike(following) and not tail:
             return
         if low(following) in PAIR_LINKS and (k := next_index(doc, nxt + 1)) is not None and doc[k].like_num:
+            if label and low(following) in RANGE_LINKS:
+                _label_range(passage, number, label, start, end, k)
             return  # `remportée 21 à 18`, `classée 2 sur 15`: a score, a rank
     unit = (
-        _label_noun(passage, p)
-        or _copula_subject(passage, p)
+        (label or None)
+        or _label_noun(passage, p)
+        or _copula_subject(passage, p, nxt)
         or passage.last_unit(number.start, sentences_back=1)
     )
     if not unit:
         return
-    passage.add(start, end, number.value, unit, qualifier, _BACK_REFERENCE, number.end - 1)
+    rule = _LABEL if label else _BACK_REFERENCE
+    passage.add(start, end, number.value, unit, qualifier, rule, number.end - 1)
+
+
+def _breaks_down(passage: Passage, number: Number, colon: int, nxt: int | None) -> bool:
+    """`Ouverture de 5 classes : 3 en ville et 2 au bourg`: the words before the colon are a
+    clause holding a count, not a label; a smaller number after it, followed by a preposition,
+    is a part of that count."""
+    if not passage.facts or nxt is None or passage.doc[nxt].pos_ != "ADP":
+        return False
+    whole = passage.facts[-1]
+    between = passage.text[whole.end_char : passage.doc[colon].idx]
+    return (  # on the colon's line, in its clause (the parser may end a sentence at the colon)
+        0 <= len(between) <= BREAKDOWN_MAX_CHARS
+        and not any(c in between for c in "\n.,;!?")
+        and number.value <= whole.value
+    )
+
+
+def _label_between(
+    passage: Passage, number: Number, colon: int, entre: int, nxt: int | None, end: int
+) -> None:
+    """`Chambres libres : entre 12 et 18`: `entre` joins the bounds of a range after a label; the
+    upper bound is read here, or dropped with the lower one when the label names no count
+    (`Tarifs : entre 8 et 12`)."""
+    doc = passage.doc
+    if nxt is None or low(doc[nxt]) != "et" or (k := next_index(doc, nxt + 1)) is None:
+        return
+    passage.skip.add(k)
+    label = label_unit(doc, colon)
+    if label:
+        _label_range(passage, number, label, doc[entre].idx, end, k)
+
+
+def _label_range(passage: Passage, number: Number, unit: str, start: int, end: int, k: int) -> None:
+    """`Bornes installées : 30 à 45`: a range of bare numbers after a label, the lower bound
+    at_least and the upper one at_most, as a range before a noun."""
+    upper = passage.numbers_at.get(k)
+    if upper is None or upper.value <= number.value:
+        return
+    passage.add(start, end, number.value, unit, "at_least", _LABEL, number.end - 1)
+    passage.add(upper.start_char, upper.end_char, upper.value, unit, "at_most", _LABEL, upper.end - 1)
+    passage.skip.add(upper.start)
 
 
 def _elided_scaled(passage: Passage, number: Number, qualifier: str, start: int) -> None:
@@ -170,6 +236,12 @@ def _elided_scaled(passage: Passage, number: Number, qualifier: str, start: int)
         return
     if number.collective:
         p = prev_index(doc, number.start)
+        label = label_unit(doc, p) if p is not None and doc[p].text == ":" else None
+        if label is False:
+            return
+        if label:  # `Guides : une vingtaine`
+            passage.add(start, number.end_char, number.value, label, qualifier, _LABEL, number.end - 1)
+            return
         described = nxt is not None and (
             doc[nxt].pos_ in {"ADJ", "VERB"} or low(doc[nxt]) in {"qui", "que", "qu'"}
         )
@@ -191,11 +263,21 @@ def _elided_scaled(passage: Passage, number: Number, qualifier: str, start: int)
         passage.add(start, number.end_char, number.value, unit, qualifier, _BACK_REFERENCE, last)
 
 
-def _copula_subject(passage: Passage, p: int) -> str | None:
-    """`Les bénévoles étaient 350`: the plural subject of `être` right before the number."""
-    verb = passage.doc[p]
+def _copula_subject(passage: Passage, p: int, nxt: int | None) -> str | None:
+    """`Les bénévoles étaient 350`: the plural subject of `être` right before the number;
+    `nous étions 85`, `ils étaient 2 000 à défiler`: a pronoun naming people (`PEOPLE_PRONOUNS`)."""
+    doc = passage.doc
+    verb = doc[p]
     if verb.lemma_ != "être":
         return None
+    s = prev_index(doc, p)
+    if s is not None and doc[s].pos_ == "PRON":  # the pronoun is the subject, not a noun further off
+        if doc[s].lower_ in PEOPLE_PRONOUNS:
+            return PEOPLE_UNIT
+        to_act = (
+            nxt is not None and doc[nxt].lower_ == "à" and nxt + 1 < len(doc) and doc[nxt + 1].pos_ == "VERB"
+        )
+        return PEOPLE_UNIT if doc[s].lower_ in THIRD_PERSON_PRONOUNS and to_act else None
     for child in (*verb.children, *verb.head.children):
         if child.dep_.startswith("nsubj") and child.pos_ == "NOUN" and is_plural(child):
             return unit_of(child)
@@ -214,11 +296,18 @@ def _label_noun(passage: Passage, p: int) -> str | None:
             i = prev_index(doc, i)
     if i is None or doc[i].pos_ not in {"NOUN", "PROPN"} or not is_plural(doc[i]) or not wordlike(doc[i]):
         return None
+    if doc[i].pos_ == "PROPN" and doc[i].ent_type_ in PLACE_OR_PERSON:
+        return None  # `Nantes : 300`: a place
     first = i
     while first >= 2 and doc[first - 1].text in HYPHENS and not doc[first - 2].whitespace_:
         first -= 2
     unit = compound_unit(doc, doc[first], i)
-    if unit in NON_COUNT_UNITS or unit in APPROX_NOUNS or is_number_word(doc[i]):
+    if (
+        unit in NON_COUNT_UNITS
+        or unit in APPROX_NOUNS
+        or is_number_word(doc[i])
+        or low(doc[i]) in MULTIPLIERS
+    ):
         return None
     return unit
 

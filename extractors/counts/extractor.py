@@ -25,6 +25,7 @@ from extractors.counts.shared import (
     qualifies_previous_noun,
     restates,
     shared_noun,
+    shares_a_measure,
 )
 from models.facts import CountFact
 
@@ -47,7 +48,10 @@ def _count(passage: Passage, number: Number) -> None:
     rule = "count.number_noun"
     if isinstance(noun, Noun) and qualifies_previous_noun(passage, number, noun):
         noun = None  # `12 écoles publiques et 3 privées`: the noun is left out
-    elif noun is None and not continues_enumeration(passage, number):
+    elif noun is None and continues_enumeration(passage, number):
+        if shares_a_measure(passage, number):  # `cinq sentiers de 6, 11 et 19 km`
+            return
+    elif noun is None:
         shared = shared_noun(passage, number)
         if shared is False:
             return

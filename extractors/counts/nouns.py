@@ -7,6 +7,7 @@ size or a date makes it no count at all.
 
 from collections.abc import Container
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
@@ -14,6 +15,7 @@ from extractors.context import doc_text
 from extractors.counts.normalize import qualifier_after
 from extractors.counts.numbers import Number, is_number_word, low, next_index, prev_index
 from extractors.counts.patterns import (
+    ADDRESS_NOUNS,
     APPROX_NOUNS,
     CLOSE_QUOTES,
     DEMONSTRATIVE_PARTICLES,
@@ -25,7 +27,9 @@ from extractors.counts.patterns import (
     MULTIPLIERS,
     NON_COUNT_UNITS,
     OPEN_QUOTES,
+    PARTICIPLE_COMPLEMENT_TAGS,
     PARTITIVE_DETS,
+    PAST_PARTICIPLE_RE,
     PREPOSED_ADJECTIVES,
     WEEKDAYS,
 )
@@ -80,10 +84,12 @@ def singular(token: Token, shortest: int = 4) -> str:
     wins over a lemma without it. Words shorter than `shortest` keep a final -s (`bus`).
     """
     low = token.lower_.replace("\u2019", "'")
+    if low.endswith("is") and "Part" in token.morph.get("VerbForm"):
+        return low  # `45 admis`, `12 remis`: a masculine participle in -is is the same in the singular
     stem = low[:-1] if len(low) >= shortest and low.endswith(("s", "x")) and not low.endswith("ss") else low
     if token.pos_ in {"NOUN", "PROPN"}:
         lemma = token.lemma_.lower().replace("\u2019", "'").strip()
-        if lemma and " " not in lemma:
+        if lemma and " " not in lemma and not (token.pos_ == "PROPN" and lemma == low):  # no lemma known
             if stem.endswith("e") and not lemma.endswith("e") and stem != low:
                 return stem
             return lemma
@@ -118,8 +124,20 @@ def compound_unit(doc: Doc, head: Token, last: int) -> str:
     return "-".join(singular(doc[k], shortest=3) for k in range(head.i, last + 1, 2))  # `start-ups`
 
 
+def is_postal_code(doc: Doc, number: Number) -> bool:
+    """`34000 Montpellier`, `69002 LYON`: five digits written without a separator before a
+    capitalised word are a French postal code (a count of 34 000 is written with its space)."""
+    raw = doc_text(doc)[number.start_char : number.end_char]
+    if not (len(raw) == 5 and raw.isdigit() and "01" <= raw[:2] <= "98"):
+        return False
+    k = next_index(doc, number.end)
+    return k is not None and doc[k].is_alpha and doc[k].text[:1].isupper()
+
+
 def is_identifier(doc: Doc, number: Number, sent_starts: frozenset[int]) -> bool:
-    """`programme 17`, `UMR 6249`, `Paris 13`, `Guide 2023`: a label, not a quantity."""
+    """`programme 17`, `UMR 6249`, `Paris 13`, `Guide 2023`, `31000 Toulouse`: a label, not a quantity."""
+    if number.digits and is_postal_code(doc, number):
+        return True
     p = prev_index(doc, number.start)
     if p is None:
         return False
@@ -131,6 +149,59 @@ def is_identifier(doc: Doc, number: Number, sent_starts: frozenset[int]) -> bool
     if number.digits and prev.pos_ == "PROPN" and p not in sent_starts and prev.text[:1].isupper():
         return True
     return number.year_like and word in _YEAR_CUES
+
+
+def is_address(doc: Doc, head: Token, unit: str) -> bool:
+    """`20 rue de la Paix`, `12 cours Mirabeau`: an address noun after a number, written in the
+    singular or followed by a name, makes the number an address; in the plural it is counted like
+    any noun (`8 voies communales`, `deux chemins ruraux`)."""
+    if unit not in ADDRESS_NOUNS:
+        return False
+    if not is_plural(head):
+        return True
+    k = next_index(doc, head.i + 1)
+    return k is not None and doc[k].text[:1].isupper()
+
+
+@cache
+def known_nouns() -> frozenset[str]:
+    """Lemmas the model's lemmatizer lists as nouns (spaCy's French lookup tables): they tell a noun
+    the tagger called an adjective (`écoles` in `40 écoles relais`) from a true adjective."""
+    from extractors.nlp import load_nlp  # the process's one model, already loaded to parse the Doc
+
+    try:
+        return frozenset(load_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")["noun"])
+    except (KeyError, ValueError):  # a model without a rule lemmatizer: no noun is known
+        return frozenset()
+
+
+def verbal_participle(doc: Doc, head: Token) -> bool:
+    """`venus des écoles voisines`, `retenus par le jury`: a plural past participle the tagger may
+    call a noun, followed by its complement, is used as a verb: after `dont N` it qualifies the
+    things counted just before. Alone (`dont 30 élus.`) it may name people, and stays the noun."""
+    if not head.is_lower or not PAST_PARTICIPLE_RE.search(head.lower_):
+        return False
+    if head.pos_ == "NOUN" and head.lemma_.lower() in known_nouns():  # `dont 6 traités signés`
+        return False
+    k = next_index(doc, head.i + 1)
+    return k is not None and doc[k].pos_ in PARTICIPLE_COMPLEMENT_TAGS
+
+
+def apposed_noun(doc: Doc, token: Token, adjectives: list[Token]) -> int | None:
+    """`40 écoles relais`, `3 imprimantes couleur`: the first word after a number (past pre-posed
+    adjectives) is tagged an adjective or a participle, yet it is a plural noun the lemmatizer knows
+    and a noun follows it at once: it is the counted noun and the next one, in apposition, qualifies
+    it. Returns the index of the apposed noun, else None."""
+    if token.pos_ not in {"ADJ", "VERB"} or not token.is_lower or not is_plural(token):
+        return None
+    if any(a.lower_ not in PREPOSED_ADJECTIVES for a in adjectives):
+        return None
+    k = next_index(doc, token.i + 1)
+    if k is None or doc[k].pos_ != "NOUN" or not doc[k].is_alpha or not doc[k].is_lower:
+        return None
+    if doc[k].lower_ in WEEKDAYS or unit_of(doc[k]) in NON_COUNT_UNITS:
+        return None  # `12 présents samedi`, `3 inscrits heures`: no apposition
+    return k if singular(token) in known_nouns() else None
 
 
 @dataclass(frozen=True)
@@ -164,6 +235,7 @@ def noun_after(doc: Doc, number: Number, counted: Container[str] = ()) -> Noun |
     quoted = False
     adjectives: list[Token] = []
     head: Token | None = None
+    apposed: int | None = None
     while j is not None and j < len(doc):
         token = doc[j]
         if token.text in OPEN_QUOTES and not quoted and not adjectives:
@@ -176,9 +248,15 @@ def noun_after(doc: Doc, number: Number, counted: Container[str] = ()) -> Noun |
         ):
             adjectives.append(token)  # `deux des principales associations`, tagged as a noun
         elif token.pos_ in {"NOUN", "PROPN"} and wordlike(token) or token.text in NON_COUNT_UNITS:
+            if adjectives and token.pos_ == "ADP":  # `12 retenus pour la finale`: no `pour cent` here
+                break
             head = token
             break
         elif token.pos_ in {"ADJ", "VERB", "X"} and len(adjectives) < _MAX_ADJECTIVES and wordlike(token):
+            apposed = apposed_noun(doc, token, adjectives)
+            if apposed is not None:
+                head = token
+                break
             adjectives.append(token)
         elif token.pos_ == "ADV" and token.lower_ in _SKIPPABLE_ADVERBS and not adjectives:
             pass
@@ -197,12 +275,16 @@ def noun_after(doc: Doc, number: Number, counted: Container[str] = ()) -> Noun |
         )
     if head is None or head.lower_ in WEEKDAYS:  # `2 400 samedi`: the noun is left out
         return None
+    if elided and verbal_participle(doc, head):  # `dont 95 retenus par le jury`: the noun is left out
+        return None
     last = compound_end(doc, head)
     unit = compound_unit(doc, head, last)
     event = EVENT_COMPOUND_RE.match(doc_text(doc), head.idx)
     if event is None and (
         unit in NON_COUNT_UNITS or head.lower_ in NON_COUNT_UNITS or head.text in NON_COUNT_UNITS
     ):
+        return False
+    if event is None and is_address(doc, head, unit):
         return False
     if unit in APPROX_NOUNS or is_number_word(head) or head.lower_ in MULTIPLIERS:
         return False
@@ -219,6 +301,7 @@ def noun_after(doc: Doc, number: Number, counted: Container[str] = ()) -> Noun |
         if k is not None and doc[k].text in CLOSE_QUOTES:
             end = k + 1
     else:
+        end = max(end, (apposed or 0) + 1)  # `écoles relais`: the apposed noun is part of the text
         while end < len(doc) and doc[end].pos_ == "ADJ" and is_plural(doc[end]) and end - last <= 2:
             end += 1
     return Noun(head, end, doc[end - 1].idx + len(doc[end - 1]), unit)

@@ -42,7 +42,10 @@ def _month_words() -> frozenset[str]:
 
 
 NON_COUNT_UNITS: frozenset[str] = frozenset(load_list("non_count_units")) | _month_words()
-"""Nouns after a number that make it a duration, money, size, fraction, address or date."""
+"""Nouns after a number that make it a duration, money, size, fraction or date."""
+
+ADDRESS_NOUNS: frozenset[str] = frozenset(load_list("count_address_nouns"))
+"""`20 rue de la Paix` is an address, `8 voies communales` a count: see `nouns.is_address`."""
 
 WEEKDAYS: frozenset[str] = frozenset(load_list("weekdays"))
 """`Visiteurs : 2 400 samedi`: a day name after a number is no counted noun."""
@@ -81,11 +84,27 @@ PARTITIVE_DETS: frozenset[str] = frozenset(
 )
 """`deux de ces projets`: a partitive between the number and its noun."""
 
+PEOPLE_PRONOUNS: frozenset[str] = frozenset({"nous", "vous", "on"})
+"""`nous étions 85`, `vous étiez 400 à venir`: a subject pronoun of `être` before a number that
+names people; `ils`/`elles` name people only with `à` + infinitive after the number (`ils étaient
+2 000 à défiler`), else they may stand for things."""
+THIRD_PERSON_PRONOUNS: frozenset[str] = frozenset({"ils", "elles"})
+PEOPLE_UNIT = "personne"
 ELISION_TRIGGERS: frozenset[str] = frozenset({"dont", "parmi", "soit"})
 """`onze projets, dont deux ...`: the noun is the one of the count just before."""
+PAST_PARTICIPLE_RE = re.compile(r"(?:é|ée|i|ie|u|ue|is|ise|it|ite)s$")
+"""Plural endings of French past participles (`réparées`, `venus`, `admis`, `inscrits`)."""
+PARTICIPLE_COMPLEMENT_TAGS = frozenset({"ADP", "ADV", "DET"})
+"""`venus des communes voisines`, `remis hier`: a participle followed by its complement is verbal."""
 
 ENUM_LINKS: frozenset[str] = frozenset({"et", ",", "contre", "puis", "ou", "plus"})
 """`8 en Bretagne et 5 en Normandie`: a second number sharing the first one's noun."""
+
+_labels = load_table("count_labels")
+MEASURE_LABELS: frozenset[str] = frozenset(_labels["measure"]["heads"])
+"""`Tarifs : 8 / 5`: a label whose value is a price, a rate, a score, never a count."""
+TOTAL_LABELS: frozenset[str] = frozenset(_labels["total"]["heads"])
+"""`Au total : 300`: a label summing up the counts before it."""
 
 _refs = load_table("count_references")
 RANGE_LINKS: frozenset[str] = frozenset(_refs["shared_noun"]["range"])
@@ -130,7 +149,8 @@ def _qualifier_regex(phrases: list[str]) -> re.Pattern[str]:
         re.escape(p).replace(r"\ ", r"\s+").replace("'", "['’]")
         for p in sorted(phrases, key=len, reverse=True)
     )
-    return re.compile(rf"(?:^|(?<=[^\w'’]))({alternatives})\s*$", re.IGNORECASE)
+    # the phrase opens a word: after a space or punctuation, or after an elided `d'` (`d'environ 90`)
+    return re.compile(rf"(?:^|(?<=[^\w'’])|(?<=\b[dD]'))({alternatives})\s*$", re.IGNORECASE)
 
 
 _NUMBER_ALTERNATIVES = "|".join(

@@ -50,6 +50,43 @@ def qualifies_previous_noun(passage: Passage, number: Number, noun: Noun) -> boo
     )
 
 
+LIST_MAX_ITEMS = 8
+"""At most this many bare numbers in a list sharing the noun after the last one."""
+
+
+def _list_end(passage: Passage, number: Number) -> Number | None:
+    """`de 12, 25 et 40 km`, `120, 150 ou 180 places`: the last number of a list of bare numbers
+    joined by commas and closed by a range or pair link, or None when `number` opens no such list."""
+    doc = passage.doc
+    current = number
+    for _ in range(LIST_MAX_ITEMS):
+        j = next_index(doc, current.end)
+        k = next_index(doc, j + 1) if j is not None else None
+        following = passage.numbers_at.get(k) if k is not None else None
+        if following is None:
+            return None
+        link = low(doc[j])
+        if link in RANGE_LINKS | BOTH_LINKS | EITHER_LINKS:
+            return following
+        if link != ",":
+            return None
+        current = following
+    return None
+
+
+def shares_a_measure(passage: Passage, number: Number) -> bool:
+    """`trois circuits de 8, 15 et 30 km`, `deux formats, 12 et 20 litres`: a bare number listed
+    before a number whose noun is a unit of measure (or a singular noun after a value of two or
+    more, `2 à 1`) is a measure too, even right after a count it would otherwise continue."""
+    if number.year_like:
+        return False
+    last = _list_end(passage, number)
+    if last is None:
+        return False
+    noun = noun_after(passage.doc, last)
+    return noun is False or isinstance(noun, Noun) and number.value >= 2 and not is_plural(noun.head)
+
+
 def shared_noun(passage: Passage, number: Number) -> tuple[Noun, str, int] | bool | None:
     """`dix à trente bénévoles`, `180 et 320 coureurs`, `deux ou trois ateliers`, `deux
     des six candidats`: the noun written after the next number is this one's too. Returns that
@@ -60,6 +97,12 @@ def shared_noun(passage: Passage, number: Number) -> tuple[Noun, str, int] | boo
     if j is None:
         return None
     link = low(doc[j])
+    if link == "," and not number.year_like:  # `22, 24 et 27 élèves`: a list shares its last noun
+        last = _list_end(passage, number)
+        listed = noun_after(doc, last) if last is not None else None
+        if listed is False or isinstance(listed, Noun) and number.value >= 2 and not is_plural(listed.head):
+            return False
+        return (listed, "exact", number.start_char) if isinstance(listed, Noun) else None
     if link not in RANGE_LINKS | BOTH_LINKS | EITHER_LINKS | PARTITIVE_LINKS:
         return None
     k = next_index(doc, j + 1)

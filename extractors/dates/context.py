@@ -22,6 +22,8 @@ from extractors.dates.patterns import BARE_YEAR_RE, EDITION_YEAR_RE, HISTORICAL_
 
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _HEADING_MAX = 100
+_LIST_ITEM = re.compile(r"[-–—•*·→►▪‣](?:\s|$)")
+_LABEL_VALUE = re.compile(r"[^:\n]{1,60}?[^\S\n]?:[^\S\n]*[^\s:]")
 HISTORY_LOOKBACK = 40  # characters before a year searched for a historical cue
 HEADING_YEAR_SPAN = 1  # a bare heading year farther than this from the publication year is a name
 
@@ -62,15 +64,26 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _is_label_value(line: str) -> bool:
+    return _LABEL_VALUE.match(line) is not None
+
+
 def _is_heading(text: str, lines: list[tuple[int, int]], i: int) -> bool:
-    """A short line without closing punctuation, set apart by a blank line or opening the text."""
+    """A short line without closing punctuation, set apart by a blank line or opening the text.
+
+    Not a list item (`– d'ici mars 2026 : bilan`), nor one `label : value` line of a block of them
+    (`Visiteurs en 2023 : 8 200` under `Exposants : 95`): the last line of a list or of a
+    flattened table is followed by a blank line too, yet governs nothing after it.
+    """
     start, end = lines[i]
     line = text[start:end].strip()
-    if not line or len(line) > _HEADING_MAX or line[-1] in ".;,":
+    if not line or len(line) > _HEADING_MAX or line[-1] in ".;," or _LIST_ITEM.match(line):
         return False
-    before = i == 0 or not text[lines[i - 1][0] : lines[i - 1][1]].strip()
+    previous = text[lines[i - 1][0] : lines[i - 1][1]].strip() if i > 0 else ""
+    if previous and _is_label_value(line) and _is_label_value(previous):
+        return False
     after = i + 1 < len(lines) and not text[lines[i + 1][0] : lines[i + 1][1]].strip()
-    return before or after
+    return not previous or after
 
 
 class YearContext:

@@ -9,14 +9,14 @@ prochain`) need the publication date; a weekday with a day and no month (`dimanc
 the month of the date written just before it, if the weekday agrees.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date, timedelta
 
 from spacy.tokens import Doc
 
 from extractors.context import ArticleContext, doc_text
-from extractors.dates.context import NEAREST, Anchor, YearContext, is_historical
+from extractors.dates.context import HEADING, NEAREST, PUBLISHED, Anchor, YearContext, is_historical
 from extractors.dates.mentions import Mention, find_mentions
 from extractors.dates.normalize import (
     Interval,
@@ -27,9 +27,11 @@ from extractors.dates.normalize import (
     span,
     year_interval,
 )
-from extractors.dates.tense import FUTURE, PAST, direction_at
+from extractors.dates.tense import FUTURE, PAST, direction_at, year_direction_at
 from models.facts import DateFact
 
+TENSE_SLACK_DAYS = 14  # a release drafted this many days off its posting date keeps its year
+NEAR_PUBLICATION_DAYS = 21  # `jeudi 26` alone: a day this close to the publication, or none
 CARRY_WINDOW = 300  # `dimanche 12` takes its month from a date at most this many characters before
 _NOT_EXPLICIT = ("rel_month", "rel_weekday", "this_weekday", "carry")
 
@@ -93,8 +95,49 @@ def _distance(part: Part, year: int, ref: date) -> int:
         return 1 << 30
 
 
-def resolve_year(parts: list[Part], pos: int, years: YearContext) -> tuple[list[Part], str] | None:
-    """The parts (last one written at `pos`) with their year, and where it came from; None to drop."""
+def _key(part: Part, last: bool) -> tuple[int, int]:
+    """(month, day) of a part for comparing with a day; a month alone is its last or first day."""
+    return part.month or 0, part.day or (31 if last else 1)
+
+
+def _days_from(part: Part, last: bool, year: int, published: date) -> int | None:
+    """Days from the publication to the part's first (or last) day in `year`; None if no such day."""
+    month, day = _key(part, last)
+    if last and part.day is None:
+        whole = month_interval(year, month)
+        return (whole[1] - published).days if whole else None
+    try:
+        return (date(year, month, day) - published).days
+    except ValueError:
+        return None
+
+
+def by_tense(parts: list[Part], year: int, published: date, direction: int) -> int:
+    """The publication's year, moved by the tense of the verb: `ouvrira en janvier` written in
+    October is the coming January, `s'est tenu le 18 décembre` written in March the last one.
+
+    A date within `TENSE_SLACK_DAYS` of the publication keeps its year: a release written a few
+    days before it went online (`ouvriront le 1er juin`, posted on 4 June) speaks of that June.
+    """
+    if direction == FUTURE:
+        gap = _days_from(parts[-1], True, year, published)
+        if gap is not None and gap < -TENSE_SLACK_DAYS:
+            return year + 1
+    if direction == PAST:
+        gap = _days_from(parts[0], False, year, published)
+        if gap is not None and gap > TENSE_SLACK_DAYS:
+            return year - 1
+    return year
+
+
+def resolve_year(
+    parts: list[Part], pos: int, years: YearContext, tense: Callable[[], int] | None = None
+) -> tuple[list[Part], str] | None:
+    """The parts (last one written at `pos`) with their year, and where it came from; None to drop.
+
+    A year taken from the publication date follows the verb's tense (`tense()`, read only then); so
+    does a heading's year when it is the publication's own (`Conseil du 3 mars 2024`).
+    """
     last = parts[-1]
     if last.year is not None:
         return parts, "written"
@@ -102,9 +145,12 @@ def resolve_year(parts: list[Part], pos: int, years: YearContext) -> tuple[list[
     if found is None:
         return None
     year, source = found
+    pub = years.published
+    own_year = source == PUBLISHED or (source == HEADING and pub is not None and year == pub.year)
+    if tense is not None and pub is not None and own_year:
+        year = by_tense(_in_year(parts, year), year, pub, tense())
     if _agrees(_in_year(parts, year)):
         return _in_year(parts, year), "context"
-    pub = years.published
     candidates = {year - 1, year + 1} | years.article_years()
     if pub is not None:
         candidates |= {pub.year - 1, pub.year, pub.year + 1}
@@ -165,6 +211,24 @@ def _carried(part: Part, previous: DateFact) -> Part | None:
     return None
 
 
+def _near_publication(part: Part, published: date) -> Part | None:
+    """`jeudi 26` with no dated line just before it: the day of the publication's month, or of the
+    month either side, on which the weekday falls, nearest to the publication and at most three
+    weeks from it (local news announces the coming days so); None if there is none.
+
+    The weekday must agree, so a bare day number never gets a month by guess alone.
+    """
+    found: list[tuple[int, Part]] = []
+    for shift in (-1, 0, 1):
+        index = published.year * 12 + published.month - 1 + shift
+        candidate = replace(part, year=index // 12, month=index % 12 + 1)
+        interval = day_interval(candidate)
+        distance = abs((interval[0] - published).days) if interval else NEAR_PUBLICATION_DAYS + 1
+        if distance <= NEAR_PUBLICATION_DAYS and candidate.weekday is not None and _agrees([candidate]):
+            found.append((distance, candidate))
+    return min(found, key=lambda pair: pair[0])[1] if found else None
+
+
 class _Facts:
     """Builds the facts of one article, mention by mention, remembering the last dated one."""
 
@@ -204,14 +268,18 @@ class _Facts:
                 interval = _relative(mention, published)
             return self.fact(rule, mention.start, mention.end, interval, granularity, "context")
         if kind == "carry":
-            prev = self.previous
-            if prev is None or mention.start - prev.end_char > CARRY_WINDOW:
+            prev, part = self.previous, mention.items[0].part
+            if prev is not None and mention.start - prev.end_char <= CARRY_WINDOW:
+                carried = _carried(part, prev)
+            elif published is not None:
+                carried = _near_publication(part, published)
+            else:
                 return []
-            part = _carried(mention.items[0].part, prev)
-            interval = day_interval(part) if part else None
+            interval = day_interval(carried) if carried else None
             return self.fact(rule, mention.start, mention.end, interval, "day", "context")
         parts = fill_from_right([i.part for i in mention.items])
-        resolved = resolve_year(parts, mention.items[-1].start, self.years)
+        tense = lambda: year_direction_at(self.doc, mention.start, mention.end)  # noqa: E731 (read lazily)
+        resolved = resolve_year(parts, mention.items[-1].start, self.years, tense)
         if resolved is None:
             return []
         parts, year_from = resolved

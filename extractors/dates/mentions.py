@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from extractors.dates.fallback import read_span
-from extractors.dates.normalize import Part, read_part
+from extractors.dates.normalize import Part, read_part, weekday_number
 from extractors.dates.patterns import (
     DAY_RE,
     FB_MONTH_RE,
@@ -22,7 +22,6 @@ from extractors.dates.patterns import (
     SINCE_RE,
     TRIGGER_WORDS,
     WEEKDAY_RE,
-    WEEKDAYS,
     WINDOW_AFTER,
     WINDOW_BEFORE,
 )
@@ -30,23 +29,30 @@ from extractors.dates.patterns import (
 # What each rule yields; the order breaks ties between equally long matches.
 KIND: dict[str, str] = {
     "range_du_au": "range",
+    "range_au": "range",
     "range_entre": "range",
     "range_hyphen": "range",
     "range_split": "range",
     "range_months": "month_range",
+    "range_months_hyphen": "month_range",
     "month_enumeration": "month_enum",
+    "month_enumeration_line": "month_enum",
     "enumeration": "enum",
     "enumeration_lines": "enum",
     "day": "day",
     "day_month_hyphen": "day",
+    "day_month_holiday": "day",
     "day_month_first": "day",
     "numeric": "day",
     "numeric_yearless": "day",
+    "numeric_yearless_dot": "day",
     "numeric_yearless_line": "day",
     "dateparser_fallback": "day",
     "month_year": "month",
     "month_relative": "month",
     "month_cued": "month",
+    "month_of": "month",
+    "month_line": "month",
     "month_word_relative": "rel_month",
     "weekday_relative": "rel_weekday",
     "weekday_this": "this_weekday",
@@ -56,7 +62,11 @@ KIND: dict[str, str] = {
     "year_heading": "year",
 }
 _PRIORITY = {rule: i for i, rule in enumerate(KIND)}
-_STARTS_AT_DATE = ("numeric_yearless_line",)  # the bullet before the date is not part of it
+# The bullet before the date is not part of it: these rules' mentions start at this group.
+_STARTS_AT_DATE = {"numeric_yearless_line": "a", "month_line": "a", "month_enumeration_line": "items"}
+# `la finale de septembre` but not `le Champ de Mars`: after a small word that also stands before
+# names, the month is written in lower case or in a line of capitals.
+_CASE_CHECKED = ("month_of",)
 _DIGITS = re.compile(r"\d+")
 # `le 2 juin ... jusqu'au 9 juin`: what may stand between the two ends of a range split over a clause.
 _SPLIT_GAP_MAX = 80
@@ -104,7 +114,7 @@ def _items(rule: str, m: re.Match[str]) -> tuple[Item, ...]:
     if rule == "enumeration":
         s, e = m.span("items")
         return tuple(Item(i.start(), i.end(), read_part(i.group(0))) for i in ITEM_RE.finditer(text, s, e))
-    if rule == "month_enumeration":
+    if rule in ("month_enumeration", "month_enumeration_line"):
         s, e = m.span("items") if m.group("items") else m.span("items_y")
         return tuple(
             Item(i.start(), i.end(), read_part(i.group(0))) for i in MONTH_ITEM_RE.finditer(text, s, e)
@@ -124,10 +134,11 @@ def _items(rule: str, m: re.Match[str]) -> tuple[Item, ...]:
             return ()
         weekday = WEEKDAY_RE.search(text, m.start(), m.start("a"))
         if weekday:
-            part = replace(part, weekday=WEEKDAYS.index(weekday.group(0).lower()))
+            part = replace(part, weekday=weekday_number(weekday.group(0)))
         return (Item(*m.span("a"), part),)
-    if rule == "month_word_relative":
-        return (Item(*m.span(), Part(rel=RELATIVE[groups["rel"].lower()])),)
+    if rule == "month_word_relative":  # `ce mois-ci`: no relative word, the publication's month
+        rel = RELATIVE[groups["rel"].lower()] if groups["rel"] else 0
+        return (Item(*m.span(), Part(rel=rel)),)
     out = []
     for name in ("a", "b"):
         if groups.get(name) is not None:
@@ -141,13 +152,17 @@ def _items(rule: str, m: re.Match[str]) -> tuple[Item, ...]:
         out[-1] = Item(last.start, last.end, replace(last.part, rel=RELATIVE[groups["rel"].lower()]))
     if len(out) == 1 and rule in ("day", "month_cued", "numeric_yearless"):
         out[0] = replace(out[0], part=_since(out[0].part, text, m))
-    if len(out) == 1 and rule in ("numeric", "numeric_yearless"):  # `mardi 8/11`: the weekday is outside `a`
-        weekday = WEEKDAY_RE.search(text, m.start(), m.start("a"))
+    if len(out) == 1 and rule in ("numeric", "numeric_yearless", "numeric_yearless_dot"):
+        weekday = WEEKDAY_RE.search(text, m.start(), m.start("a"))  # `mardi 8/11`: outside `a`
         if weekday:
-            out[0] = replace(
-                out[0], part=replace(out[0].part, weekday=WEEKDAYS.index(weekday.group(0).lower()))
-            )
+            out[0] = replace(out[0], part=replace(out[0].part, weekday=weekday_number(weekday.group(0))))
     return tuple(out)
+
+
+def _written_as_month(text: str, m: re.Match[str]) -> bool:
+    """Is the month of `m` written in lower case, or in capitals (`AGENDA D'AVRIL`)?"""
+    word = text[m.start("a") : m.end("a")]
+    return word.islower() or word.isupper()
 
 
 def lowered(text: str) -> str:
@@ -214,9 +229,11 @@ def find_mentions(text: str) -> tuple[Mention, ...]:
     for seg_start, seg_end in segments(low):
         for rule, pattern in RULES.items():
             for m in pattern.finditer(low, seg_start, seg_end):
-                start = m.start("a") if rule in _STARTS_AT_DATE else m.start()
+                start = m.start(_STARTS_AT_DATE[rule]) if rule in _STARTS_AT_DATE else m.start()
                 if low.startswith("du ", start) and PLACE_NAME_RE.search(low, max(0, start - 20), start):
                     taken[start : m.end()] = b"\x01" * (m.end() - start)  # `place du 14 juillet`: a name
+                elif rule in _CASE_CHECKED and not _written_as_month(text, m):
+                    continue
                 elif m.end() > start:
                     candidates.append((start, m.end(), rule, m))
     candidates.sort(key=lambda c: (c[0] - c[1], _PRIORITY[c[2]], c[0]))

@@ -6,20 +6,23 @@ relative direction, missing fields are filled from the parts written after it (`
 """
 
 import calendar
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 
 from extractors.dates.patterns import (
     DAY_RE,
+    ENGLISH_MONTH_NUMBERS,
     MONTH_NUMBERS,
     MONTH_RE,
     NUMDATE_RE,
+    NUMDAY_DOT_RE,
     NUMDAY_RE,
     REL_RE,
     RELATIVE,
+    WEEKDAY_NUMBERS,
     WEEKDAY_NUMERIC_RE,
     WEEKDAY_RE,
-    WEEKDAYS,
     YEAR_RE,
 )
 
@@ -39,8 +42,15 @@ class Part:
 
 
 def month_number(word: str) -> int | None:
-    """`Nov.` -> 11, `août` -> 8; None for a word that is no month."""
-    return MONTH_NUMBERS.get(word.lower().rstrip(".").strip())
+    """`Nov.` -> 11, `août` -> 8, `December` -> 12 (read before a year only); None for a word
+    that is no month."""
+    key = word.lower().rstrip(".").strip()
+    return MONTH_NUMBERS.get(key) or ENGLISH_MONTH_NUMBERS.get(key)
+
+
+def weekday_number(word: str) -> int:
+    """`mardi` -> 1, `Sam.` -> 5 (0 = Monday)."""
+    return WEEKDAY_NUMBERS[word.lower().rstrip(".")]
 
 
 def two_digit_year(yy: int) -> int:
@@ -50,8 +60,8 @@ def two_digit_year(yy: int) -> int:
 
 def read_numeric(text: str) -> Part | None:
     """`08/11/2022`, `8/11/22`, `20.12.18`, `2022-11-08`, `8/11`: day first except in ISO order."""
-    if NUMDAY_RE.fullmatch(text):
-        day, month = (int(f) for f in text.split("/"))
+    if NUMDAY_RE.fullmatch(text) or NUMDAY_DOT_RE.fullmatch(text):
+        day, month = (int(f) for f in re.split(r"[/.]", text))
         return Part(day=day, month=month)
     if not NUMDATE_RE.fullmatch(text):
         return None
@@ -77,7 +87,7 @@ def read_part(text: str) -> Part:
     if weekday_numeric:  # `mardi 3/09`
         numeric = read_numeric(weekday_numeric.group("n"))
         if numeric is not None:
-            return replace(numeric, weekday=WEEKDAYS.index(weekday_numeric.group("w").lower()))
+            return replace(numeric, weekday=weekday_number(weekday_numeric.group("w")))
     rest = text
     month = None
     m = MONTH_RE.search(rest)
@@ -92,7 +102,7 @@ def read_part(text: str) -> Part:
     weekday = None
     w = WEEKDAY_RE.search(rest)
     if w:
-        weekday = WEEKDAYS.index(w.group(0).lower())
+        weekday = weekday_number(w.group(0))
     rel = 0
     r = REL_RE.search(rest)
     if r:

@@ -9,9 +9,26 @@ date's own week.
 
 from spacy.tokens import Doc, Token
 
+from extractors.lexicons import load_list
+
 PAST, FUTURE, UNKNOWN = -1, 1, 0
 _CLIMB = 4  # a date phrase hangs at most a few arcs below its verb
 _AUX_DEPS = ("aux", "aux:tense", "aux:pass")
+_ETRE_VERBS = frozenset(load_list("date_etre_verbs"))
+_ANNOUNCING_VERBS = frozenset(load_list("date_announcing_verbs"))
+
+
+def _present_passive(verb: Token, auxes: list[Token]) -> bool:
+    """`est prévue`, `sont organisés`: a present `être` before a participle, no past at all.
+
+    Only the verbs whose passé composé takes `être` (`est arrivé`) are a past there, and the
+    parser may mislabel their `être` as a passive one; pronominal pasts (`s'est tenue`) carry
+    `aux:tense` and never come here.
+    """
+    return (
+        all(a.dep_ == "aux:pass" and "Pres" in a.morph.get("Tense") for a in auxes)
+        and verb.lemma_.lower() not in _ETRE_VERBS
+    )
 
 
 def _governing_verb(token: Token) -> Token | None:
@@ -29,7 +46,10 @@ def _governing_verb(token: Token) -> Token | None:
 
 
 def verb_direction(verb: Token) -> int:
-    """PAST for a compound past, imperfect or simple past; FUTURE for a future or `aller` + infinitive."""
+    """PAST for a compound past, imperfect or simple past; FUTURE for a future or `aller` + infinitive.
+
+    A present passive (`est prévue le 3 mai`) is neither.
+    """
     tense = verb.morph.get("Tense")
     auxes = [c for c in verb.children if c.dep_ in _AUX_DEPS]
     if "Fut" in tense or any("Fut" in a.morph.get("Tense") for a in auxes):
@@ -39,7 +59,7 @@ def verb_direction(verb: Token) -> int:
     ):
         return FUTURE
     if "Part" in verb.morph.get("VerbForm") and auxes:
-        return PAST
+        return UNKNOWN if _present_passive(verb, auxes) else PAST
     if "Imp" in tense or ("Past" in tense and "Fin" in verb.morph.get("VerbForm")):
         return PAST  # imperfect, simple past; a participle without its auxiliary says nothing
     return UNKNOWN
@@ -47,10 +67,35 @@ def verb_direction(verb: Token) -> int:
 
 def direction_at(doc: Doc, start: int, end: int) -> int:
     """The tense of the verb governing the characters `start:end` (a date phrase), or UNKNOWN."""
-    if not doc.has_annotation("DEP") or not doc.has_annotation("MORPH"):
+    verb = _verb_at(doc, start, end, through_nouns=True)
+    return verb_direction(verb) if verb is not None else UNKNOWN
+
+
+def year_direction_at(doc: Doc, start: int, end: int) -> int:
+    """The tense that may move a yearless date's year, or UNKNOWN: stricter than `direction_at`.
+
+    The date must hang from the verb itself: as a noun's complement (`le programme du 14 juillet`)
+    it names an event the verb's tense says nothing about. A past of announcing or rescheduling
+    (`a annoncé ... le 2 juillet`) dates the announcement, not the thing announced. A simple past
+    without auxiliary is mostly a present of the same spelling (`interdit`, `réunit`), so it is none.
+    """
+    verb = _verb_at(doc, start, end, through_nouns=False)
+    if verb is None:
         return UNKNOWN
+    direction = verb_direction(verb)
+    if direction == PAST and verb.lemma_.lower() in _ANNOUNCING_VERBS:
+        return UNKNOWN
+    if direction == PAST and "Past" in verb.morph.get("Tense") and "Fin" in verb.morph.get("VerbForm"):
+        return UNKNOWN
+    return direction
+
+
+def _verb_at(doc: Doc, start: int, end: int, through_nouns: bool) -> Token | None:
+    if not doc.has_annotation("DEP") or not doc.has_annotation("MORPH"):
+        return None
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
-        return UNKNOWN
-    verb = _governing_verb(span.root)
-    return verb_direction(verb) if verb is not None else UNKNOWN
+        return None
+    if not through_nouns and span.root.dep_.startswith(("nmod", "appos", "acl")):
+        return None
+    return _governing_verb(span.root)

@@ -70,6 +70,19 @@ POSITIVES: list[tuple[str, str, list[Triple]]] = [
         [(5, "table", "exact")],
     ),
     ("environ_after", "Le stage a accueilli 300 personnes environ.", [(300, "personne", "approx")]),
+    ("environ_after_elided_de", "Le chœur est entouré d'environ 70 choristes.", [(70, "choriste", "approx")]),
+    ("au_moins_after_elided_de", "Il s'agit d'au moins 25 cabanes.", [(25, "cabane", "at_least")]),
+    ("des_lower_bound", "La réduction s'applique dès 4 entrées achetées.", [(4, "entrée", "at_least")]),
+    (
+        "a_partir_de_lower_bound",
+        "Le tarif de groupe vaut à partir de 10 randonneurs.",
+        [(10, "randonneur", "at_least")],
+    ),
+    (
+        "address_noun_in_the_plural_counts",
+        "L'orage a fermé 9 routes communales et deux chemins forestiers.",
+        [(9, "route", "exact"), (2, "chemin", "exact")],
+    ),
     ("au_moins_after", "Le plan concerne 120 communes au moins.", [(120, "commune", "at_least")]),
     (
         "en_plus_de_is_no_qualifier",
@@ -161,8 +174,43 @@ POSITIVES: list[tuple[str, str, list[Triple]]] = [
         [(3, "soirée", "exact")],
     ),
     ("compound_event_hyphen", "Deux soirées-débats sont prévues en mai.", [(2, "soirée-débat", "exact")]),
+    # a noun tagged as an adjective before a noun in apposition: the first one is counted
+    ("apposition_portables", "Le service a acheté 6 portables élèves.", [(6, "portable", "exact")]),
+    ("apposition_mobiles", "La brigade dispose de 5 mobiles radars.", [(5, "mobile", "exact")]),
+    ("apposition_internes", "L'hôpital accueille 14 internes urgentistes.", [(14, "interne", "exact")]),
+    ("preposed_court", "Le festival propose cinq courts métrages.", [(5, "métrage", "exact")]),
+    ("preposed_vaste", "Le site compte 4 vastes salles.", [(4, "salle", "exact")]),
+    ("preposed_evaluative", "Le musée expose trois magnifiques tableaux.", [(3, "tableau", "exact")]),
     ("invariable_prix", "Le festival remet cinq prix aux jeunes auteurs.", [(5, "prix", "exact")]),
     ("invariable_voix", "Le texte a recueilli 212 voix.", [(212, "voix", "exact")]),
+    (
+        "participle_in_is_kept",
+        "Le concours a retenu 38 admis sur liste principale.",
+        [(38, "admis", "exact")],
+    ),
+    ("participle_in_ises", "L'école compte 19 admises en première année.", [(19, "admise", "exact")]),
+    # a list of bare numbers shares the noun after its last one; a unit of measure there makes
+    # every listed number a measure, even right after a count
+    (
+        "list_shares_last_noun",
+        "Les sections comptent 18, 21 et 26 adhérents.",
+        [(18, "adhérent", "exact"), (21, "adhérent", "exact"), (26, "adhérent", "exact")],
+    ),
+    (
+        "list_of_distances_after_count",
+        "La fédération balise cinq sentiers de 6, 11 et 19 km.",
+        [(5, "sentier", "exact")],
+    ),
+    (
+        "pair_of_volumes_after_count",
+        "La coopérative vend deux formats, 25 et 50 litres.",
+        [(2, "format", "exact")],
+    ),
+    (
+        "list_counts_after_count",
+        "Le collège ouvre trois classes de 24, 26 et 28 élèves.",
+        [(3, "classe", "exact"), (24, "élève", "exact"), (26, "élève", "exact"), (28, "élève", "exact")],
+    ),
     ("feminine_kept", "Quatre lauréates ont été distinguées.", [(4, "lauréate", "exact")]),
     ("feminine_trice_kept", "Deux directrices d'école ont témoigné.", [(2, "directrice", "exact")]),
     (
@@ -185,6 +233,8 @@ POSITIVES: list[tuple[str, str, list[Triple]]] = [
 ]
 
 NEGATIVES: list[tuple[str, str]] = [
+    ("pour_cent_in_words", "La hausse atteint 15 pour cent cette année."),
+    ("list_of_lengths", "Les tuyaux de 10, 15 ou 20 mètres sont en stock."),
     ("duration_hours", "La réunion a duré 2 heures."),
     ("duration_months", "Le chantier a pris 18 mois."),
     ("duration_en_jours", "Le hackathon s'est déroulé en 5 jours."),
@@ -226,6 +276,10 @@ NEGATIVES: list[tuple[str, str]] = [
     ("neuf_adjective", "Le service s'installe dans un bâtiment neuf."),
     ("glued_disease", "La crise du COVID-19 a tout changé."),
     ("address", "Le guichet est situé 20 rue de la Paix."),
+    ("address_noun_before_a_name", "Le cabinet a déménagé au 14 cours Gambetta."),
+    ("postal_code", "Écrire au service courrier, 4 allée des Tilleuls, 31400 Toulouse."),
+    ("postal_code_capitals", "Mairie, place de l'Église, 12850 ONET-LE-CHÂTEAU"),
+    ("seasons", "Les moutons ont passé trois hivers et deux étés en estive."),
     ("age_range", "Le dispositif vise les jeunes de 16 à 25 ans."),
     ("distance", "Le site est à 3 km du centre-ville."),
     ("times", "Les demandes ont été multipliées par 4 en un an."),
@@ -273,8 +327,9 @@ def test_not_counts(parse: Callable[[str], Doc], text: str) -> None:
         ("Elle a réuni une vingtaine d'artisans.", "une vingtaine d'artisans"),
         ("Le dispositif concerne 6 grands bassins.", "6 grands bassins"),
         ("Le réseau a réuni des tuteurs 30 qui encadrent les lycéens.", "des tuteurs 30"),
+        ("Le service a acheté 6 portables élèves.", "6 portables élèves"),
     ],
-    ids=["qualifier_kept", "approx_noun_phrase", "adjective_kept", "noun_before"],
+    ids=["qualifier_kept", "approx_noun_phrase", "adjective_kept", "noun_before", "apposed_noun_kept"],
 )
 def test_count_text_holds_qualifier_number_and_noun(
     parse: Callable[[str], Doc], text: str, surface: str

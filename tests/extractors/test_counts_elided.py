@@ -19,6 +19,65 @@ from tests.conftest import assert_offsets
 Triple = tuple[int, str, str]
 
 LEFT_OUT: list[tuple[str, str, list[Triple]]] = [
+    # a clause holding a count before a colon, smaller numbers after it with a preposition: its parts
+    (
+        "breakdown_after_a_clause_and_colon",
+        "Création de 5 postes d'agents cet automne : 3 en mairie et 2 au centre social.",
+        [(5, "poste", "exact"), (3, "poste", "exact"), (2, "poste", "exact")],
+    ),
+    (
+        "no_breakdown_across_a_sentence",
+        "Le refuge accueille 14 chevaux. Tarif : 9 en semaine.",
+        [(14, "cheval", "exact")],
+    ),
+    # a subject pronoun of `être` before the number names people: `nous`, `vous`, `on` always,
+    # `ils`/`elles` only with `à` + infinitive after it (else they may stand for things)
+    ("copula_nous", "Dimanche, nous étions 85 au départ de la course.", [(85, "personne", "exact")]),
+    (
+        "copula_vous_over_an_earlier_noun",
+        "Les quatre catégories du concours ont séduit : vous étiez 210 à voter.",
+        [(4, "catégorie", "exact"), (210, "personne", "exact")],
+    ),
+    ("copula_on_qualified", "Samedi soir, on était environ 300 sur la place.", [(300, "personne", "approx")]),
+    (
+        "copula_ils_a_infinitive",
+        "Ils étaient plus de 2 000 à défiler samedi.",
+        [(2000, "personne", "at_least")],
+    ),
+    ("copula_ils_for_things", "Les vélos sont arrivés : ils sont 40.", []),
+    ("copula_noun_subject", "Les bénévoles étaient 350 samedi.", [(350, "bénévole", "exact")]),
+    # `dont N` + a plural past participle with its complement (tagged a noun or a verb): the
+    # participle qualifies the things counted before; alone it may name people and stays the noun
+    (
+        "dont_participle_tagged_noun",
+        "La ferme a accueilli 300 enfants, dont 120 venus des écoles voisines.",
+        [(300, "enfant", "exact"), (120, "enfant", "exact")],
+    ),
+    (
+        "dont_participle_after_label",
+        "Candidatures reçues : 140, dont 95 retenues par le jury",
+        [(140, "candidature", "exact"), (95, "candidature", "exact")],
+    ),
+    (
+        "dont_nominal_participle_with_complement",
+        "Le collège compte 500 élèves, dont 40 inscrits en section sportive.",
+        [(500, "élève", "exact"), (40, "élève", "exact")],
+    ),
+    (
+        "dont_participle_before_pour",
+        "Le comité a lu 60 manuscrits, dont 14 choisis pour la collection.",
+        [(60, "manuscrit", "exact"), (14, "manuscrit", "exact")],
+    ),
+    (
+        "dont_participle_without_complement",
+        "L'assemblée compte 90 membres, dont 30 élus.",
+        [(90, "membre", "exact"), (30, "élu", "exact")],
+    ),
+    (
+        "dont_plain_noun_ending_like_a_participle",
+        "Le restaurant propose 10 plats, dont 6 menus du jour.",
+        [(10, "plat", "exact"), (6, "menu", "exact")],
+    ),
     (
         "subject_number_after_semicolon",
         "Le lycée accueille 900 élèves ; 120 ont été admis en classe préparatoire.",
@@ -284,6 +343,7 @@ SHARED_NOUN: list[tuple[str, str, list[Triple]]] = [
 ]
 
 NOT_COUNTS: list[tuple[str, str]] = [
+    ("money_label_before_colon", "Le chantier a coûté 4 millions : 3 à la charge de la région."),
     ("proportion_sur_dix", "Huit habitants sur dix approuvent le projet."),
     ("proportion_sur_quatre", "Trois habitants sur quatre utilisent le tramway."),
     ("proportion_bare", "Sept sur dix des adhérents ont renouvelé leur cotisation."),
@@ -300,7 +360,6 @@ NOT_COUNTS: list[tuple[str, str]] = [
     ("code_in_brackets", "Le siège est à Paris (75)."),
     ("bare_money_milliards", "Le plan est doté de 2 milliards."),
     ("collective_as_time", "Le dossier sera traité dans la quinzaine."),
-    ("pronoun_without_antecedent", "Nous étions 40 au départ."),
 ]
 
 

@@ -84,13 +84,17 @@ def test_looks_like_year(text: str, year: bool) -> None:
         ("environ ", "approx"),
         ("quelque ", "approx"),
         ("autour de ", "approx"),
+        ("entourés d'environ ", "approx"),
+        ("dès ", "at_least"),
+        ("à partir de ", "at_least"),
         ("en plus de ", None),
         ("les ", None),
         ("surplus de ", None),
     ],
     ids=[
         "plus_de", "plus_d", "au_moins", "pas_moins_de", "moins_de", "jusqu_a", "jusqu_a_curly",
-        "pas_plus_de", "pres_de", "environ", "quelque", "autour_de", "en_plus_de", "none",
+        "pas_plus_de", "pres_de", "environ", "quelque", "autour_de", "elided_d_environ", "des",
+        "a_partir_de", "en_plus_de", "none",
         "word_ending_in_plus",
     ],
 )  # fmt: skip

@@ -15,6 +15,25 @@ P = date(2024, 5, 15)  # a Wednesday
 
 # (id, text, publication date, expected facts as (text, start, end, granularity))
 CASES = [
+    # --- a commemoration named by its day and month joined by a hyphen
+    (
+        "commemoration_in_capitals",
+        "Les gerbes seront déposées au monument le 11-Novembre à 11h.",
+        P,
+        [("le 11-Novembre", "2024-11-11", "2024-11-11", "day")],
+    ),
+    (
+        "commemoration_first_of_month",
+        "Le défilé du 1er-Mai a réuni les syndicats du département.",
+        P,
+        [("du 1er-Mai", "2024-05-01", "2024-05-01", "day")],
+    ),
+    (
+        "commemoration_lower_case",
+        "Un bal populaire est donné au soir du 14-juillet sur le port.",
+        P,
+        [("du 14-juillet", "2024-07-14", "2024-07-14", "day")],
+    ),
     # --- agendas: a weekday and a day, the month carried from the date before
     (
         "carry_month_after_colon",
@@ -210,6 +229,8 @@ CASES = [
 ]
 
 NEGATIVES = [
+    ("month_glued_to_a_word", "La rue du 8-Maiville est en travaux."),
+    ("score_then_month", "Ils ont gagné 3-2 en match amical, puis 4-1."),
     ("weekday_then_hours", "Le 3 octobre, la mairie a ouvert. Elle ferme jeudi 20 heures."),
     ("weekday_then_count", "Samedi 3 août : fête. Lundi 12 agents ont nettoyé la place."),
     ("weekday_day_without_date_before", "Dimanche 14 : clôture du tournoi."),

@@ -41,8 +41,11 @@ def test_this_weekday_follows_the_tense(
         ("Les agents ont voté ce jeudi.", PAST),
         ("Les agents voteront ce jeudi.", FUTURE),
         ("Les agents votent ce jeudi.", UNKNOWN),
+        ("La séance est programmée ce jeudi.", UNKNOWN),
+        ("La séance a été programmée ce jeudi.", PAST),
+        ("La séance sera programmée ce jeudi.", FUTURE),
     ],
-    ids=["past", "future", "present"],
+    ids=["past", "future", "present", "present_passive", "past_passive", "future_passive"],
 )
 def test_direction_at(parse: Callable[[str], Doc], text: str, expected: int) -> None:
     start = text.index("ce jeudi")
