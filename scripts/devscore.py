@@ -29,6 +29,7 @@ SETS = {
     "samples": (SHARED / "corpus", SHARED / "gold"),
     "dev": (SHARED / "dev" / "texts", SHARED / "dev" / "gold"),
     "heldout": (REPO / "tests" / "heldout" / "texts", REPO / "tests" / "heldout" / "gold"),
+    "heldout2": (REPO / "tests" / "heldout2" / "texts", REPO / "tests" / "heldout2" / "gold"),
 }
 CACHE = REPO / ".cache" / "docs"
 

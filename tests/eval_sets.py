@@ -30,6 +30,10 @@ EVAL_SETS: dict[str, EvalSet] = {
     "dev": EvalSet("dev", SHARED / "dev" / "texts", SHARED / "dev" / "gold"),
     # Invented articles of other genres, annotated blind to the code (tests/heldout/README.md).
     "heldout": EvalSet("heldout", REPO / "tests" / "heldout" / "texts", REPO / "tests" / "heldout" / "gold"),
+    # A second blind set, of web-page genres (tests/heldout2/README.md).
+    "heldout2": EvalSet(
+        "heldout2", REPO / "tests" / "heldout2" / "texts", REPO / "tests" / "heldout2" / "gold"
+    ),
 }
 
 

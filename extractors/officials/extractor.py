@@ -74,9 +74,16 @@ def _group(doc: Doc, mentions: list[Mention]) -> list[Person]:
     return list(people.values())
 
 
+def _left_public(doc: Doc, m: Mention) -> bool:
+    """The office a person leaves for the one they take is public ("X, jusqu'ici juge au tribunal
+    de Y, nommée vice-présidente chargée de l'instruction"): the move is within public service."""
+    return m.former is not None and is_public(m.former.text(doc), m.former)
+
+
 def _title_text(doc: Doc, m: Mention) -> str:
     assert m.role is not None and m.title_start is not None
-    return doc[m.title_start : m.role.end].text
+    modifiers = doc[m.title_start : m.role.start].text  # "ancien", "actuelle"
+    return f"{modifiers} {m.role.text(doc)}" if modifiers else m.role.text(doc)
 
 
 def _expand(doc: Doc, role: Role, title: str, roles: list[Role], attached: set[int]) -> tuple[str, Role]:
@@ -123,7 +130,7 @@ def extract(doc: Doc, ctx: ArticleContext) -> list[OfficialFact | PersonFact]:
             if m.role is None:
                 continue
             title, role = _expand(doc, m.role, _title_text(doc, m), roles, attached - {m.role.start})
-            if is_public(title, role) or m.role.start in inherited:
+            if is_public(title, role) or m.role.start in inherited or _left_public(doc, m):
                 organization = title_organization(doc, role) or inherited.get(m.role.start)
                 public = public or (title, organization)
             elif private is None:

@@ -75,21 +75,33 @@ def _is_name_part(text: str) -> bool:
     return _is_capitalised_word(text) or fold(text) in PARTICLES or text == "-"
 
 
+def _glued(doc: Doc, i: int) -> bool:
+    """Token `i` is written onto the word before it: the tail of "Kerbrat-Le Roy" after its
+    hyphen, "-" itself, or "h" after "Marc'"; spaCy splits such surnames into several tokens."""
+    if i == 0 or doc[i - 1].whitespace_:
+        return False
+    prev, word = doc[i - 1].text, doc[i].text
+    if word == "-" or prev == "-":
+        return True
+    return (len(prev) > 2 or prev[:1].isupper()) and prev[-1] in "'\u2019" and word.isalpha()
+
+
 def clean_name(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """The name inside tokens [start, end) without courtesy titles, or None if it cannot be a name."""
     while start < end and (fold(doc[start].text) in HONORIFICS or doc[start].is_punct):
         start += 1
     while end > start and (doc[end - 1].is_punct and doc[end - 1].text != "."):
         end -= 1
-    if end <= start or end - start > MAX_NAME_TOKENS:
+    if end <= start:
         return None
     words: list[str] = []
     for token in doc[start:end]:
-        prev = doc[token.i - 1] if words else None
-        if prev is not None and not prev.whitespace_ and len(prev.text) > 2 and prev.text[-1] in "'\u2019":
-            words[-1] += token.text  # "Guivarc'" + "h": one surname
+        if words and _glued(doc, token.i):
+            words[-1] += token.text  # "Roux" + "-" + "Berthelot", "Bec'" + "hennec": one surname
         else:
             words.append(token.text)
+    if len([w for w in words if fold(w) not in PARTICLES]) > MAX_NAME_TOKENS:
+        return None  # particles do not count: "Pierre-Yves de La Tour d'Aigues" is a name
     if all(fold(w) in PARTICLES for w in words):
         return None  # "Le" left of a title spaCy took for a name ("Le Préfet")
     if not _is_capitalised_word(words[0]) or not _is_capitalised_word(words[-1]):
@@ -116,7 +128,7 @@ def _extend(doc: Doc, start: int, end: int, title_tokens: frozenset[int]) -> int
     in capitals; never over a title, a line break or more than `MAX_NAME_TOKENS` words.
     """
     k = end
-    while k < len(doc) and k - start < MAX_NAME_TOKENS and k not in title_tokens:
+    while k < len(doc) and k - start < MAX_NAME_TOKENS + 2 and k not in title_tokens:
         word = doc[k].text
         if fold(word) in PARTICLES and k + 1 < len(doc) and _is_capitalised_word(doc[k + 1].text):
             k += 2
@@ -124,10 +136,44 @@ def _extend(doc: Doc, start: int, end: int, title_tokens: frozenset[int]) -> int
         if _is_upper_word(word) and doc[k - 1].whitespace_ == " ":
             k += 1
             continue
+        if word == "-" and _glued(doc, k) and k + 1 < len(doc) and _glued(doc, k + 1):
+            if _is_capitalised_word(doc[k + 1].text):
+                k += 2  # the second half of a hyphenated surname: "Roux" + "-Berthelot"
+                continue
+        elif _glued(doc, k) and word.isalpha() and word.islower() and len(word) <= 2:
+            k += 1  # "Bec'" + "hennec"
+            continue
+        elif word[-1:] in "'\u2019" and word[:1].isupper() and k + 1 < len(doc) and _glued(doc, k + 1):
+            k += 2  # a Breton "C'h": "Ar" + "C'" + "hoz"
+            continue
         break
     if k in title_tokens or any(i in title_tokens for i in range(end, k)):
         return end
-    return k if k > end and _is_capitalised_word(doc[k - 1].text) else end
+    if k > end and (_is_capitalised_word(doc[k - 1].text) or _glued(doc, k - 1)):
+        return k
+    return end
+
+
+def _extend_left(doc: Doc, start: int, title_tokens: frozenset[int]) -> int:
+    """Where a name spaCy cut at its particle really begins: "Soizic" + "Le Goarnec".
+
+    Only over one capitalised word written before a capitalised particle, that is neither a
+    title, a courtesy title nor a word that cannot begin a name (a preposition, a determiner).
+    """
+    if start == 0 or not doc[start].text[:1].isupper() or fold(doc[start].text) not in PARTICLES:
+        return start
+    prev = doc[start - 1]
+    if (
+        prev.i in title_tokens
+        or not prev.whitespace_
+        or prev.pos_ in NOT_NAME_START
+        or fold(prev.text) in HONORIFICS
+        or not _is_capitalised_word(prev.text)
+        or prev.text.isupper()
+        or prev.ent_type_ not in ("", "PER")
+    ):
+        return start
+    return start - 1
 
 
 def entity_names(doc: Doc, title_tokens: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
@@ -143,9 +189,15 @@ def entity_names(doc: Doc, title_tokens: frozenset[int] = frozenset()) -> list[t
         start = next((i for i in range(ent.start, ent.end) if i not in title_tokens), ent.end)
         end = next((i for i in range(start, ent.end) if i in title_tokens), ent.end)
         cleaned = clean_name(doc, start, end)  # "X – Directrice", "préfet X" labelled as one person
-        if cleaned is not None:
-            longer = clean_name(doc, cleaned[0], _extend(doc, *cleaned, title_tokens))
-            spans.append(longer or cleaned)
+        if cleaned is None:
+            continue
+        longer = clean_name(doc, _extend_left(doc, cleaned[0], title_tokens), cleaned[1])
+        cleaned = longer or cleaned
+        longer = clean_name(doc, cleaned[0], _extend(doc, *cleaned, title_tokens))
+        cleaned = longer or cleaned
+        if spans and spans[-1][0] <= cleaned[0] and cleaned[1] <= spans[-1][1]:
+            continue  # the tail of a name spaCy split in two ("Anne DORE" + "-LAMY")
+        spans.append(cleaned)
     return spans
 
 
@@ -159,19 +211,40 @@ def _unlabelled(span: Span) -> bool:
     return True
 
 
-def name_after(doc: Doc, index: int) -> tuple[int, int] | None:
-    """A capitalised run of two words or more starting at token `index` (after a title), if any."""
+def _written_words(span: Span) -> int:
+    return 1 + sum(1 for t in span[:-1] if t.whitespace_)
+
+
+def _place_label_on_a_name(span: Span, end: int) -> bool:
+    """A run of two written words or more that spaCy took for a place, closed by punctuation: after
+    a title and its comma it names the holder ("la conseillère départementale, Agnès Py-Lanel.")."""
+    doc = span.doc
+    return (
+        all(t.ent_type_ == "LOC" for t in span)
+        and _written_words(span) >= 2
+        and (end >= len(doc) or doc[end].is_punct)
+    )
+
+
+def name_after(doc: Doc, index: int, after_comma: bool = False) -> tuple[int, int] | None:
+    """A capitalised run of two words or more starting at token `index` (after a title), if any.
+
+    After a title's comma, a run labelled as a place is also read as the name (`_place_label_on_a_name`).
+    """
     end = index
     while (
         end < len(doc)
         and end - index < MAX_NAME_TOKENS
         and _is_name_part(doc[end].text)
-        and doc[end].text != "-"
+        and (doc[end].text != "-" or (_glued(doc, end) and end + 1 < len(doc) and _glued(doc, end + 1)))
     ):
         end += 1
     while end > index and not _is_capitalised_word(doc[end - 1].text):
         end -= 1
-    if end - index < 2 or doc[index].pos_ in NOT_NAME_START or not _unlabelled(doc[index:end]):
+    if end - index < 2 or doc[index].pos_ in NOT_NAME_START:
+        return None
+    span = doc[index:end]
+    if not _unlabelled(span) and not (after_comma and _place_label_on_a_name(span, end)):
         return None
     return clean_name(doc, index, end)
 

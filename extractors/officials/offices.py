@@ -12,6 +12,7 @@ from functools import cache
 from spacy.tokens import Doc
 
 from extractors.lexicons import load_list
+from extractors.officials.bodies import cabinet_before, masthead_body, names_public_facility
 from extractors.officials.normalize import doc_text, fold, word_regex
 from extractors.officials.titles import TITLE_PARTICIPLES, Role, deputy_principals, head_key
 
@@ -53,6 +54,7 @@ BODY_NOUNS = frozenset(
         "senat",
         "rectorat",
         "academie",
+        "departement",
     }
 )
 
@@ -70,6 +72,13 @@ def _public_cue_regex() -> re.Pattern[str]:
 
 # "Grand" + place, the usual name of an intercommunal body ("président du Grand Dijon").
 INTERCOMMUNAL_RE = re.compile(r"(?<!\w)(?:du|de|au) Grand[ -](?!Prix\b|Orient\b)[A-ZÀ-Þ]")
+# A capitalised "Département" is the collectivity ("vice-président du Département"); a lower-case
+# one may be a division of anything ("directeur du département des ventes").
+COLLECTIVITY_RE = re.compile(r"(?<!\w)(?:du|au|le) Département\b")
+# Acronyms shaped like a State directorate's: direction générale (DGxx), régionale (DRxx),
+# départementale (DDxx), interrégionale or interdépartementale (DIRx). "DGA" or "DRH" (one letter
+# after the prefix) name a post or a company department, not a directorate.
+DIRECTORATE_RE = re.compile(r"^(?:DG[A-Z]{2,5}|DR[A-Z]{2,5}|DD[A-Z]{1,5}|DIR[A-Z]{1,5})$")
 
 
 # How far (characters) a deputy's title may stand from its principal's: a list of deputies after
@@ -88,7 +97,11 @@ def is_public(title: str, role: Role) -> bool:
         return True
     if "head" not in classes:
         return False
-    return bool(_public_cue_regex().search(fold(title)) or INTERCOMMUNAL_RE.search(title))
+    return bool(
+        _public_cue_regex().search(fold(title))
+        or INTERCOMMUNAL_RE.search(title)
+        or COLLECTIVITY_RE.search(title)
+    )
 
 
 def title_organization(doc: Doc, role: Role) -> str | None:
@@ -145,49 +158,88 @@ def _possessed_body(doc: Doc, role: Role) -> str | None:
     return cue.text
 
 
-# A body in parentheses closing the line of a title ("- X – cheffe du service achats, ... (INSEE)").
+# A body in parentheses closing the line of a title ("- X – cheffe du service achats, ... (INSEE)"),
+# or right after the title ("directrice régionale des douanes (DGDDI), a rappelé ...").
 LINE_END_BODY_RE = re.compile(r"\(([^()\n]{2,80})\)[ \t]*[.;,]?[ \t]*$")
+NEXT_BODY_RE = re.compile(r"^[ \t]*\(([^()\n]{2,80})\)")
 
 
-def _line_end_body(doc: Doc, role: Role) -> str | None:
-    """The public body given in parentheses at the end of the title's line, if any."""
+def _parenthesised_body(doc: Doc, role: Role) -> str | None:
+    """The public body given in parentheses right after the title or at the end of its line, if any:
+    a kind of public body, a public body's acronym or a State directorate's."""
     text = doc_text(doc)
     start = doc[role.end - 1].idx + len(doc[role.end - 1].text)
     line_end = text.find("\n", start)
     rest = text[start : len(text) if line_end < 0 else line_end]
-    found = LINE_END_BODY_RE.search(rest)
-    if found is None or not _public_cue_regex().search(fold(found.group(1))):
-        return None
-    return found.group(1).strip()
+    for found in (NEXT_BODY_RE.search(rest), LINE_END_BODY_RE.search(rest)):
+        if found is None:
+            continue
+        body = found.group(1).strip()
+        if _public_cue_regex().search(fold(body)) or DIRECTORATE_RE.match(body):
+            return body
+    return None
+
+
+def _principal(
+    doc: Doc,
+    role: Role,
+    seen: list[tuple[Role, str | None, bool]],
+    principals: dict[str, frozenset[str]],
+) -> tuple[bool, str | None]:
+    """Whether a deputy's office is public, and its body.
+
+    Its principal is the nearest title of the principal's kind before it, within `DEPUTY_REACH`
+    characters (another office may stand between: "X, maire, ... Y, préfète, ... Z, 2e adjoint");
+    the deputy is public when that title is. With no such title nearby, the deputy belongs to the
+    collectivity the page's masthead names, if any ("Région X" over "Z, vice-présidente ...").
+    """
+    kinds = principals[head_key(doc[role.head_start : role.head_end].text)]
+    for principal, body, public in reversed(seen):
+        if doc[role.start].idx - doc[principal.end - 1].idx > DEPUTY_REACH:
+            break
+        head = head_key(doc[principal.head_start : principal.head_end].text)
+        if any(head == k or head.startswith(k + " ") for k in kinds):
+            return public, body if public else None
+    masthead = masthead_body(doc)
+    return masthead is not None, masthead
 
 
 def inherited_offices(doc: Doc, roles: list[Role]) -> dict[int, str | None]:
     """Bare titles public through another title or body: role start -> the body (or None).
 
     A title after a possessive takes the public body named before it in its sentence ("le CNES,
-    conduite par son directeur"); a title whose line ends with a public body in parentheses takes it.
+    conduite par son directeur"); a title followed by a public body in parentheses (right after it
+    or closing its line) takes it.
+    A head naming a facility the article states is public ("le directeur de la piscine" beside "la
+    piscine intercommunale") is public, and so is a head under a public office holder's cabinet
+    named on its line or the line before ("composition du cabinet du préfet : X, chargé de mission").
     Walking the titles in order, a deputy with no body of its own takes the publicness and body of
-    the nearest public title before it within `DEPUTY_REACH` characters (itself possibly a deputy).
+    its principal (`_principal`, itself possibly a deputy).
     """
     inherited: dict[int, str | None] = {}
     principals = deputy_principals()
-    public: list[tuple[Role, str | None]] = []  # public titles so far, with their body
+    seen: list[tuple[Role, str | None, bool]] = []  # titles so far: role, body, public
     for role in roles:
         title = role.text(doc)
         possessed = None if role.cls != "head" else _possessed_body(doc, role)
-        line_body = None if role.cls != "head" or is_public(title, role) else _line_end_body(doc, role)
+        line_body = None if role.cls != "head" or is_public(title, role) else _parenthesised_body(doc, role)
         if possessed is not None:
             inherited[role.start] = possessed
         elif line_body is not None:
             inherited[role.start] = line_body
         elif is_public(title, role):
-            public.append((role, title_organization(doc, role)))
-        elif role.deputy and not _own_body(doc, role) and public:
-            principal, body = public[-1]
-            near = doc[role.start].idx - doc[principal.end - 1].idx <= DEPUTY_REACH
-            head = head_key(doc[principal.head_start : principal.head_end].text)
-            kinds = principals[head_key(doc[role.head_start : role.head_end].text)]
-            if near and any(head == k or head.startswith(k + " ") for k in kinds):
+            seen.append((role, title_organization(doc, role), True))
+        elif role.cls == "head" and names_public_facility(doc, title):
+            inherited[role.start] = title_organization(doc, role)
+            seen.append((role, inherited[role.start], True))
+        elif role.cls == "head" and (cabinet := cabinet_before(doc, doc[role.start].idx)) is not None:
+            inherited[role.start] = cabinet
+            seen.append((role, cabinet, True))
+        elif role.deputy and not _own_body(doc, role):
+            public, body = _principal(doc, role, seen, principals)
+            if public:
                 inherited[role.start] = body
-                public.append((role, body))
+            seen.append((role, body, public))
+        else:
+            seen.append((role, None, False))
     return inherited

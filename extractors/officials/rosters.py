@@ -11,6 +11,9 @@ names in the plural, in the singular, with the line's label: "préfet (Corse-du-
 from the list's lead line or from the article's headline zone (its first short lines). Lines are a
 layout fact spaCy does not model, so they are read here with a regex over the text; the names are
 then checked on the Doc's tokens.
+
+Minutes list the people present on one line, an office in parentheses after some of them
+(`listed_names`): "Présents : M. A (maire), Mme B, M. C (adjoints), Mme D".
 """
 
 import re
@@ -31,6 +34,7 @@ LIST_LINE_RE = re.compile(
 HEADLINE_LINES = 4  # non-blank lines at the top of an article that may be its headline
 MIN_ROSTER = 2  # a roster has at least this many name lines
 PREPOSITIONS = frozenset({"de", "d'", "du", "des", "a", "au", "aux", "en", "pour", "charge", "chargee"})
+INVARIABLE_PREFIXES = frozenset({"vice", "sous", "ex", "co", "pro", "proto", "pre"})  # "vice-présidents"
 
 
 def _plural(word: str) -> str:
@@ -51,7 +55,8 @@ def plural_title(entry: str) -> str:
         if word in PREPOSITIONS or "'" in word:
             out.extend(words[i:])
             break
-        out.append("-".join(_plural(part) for part in word.split("-")))
+        parts = word.split("-")
+        out.append("-".join(part if part in INVARIABLE_PREFIXES else _plural(part) for part in parts))
     return " ".join(out)
 
 
@@ -64,6 +69,15 @@ def _plural_regex() -> tuple[re.Pattern[str], dict[str, str]]:
         if plural != fold(entry):
             singular.setdefault(plural, entry)
     return word_regex(singular), singular
+
+
+def plural_office_at(folded: str, position: int) -> tuple[str, int] | None:
+    """The public title (singular) whose plural starts at `position` of the folded text, and where
+    the plural ends; None when no plural title starts there."""
+    regex, singular = _plural_regex()
+    match = regex.match(folded, position)
+    office = singular.get(re.sub(r"\s+", " ", match.group(0))) if match else None
+    return (office, match.end()) if office is not None and match is not None else None
 
 
 def _office_in(folded: str) -> str | None:
@@ -152,4 +166,71 @@ def roster_names(doc: Doc, title_tokens: frozenset[int]) -> dict[tuple[int, int]
         office = office or headline
         if office is not None:
             found[name] = f"{office} ({labels[n]})" if n in labels else office
+    return found
+
+
+# Attendance lists in minutes: courtesy titles and names separated by commas, a parenthesised
+# office after some of them ("Présents : M. ARNAL (maire), Mme COSTE, M. VIGUIER (adjoints), ...").
+# A plural office covers every name since the previous office; a singular one its own name.
+LISTED_NAME_RE = re.compile(
+    r"(?<![\w.])(?:M\.|Mme|Mlle|MM\.|Mmes|Monsieur|Madame)[ \t]+"
+    r"(?P<name>[A-ZÀ-Þ][\w'’-]*(?:[ \t]+(?:(?:de|du|d'|le|la|Le|La|De|Du)[ \t]+)?[A-ZÀ-Þ][\w'’-]*){0,3})"
+    r"(?:[ \t]*\((?P<label>[^()\n]{2,60})\))?"
+)
+LIST_SEPARATOR_RE = re.compile(r"^(?:[ \t]*[,;][ \t]*|[ \t]+et[ \t]+)$")
+
+
+@cache
+def _office_labels() -> tuple[dict[str, str], dict[str, str]]:
+    """Folded label -> office, for a name's own office (singular) and a group's (plural)."""
+    singular: dict[str, str] = {}
+    plural: dict[str, str] = {}
+    deputies = [line.partition("|")[0].strip() for line in load_list("public_deputy_heads")]
+    entries = [*load_list("public_titles"), *deputies]
+    for entry in entries:
+        key = re.sub(r"\s+", " ", fold(entry))
+        singular.setdefault(key, entry)
+        plural.setdefault(plural_title(entry), entry)
+    return singular, plural
+
+
+@cache
+def _deputy_offices() -> frozenset[str]:
+    return frozenset(fold(line.partition("|")[0].strip()) for line in load_list("public_deputy_heads"))
+
+
+def listed_names(doc: Doc, public_body: str | None) -> dict[tuple[int, int], str]:
+    """Token spans of names in attendance lists -> the office the list gives them.
+
+    A deputies' office ("adjoints", "vice-présidents") is public after their principal's in the
+    same list ("M. X (maire), Mme Y (adjointe)") or under a public masthead (`public_body`).
+    """
+    text = doc_text(doc)
+    singular, plural = _office_labels()
+    found: dict[tuple[int, int], str] = {}
+    pending: list[tuple[int, int]] = []
+    principal = public_body is not None
+    last_end = -1
+    for match in LISTED_NAME_RE.finditer(text):
+        if last_end >= 0 and not LIST_SEPARATOR_RE.match(text[last_end : match.start()]):
+            pending, principal = [], public_body is not None  # another list
+        last_end = match.end()
+        span = doc.char_span(match.start("name"), match.end("name"), alignment_mode="contract")
+        if span is None or len(span) == 0:
+            continue
+        pending.append((span.start, span.end))
+        label = match.group("label")
+        if label is None:
+            continue
+        key = re.sub(r"\s+", " ", fold(label)).strip()
+        office = plural.get(key) if key not in singular else singular[key]
+        named = pending if key in plural and key not in singular else pending[-1:]
+        pending = []
+        if office is None:
+            continue
+        if fold(office) in _deputy_offices() and not principal:
+            continue
+        principal = True
+        for name in named:
+            found[name] = office
     return found

@@ -21,7 +21,7 @@ RoleClass = Literal["public", "head", "private"]
 
 # Words that may stand between a comma or "(" and a title in an apposition ("X, l'actuel préfet").
 TITLE_MODIFIERS = frozenset(
-    {"actuel", "actuelle", "ancien", "ancienne", "nouveau", "nouvel", "nouvelle", "futur", "future", "alors"}
+    {"actuel", "actuelle", "ancien", "ancienne", "nouveau", "nouvel", "nouvelle", "futur", "future"}
 )
 # Participles that belong to a title ("secrétaire d'État chargée de la mer").
 TITLE_PARTICIPLES = frozenset(
@@ -38,6 +38,8 @@ TITLE_PARTICIPLES = frozenset(
         "nommee",
     }
 )
+# "de"/"à" fused with an article, which spaCy may tag DET ("chargé des relations", "délégué aux sports").
+CONTRACTED_PREPOSITIONS = frozenset({"du", "des", "au", "aux"})
 # After a comma, a complement goes on only with one of these ("commissaire à l'agriculture, à la pêche").
 COMMA_CONTINUATIONS = frozenset({"a", "au", "aux", "de", "du", "des", "d'", "charge", "chargee", "en"})
 # Prepositions that end a title: what follows is when, not which office ("préfète depuis 2021").
@@ -63,9 +65,12 @@ class Role:
     deputy: bool = False
     head_start: int = -1  # where the head word(s) begin, after a rank
     parts: tuple[tuple[int, int, RoleClass], ...] = ()  # each further office: start, head end, class
+    aside: tuple[int, int] | None = None  # a party label between head and complement, left out of the text
 
     def text(self, doc: Doc) -> str:
-        return doc[self.start : self.end].text
+        if self.aside is None:
+            return doc[self.start : self.end].text
+        return f"{doc[self.start : self.aside[0]].text} {doc[self.aside[1] : self.end].text}"
 
 
 @cache
@@ -230,7 +235,10 @@ def complement_end(
         elif _is_acronym(token.text) and i > start:
             pass  # an acronym names the body ("président du centre CNRS de ...")
         elif pos in ("ADP", "DET"):
-            if pos == "DET" and (prev is None or prev.pos_ != "ADP") and i != start:
+            contracted = (
+                low in CONTRACTED_PREPOSITIONS and prev is not None and _fold_token(prev) in TITLE_PARTICIPLES
+            )
+            if pos == "DET" and (prev is None or prev.pos_ != "ADP") and i != start and not contracted:
                 break
         elif pos == "CCONJ":
             nxt = doc[i + 1] if i + 1 < len(doc) else None
@@ -314,6 +322,28 @@ def offices(role: Role) -> list[Role]:
     return out
 
 
+MAX_PARTY_ASIDE = 4  # tokens inside a party label's parentheses ("(divers droite)")
+ASIDE_PREPOSITIONS = frozenset({"de", "d'", "du", "des"})
+
+
+def _party_aside(doc: Doc, k: int) -> tuple[int, int] | None:
+    """A short parenthesis right after a head and before its complement, as press writes a party
+    label ("président (LR) du conseil départemental"): its token span with the parentheses."""
+    if k >= len(doc) or doc[k].text != "(":
+        return None
+    for j in range(k + 1, min(len(doc), k + MAX_PARTY_ASIDE + 2)):
+        if doc[j].text == ")":
+            after = j + 1
+            return (
+                (k, after)
+                if j > k + 1 and after < len(doc) and fold(doc[after].text) in ASIDE_PREPOSITIONS
+                else None
+            )
+        if doc[j].text in ("(", "\n") or doc[j].is_space:
+            return None
+    return None
+
+
 def find_roles(doc: Doc) -> list[Role]:
     """Every title of the Doc with its complement, in text order; a title joining several offices is one."""
     heads = head_spans(doc)
@@ -330,13 +360,17 @@ def find_roles(doc: Doc) -> list[Role]:
         if h_start < last_end:
             continue  # a head inside the previous title ("secrétaire général adjoint")
         first = _rank_start(doc, h_start)
-        end = max(complement_end(doc, h_end, person, starts, classes_at), h_end)
+        aside = _party_aside(doc, h_end)
+        resume = aside[1] if aside is not None else h_end
+        end = max(complement_end(doc, resume, person, starts, classes_at), h_end)
+        if end == resume:
+            aside, end = None, h_end  # no complement after the parenthesis: it is not inside the title
         inside = [(s_, e_, c) for s_, e_, c in heads if h_end <= s_ < end]
         classes = frozenset(c for _s, _e, c in inside) | {cls}
         deputy = head_key(doc[h_start:h_end].text) in deputies
         parts = tuple(
             (_rank_start(doc, s_), e_, c) for s_, e_, c in inside if _joined(doc, _rank_start(doc, s_))
         )
-        roles.append(Role(cls, first, h_end, end, classes, deputy, h_start, parts))
+        roles.append(Role(cls, first, h_end, end, classes, deputy, h_start, parts, aside))
         last_end = end
     return roles
