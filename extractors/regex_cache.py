@@ -75,7 +75,10 @@ def compile_cached(pattern: Any, flags: int = 0, folder: Path | None = None) -> 
         parts = _parts(pattern, int(flags))
         _store(path, parts)
     final_flags, code, groups, groupindex, indexgroup = parts
-    return _sre.compile(pattern, final_flags, code, groups, groupindex, indexgroup)
+    try:
+        return _sre.compile(pattern, final_flags, code, groups, groupindex, indexgroup)
+    except (TypeError, ValueError, RuntimeError):  # an entry `_sre` refuses: compile as usual
+        return _ORIGINAL_COMPILE(pattern, flags)
 
 
 def _store(path: Path, parts: tuple[Any, ...]) -> None:

@@ -50,6 +50,18 @@ def test_a_damaged_entry_is_recompiled(tmp_path: Path, damage: bytes) -> None:
     assert compile_cached(pattern, 0, tmp_path) == regex_cache._ORIGINAL_COMPILE(pattern, 0)
 
 
+def test_an_entry_sre_refuses_is_recompiled(tmp_path: Path) -> None:
+    """A readable entry whose code `_sre` rejects (another build's opcodes) falls back to `re`."""
+    import marshal
+
+    pattern = _long_pattern("plain")
+    compile_cached(pattern, 0, tmp_path)
+    (entry,) = tmp_path.glob("*.marshal")
+    flags, code, groups, groupindex, indexgroup = marshal.loads(entry.read_bytes())
+    entry.write_bytes(marshal.dumps((flags, [10_000, *code[1:]], groups, groupindex, indexgroup)))
+    assert compile_cached(pattern, 0, tmp_path) == regex_cache._ORIGINAL_COMPILE(pattern, 0)
+
+
 def test_an_unwritable_folder_still_compiles(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("a file where the folder should be")
