@@ -352,7 +352,7 @@ def read_laboratory(art: Article, sid: int, s: Sentence, i: int) -> Mention | No
     )
     if closing is not None:
         last = closing[0]
-    elif (coordinated := coordinated_closing(art, s, last)) is not None:
+    elif (coordinated := coordinated_closing(art, s, j, last)) is not None:
         last = coordinated  # "le laboratoire Cultures, sociétés et territoires de X"
     name = phrase(art, s, i, last)
     mention = Mention(sid, i, last, w.start, words[last].end, name, f"labs.{rule}")

@@ -297,25 +297,26 @@ def acronym_closing(
     return None
 
 
-def coordinated_closing(art: Article, s: Sentence, last: int, limit: int = 4) -> int | None:
-    """A name stopped at a comma goes on when the comma coordinates bare nouns up to `et`: `Cultures,
-    sociétés et territoires de X`, `Sols, eaux et climats` (a determiner, a verb or an apposition head
-    after the comma ends the name: `X, la mairie et ...`, `X, unité du CNRS`). Returns the last word."""
+def coordinated_closing(art: Article, s: Sentence, first: int, last: int, limit: int = 4) -> int | None:
+    """A one-word name stopped at a comma goes on when the comma lists bare nouns, one word each, up to
+    `et`: `Cultures, sociétés et territoires de X`, `Sols, eaux et climats`. An apposition (`X, membre
+    fondateur et pilote du réseau`, `X, spécialiste des sols et des eaux`), a determiner or a verb
+    after the comma ends the name. Returns the last word."""
     words, voc = s.words, art.voc
+    if last != first:
+        return None
+    stops = {h.split()[0] for h in voc.apposition_heads} | voc.generic_modifiers
     k = last + 1
     for _ in range(limit):
-        if k + 1 >= len(words) or words[k].text != ",":
+        if k + 2 >= len(words) or words[k].text != ",":
             return None
-        first = words[k + 1]
-        stops = {h.split()[0] for h in voc.apposition_heads} | voc.generic_modifiers
-        if not is_content(first) or first.pos in {"VERB", "AUX"} or first.key in stops:
+        item, after = words[k + 1], words[k + 2]
+        if item.pos not in {"NOUN", "PROPN"} or item.participle or item.key in stops:
             return None
-        end = name_run(art, s, k + 1)
-        if end < k + 1:
-            return None
-        if any(w.key == "et" for w in words[k + 2 : end]):
-            return end
-        k = end + 1
+        if after.key == "et":
+            end = name_run(art, s, k + 1)
+            return end if end > k + 2 else None
+        k += 2
     return None
 
 

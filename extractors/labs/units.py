@@ -148,7 +148,7 @@ def _capitalised_name(art: Article, s: Sentence, i: int, head_last: int, j: int)
         closing = acronym_closing(art, s, last, words[j].start)
         if closing is not None:
             return closing[0]
-        coordinated = coordinated_closing(art, s, last)
+        coordinated = coordinated_closing(art, s, j, last)
         if coordinated is not None and (found := parenthesis(art, words[coordinated].end)) is not None:
             last, closed = coordinated, _closes(found[0], phrase(art, s, j, coordinated))
     specific = head_last > i or words[i].key in art.voc.unit_codes

@@ -45,6 +45,16 @@ COORDINATED_NAMES = [
         "Le laboratoire Orion, unité propre de recherche, recrute deux ingénieurs.",
         {("laboratoire Orion", None)},
     ),
+    (
+        "comma-then-a-two-word-apposition-before-et",
+        "Le laboratoire Vauban, membre fondateur et pilote du réseau, recrute.",
+        {("laboratoire Vauban", None)},
+    ),
+    (
+        "comma-then-a-noun-with-its-complement-before-et",
+        "Il a rejoint le laboratoire Arago, référence en océanographie et en biologie marine.",
+        {("laboratoire Arago", None)},
+    ),
 ]
 
 LIST_ITEMS = [
