@@ -129,7 +129,10 @@ def _past_place(s: Sentence, j: int, limit: int = 8) -> int:
 
 
 def _thesis_prepared_at(art: Article, s: Sentence, m: Mention) -> bool:
-    """`une thèse préparée au Centre X`: a doctoral thesis is prepared in a research unit."""
+    """`une thèse préparée au Centre X (CX)`: a doctoral thesis is prepared in a research unit, one
+    named with its acronym (`au Centre hospitalier de X` is the hospital, no unit)."""
+    if not m.aliases:
+        return False
     words, k = s.words, m.first - 1
     if k >= 0 and words[k].key in {"l", "le", "la"}:
         k -= 1

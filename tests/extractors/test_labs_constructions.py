@@ -174,6 +174,7 @@ NEGATIVES = [
     "Une conférence préparée au Centre culturel Jean-Vilar (CCJV), sous la direction de Léa Morel, "
     "sur les thèses de Darwin.",
     "Les relevés du Centre météorologique de Brive (CMB) sur le causse, un outil précieux, sont publiés.",
+    "Sa thèse, préparée au Centre hospitalier de Niort, porte sur la douleur.",
     "Jeanne Marchal, lab manager au CHU de Dijon, a présenté le robot.",
     "Lundi, lab ouvert à tous de 14 h à 18 h.",
     "Rendez-vous à Lorient, le lab de la ville étant fermé.",
