@@ -54,8 +54,9 @@ def _count(passage: Passage, number: Number) -> None:
         if shares_a_measure(passage, number):  # `cinq sentiers de 6, 11 et 19 km`
             return
     elif noun is None and (row_unit := table_row_unit(passage, number)) is not None:
-        rule = "count.table_row"
-        passage.add(start, number.end_char, number.value, row_unit, qualifier, rule, number.end - 1)
+        if row_unit is not False:  # `Budget | 48 | 52`: a measure's row
+            rule = "count.table_row"
+            passage.add(start, number.end_char, number.value, row_unit, qualifier, rule, number.end - 1)
         return
     elif noun is None:
         shared = shared_noun(passage, number)

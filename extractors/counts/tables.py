@@ -1,18 +1,20 @@
-"""Counts in a flattened table row (`Séances de soins | 1 240 | 1 315`): the counted noun heads the
-row's first cell and every other cell holding a bare number counts it, one count per cell."""
+"""Counts in a flattened table row (`Séances de soins | 1 240 | 1 315`): the row's first cell is a
+label, read like a `label : value` one (`labels`), and every other cell holding a bare number
+counts it, one count per cell."""
 
-from extractors.counts.nouns import is_plural, unit_of, wordlike
+from extractors.counts.labels import LABEL_MAX_TOKENS, label_tokens_unit
 from extractors.counts.numbers import Number
 from extractors.counts.passage import Passage
-from extractors.counts.patterns import NON_COUNT_UNITS
 
 CELL_SEPARATORS = ("|", "\t")
 """What joins the cells of a table once the page is reduced to text."""
 
 
-def table_row_unit(passage: Passage, number: Number) -> str | None:
-    """The unit of a number standing alone in a cell of a row whose first cell opens with a plural
-    countable noun and holds no number itself; None when the number is no such cell."""
+def table_row_unit(passage: Passage, number: Number) -> str | bool | None:
+    """The unit of a number standing alone in a cell of a row whose first cell is a label of
+    counted things (`Naissances`, `Nombre de lits`) holding no number; False when that label
+    names a measure (`Budget`, `Taux d'occupation`): the number is no count; None when the number
+    stands in no such cell."""
     text = passage.text
     start = text.rfind("\n", 0, number.start_char) + 1
     end = text.find("\n", number.end_char)
@@ -30,10 +32,7 @@ def table_row_unit(passage: Passage, number: Number) -> str | None:
         return None
     offset = start + len(first) - len(first.lstrip())
     span = passage.doc.char_span(offset, offset + len(first.strip()), alignment_mode="expand")
-    if span is None or not len(span):
+    if span is None or not 0 < len(span) <= LABEL_MAX_TOKENS:
         return None
-    head = span[0]
-    if head.pos_ != "NOUN" or not wordlike(head) or not is_plural(head):
-        return None
-    unit = unit_of(head)
-    return None if unit in NON_COUNT_UNITS else unit
+    unit = label_tokens_unit(passage.doc, [t.i for t in span])
+    return unit

@@ -134,3 +134,10 @@ HEADLINES: list[tuple[str, str, list[Triple]]] = [
 )
 def test_headline_restated_by_lede(parse: Callable[[str], Doc], text: str, expected: list[Triple]) -> None:
     assert sorted((f.value, f.unit, f.qualifier) for f in _counts(parse, text)) == sorted(expected)
+
+
+def test_table_row_label_read_like_a_key_figure(parse: Callable[[str], Doc]) -> None:
+    """`Nombre de X` labels count X; a measure label (`Taux`, `Budget`) counts nothing."""
+    text = "Site | 2021 | 2022\nNombre de lits | 640 | 655\nBudget | 48 | 52\nTaux de remplissage | 71 | 74\n"
+    facts = _counts(parse, text)
+    assert sorted((f.value, f.unit) for f in facts) == [(640, "lit"), (655, "lit")]
