@@ -28,6 +28,11 @@ CASES: list[tuple[str, str, list[Triple]]] = [
         "Le fonds verse 48 M€ aux 130 entreprises, dont 12 M€ en prêts.",
         [(130, "entreprise", "exact")],
     ),
+    (
+        "energy_and_speed",
+        "Les 3 parcs produisent 40 GWh ; les bus roulent à 30 km/h.",
+        [(3, "parc", "exact")],
+    ),
     ("approx_mega_euro", "Subventions versées : environ 560 M€", []),
     # ceilings
     ("limite_de", "Entrée libre dans la limite de 120 places.", [(120, "place", "at_most")]),
