@@ -24,6 +24,7 @@ from extractors.counts.patterns import (
     EVENT_COMPOUND_RE,
     HYPHENS,
     ID_PREFIXES,
+    MEASURE_ADJECTIVES,
     MEASURE_COMPLEMENTS,
     MULTIPLIERS,
     NON_COUNT_UNITS,
@@ -220,8 +221,8 @@ def qualified_as_things(doc: Doc, head: Token, unit: str) -> bool:
     k = next_index(doc, head.i + 1)
     if k is None:
         return False
-    if doc[k].pos_ == "ADJ" and doc[k].is_alpha:
-        return True
+    if doc[k].pos_ in {"ADJ", "VERB"} and doc[k].is_alpha:  # `points lumineux`, tagged either way
+        return doc[k].lemma_.lower() not in MEASURE_ADJECTIVES and singular(doc[k]) not in MEASURE_ADJECTIVES
     c = next_index(doc, k + 1) if low(doc[k]) in DE else None
     return c is not None and doc[c].pos_ == "NOUN" and doc[c].lower_ not in MEASURE_COMPLEMENTS
 

@@ -50,6 +50,7 @@ _qualified = load_table("count_qualified_measures")
 QUALIFIED_MEASURE_NOUNS: frozenset[str] = frozenset(_qualified["nouns"])
 """`12 points` is a measure, `12 points lumineux` a count: see `nouns.qualified_as_things`."""
 MEASURE_COMPLEMENTS: frozenset[str] = frozenset(_qualified["measure_complements"])
+MEASURE_ADJECTIVES: frozenset[str] = frozenset(_qualified["measure_adjectives"])
 
 ADDRESS_NOUNS: frozenset[str] = frozenset(load_list("count_address_nouns"))
 """`20 rue de la Paix` is an address, `8 voies communales` a count: see `nouns.is_address`."""

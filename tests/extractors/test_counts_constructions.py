@@ -47,6 +47,7 @@ CASES: list[tuple[str, str, list[Triple]]] = [
     ("points_adjective", "La ville a posé 85 points lumineux neufs.", [(85, "point", "exact")]),
     ("points_de_noun", "Le syndicat ouvre 14 points de collecte.", [(14, "point", "exact")]),
     ("points_score", "Le club s'est imposé de 11 points dimanche.", []),
+    ("points_supplementaires", "Le club a pris 3 points supplémentaires.", []),
     ("points_avance", "L'équipe compte désormais 6 points d'avance.", []),
     # `au moins un(e)`: the number one
     ("au_moins_une", "Chaque binôme associe au moins une commune rurale.", [(1, "commune", "at_least")]),
