@@ -1,9 +1,11 @@
 """`pressfacts bench`: the pipeline's speed against bare spaCy, from one run on this machine.
 
 It generates N distinct articles from the sample corpus, then runs each measurement in a fresh
-process (bare `nlp.pipe` with 1 and 2 processes, the flow with 1 and 2 workers, the incremental
-re-run, the small-N run for memory, the naive approach) and prints the figures and a PASS/FAIL
-line per target of issue 8. Prefect runs on its own temporary database (PREFECT_HOME in the work
+process: bare `nlp.pipe` and the flow for each profile, per-component and per-extractor costs
+on distinct real texts (`--texts`), `pressfacts run` as typed (start-up included), each
+profile's scores on a gold set (`--gold`), the incremental re-run, the small-N run for memory,
+two processes/workers and the naive approach. It prints the figures and a PASS/FAIL line per
+target (issues 8 and 18). Prefect runs on its own temporary database (PREFECT_HOME in the work
 folder), warmed up by a tiny run first, so other users of the machine do not skew its start-up.
 """
 
@@ -29,6 +31,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SOURCE = REPO_ROOT / "corpus"
 WARMUP_ARTICLES = 5
 HTML_REPEATS = 5  # the page-reading probe reads every page this many times
+PROFILE_ORDER = ("full", "lean")  # each profile's bare and flow runs back to back
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -54,6 +57,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="DIR",
         default=str(DEFAULT_SOURCE),
         help="sample articles to build the corpus from",
+    )
+    parser.add_argument(
+        "--texts",
+        metavar="DIR",
+        default=None,
+        help="distinct real articles for the per-component costs and the `pressfacts run` start-up "
+        "(default: --source)",
+    )
+    parser.add_argument(
+        "--gold",
+        metavar="DIR",
+        default=None,
+        help="gold files of --texts (e.g. ../shared/dev/gold): each profile's scores per kind",
     )
     parser.add_argument("--skip-naive", action="store_true", help="do not measure the naive approach")
     parser.add_argument("--skip-parallel", action="store_true", help="do not measure two processes/workers")
@@ -94,7 +110,7 @@ def machine_info() -> dict[str, str]:
     """What the figures depend on: hardware, versions, load of a possibly shared machine."""
     import psutil
 
-    from extractors.nlp import EXCLUDED_COMPONENTS, MODEL_NAME
+    from extractors.nlp import MODEL_NAME, PROFILES
 
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     return {
@@ -105,7 +121,11 @@ def machine_info() -> dict[str, str]:
         "Python": platform.python_version(),
         "spaCy": _package_version("spacy"),
         "model": f"{MODEL_NAME} {_package_version(MODEL_NAME.replace('_', '-'))}",
-        "excluded components": ", ".join(EXCLUDED_COMPONENTS) or "none",
+        "profiles": "; ".join(
+            f"{p.name}: without {', '.join(p.exclude)}"
+            + (f", with {', '.join(p.enable)}" if p.enable else "")
+            for p in PROFILES.values()
+        ),
         "Prefect": _package_version("prefect"),
         "dateparser": _package_version("dateparser"),
         "git": _git_commit(),
@@ -149,6 +169,7 @@ class Runner:
 def run(args: argparse.Namespace, work: Path) -> dict[str, Any]:
     """Every measurement, in the order that keeps the compared pairs close in time."""
     source = Path(args.source)
+    texts = Path(args.texts) if args.texts else source
     n_small = min(args.n_small, args.n)
     corpus = make_corpus(source, work / "corpus", args.n)
     corpus_small = make_corpus(source, work / "corpus-small", n_small)
@@ -158,6 +179,7 @@ def run(args: argparse.Namespace, work: Path) -> dict[str, Any]:
         "params": {"n": args.n, "n_small": n_small, "batch_size": args.batch_size, "naive_n": args.naive_n},
         "corpus": vars(corpus),
         "corpus_small": vars(corpus_small),
+        "texts": str(texts),
     }
     runner = Runner(work)
     batch = args.batch_size
@@ -165,22 +187,44 @@ def run(args: argparse.Namespace, work: Path) -> dict[str, Any]:
     results["warmup"] = runner.probe(
         "warmup", "flow", {**flow, "corpus": warmup.folder, "out": str(work / "out-warmup")}
     )
-    results["bare1"] = runner.probe(
-        "bare1", "bare", {"corpus": corpus.folder, "batch_size": batch, "n_process": 1}
-    )
-    results["html"] = runner.probe("html", "html", {"corpus": str(source), "repeats": HTML_REPEATS})
-    out1 = str(work / "out-1")
-    results["flow1"] = runner.probe(
-        "flow1", "flow", {**flow, "corpus": corpus.folder, "out": out1, "preload": True}
-    )
+    for profile in PROFILE_ORDER:
+        suffix = "" if profile == "full" else f"_{profile}"
+        results[f"bare1{suffix}"] = runner.probe(
+            f"bare1{suffix}",
+            "bare",
+            {"corpus": corpus.folder, "batch_size": batch, "n_process": 1, "profile": profile},
+        )
+        out = str(work / f"out-1{suffix}")
+        results[f"flow1{suffix}"] = runner.probe(
+            f"flow1{suffix}",
+            "flow",
+            {**flow, "corpus": corpus.folder, "out": out, "preload": True, "profile": profile},
+        )
+        results[f"components{suffix}"] = runner.probe(
+            f"components{suffix}",
+            "components",
+            {"corpus": str(texts), "batch_size": batch, "profile": profile},
+        )
+        results[f"command{suffix}"] = runner.probe(
+            f"command{suffix}",
+            "command",
+            {"corpus": str(texts), "out": str(work / f"out-cmd{suffix}"), "profile": profile},
+        )
+        if args.gold:
+            results[f"scores{suffix}"] = runner.probe(
+                f"scores{suffix}",
+                "scores",
+                {"corpus": str(texts), "gold": args.gold, "batch_size": batch, "profile": profile},
+            )
     results["incremental"] = runner.probe(
-        "incremental", "flow", {**flow, "corpus": corpus.folder, "out": out1}
+        "incremental", "flow", {**flow, "corpus": corpus.folder, "out": str(work / "out-1")}
     )
     results["flow_small"] = runner.probe(
         "flow_small",
         "flow",
         {**flow, "corpus": corpus_small.folder, "out": str(work / "out-small"), "preload": True},
     )
+    results["html"] = runner.probe("html", "html", {"corpus": str(source), "repeats": HTML_REPEATS})
     if not args.skip_parallel:
         results["bare2"] = runner.probe(
             "bare2", "bare", {"corpus": corpus.folder, "batch_size": batch, "n_process": 2}
@@ -188,9 +232,14 @@ def run(args: argparse.Namespace, work: Path) -> dict[str, Any]:
         results["flow2"] = runner.probe(
             "flow2",
             "flow",
-            {"corpus": corpus.folder, "out": str(work / "out-2"), "batch_size": batch, "workers": 2,
-             "measure_worker_start": True},
-        )  # fmt: skip
+            {
+                "corpus": corpus.folder,
+                "out": str(work / "out-2"),
+                "batch_size": batch,
+                "workers": 2,
+                "measure_worker_start": True,
+            },
+        )
     if not args.skip_naive:
         results["naive"] = runner.probe(
             "naive",

@@ -11,6 +11,7 @@ import resource
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -34,18 +35,18 @@ def read_texts(corpus_dir: str, limit: int | None = None) -> list[str]:
     return [read_article(path, corpus).text for path in paths]
 
 
-def _load_model() -> tuple[Any, float]:
+def _load_model(profile: str = "full") -> tuple[Any, float]:
     from extractors.nlp import load_nlp
 
     started = time.perf_counter()
-    nlp = load_nlp()
+    nlp = load_nlp(profile)
     return nlp, time.perf_counter() - started
 
 
 def bare(params: dict[str, Any]) -> dict[str, Any]:
     """Bare `nlp.pipe` with the pipeline's model and components: the reference throughput."""
     texts = read_texts(params["corpus"])
-    nlp, load_seconds = _load_model()
+    nlp, load_seconds = _load_model(params.get("profile", "full"))
     started, cpu = time.perf_counter(), time.process_time()
     count = sum(1 for _ in nlp.pipe(texts, batch_size=params["batch_size"], n_process=params["n_process"]))
     seconds = time.perf_counter() - started
@@ -90,12 +91,13 @@ def flow(params: dict[str, Any]) -> dict[str, Any]:
     from pipelines import flow as command
 
     import_seconds = time.perf_counter() - started
-    load_seconds = _load_model()[1] if params.get("preload") else None
+    load_seconds = _load_model(params.get("profile", "full"))[1] if params.get("preload") else None
     worker_start = worker_start_seconds() if params.get("measure_worker_start") else None
     parser = argparse.ArgumentParser()
     command.add_arguments(parser)
     argv = [params["corpus"], "--out", params["out"], "--batch-size", str(params["batch_size"])]
     argv += ["--workers", str(params["workers"]), "--runner", params.get("runner", "local")]
+    argv += ["--profile", params.get("profile", "full")]
     started, cpu = time.perf_counter(), time.process_time()
     status = command.main(parser.parse_args(argv))
     wall, cpu = time.perf_counter() - started, time.process_time() - cpu
@@ -179,7 +181,143 @@ def html(params: dict[str, Any]) -> dict[str, Any]:
     return result
 
 
-PROBES: dict[str, Probe] = {"bare": bare, "flow": flow, "naive": naive, "html": html}
+def components(params: dict[str, Any]) -> dict[str, Any]:
+    """Each spaCy component's time over the same texts, then each extractor's on the parsed Docs.
+
+    The components run one after the other over the whole set (`pipe` of each in turn, as
+    `nlp.pipe` chains them); listeners read the shared tok2vec's output from `doc.tensor`, so
+    each one is timed alone. The extractors then run on those Docs as `build_record` calls them
+    (metadata first). The first `warmup` articles go through everything once beforehand and
+    are left out, so one-time set-up (lazy regexes, dateparser's locales) is not counted.
+    """
+    from extractors.article import build_record
+
+    corpus = Path(params["corpus"])
+    articles = read_articles(corpus, params.get("limit"))
+    warmup, articles = articles[: params.get("warmup", 3)], articles[params.get("warmup", 3) :]
+    nlp, load_seconds = _load_model(params["profile"])
+    for article in warmup:
+        build_record(nlp(article.text), article, params["profile"])
+    clock = Clock()
+    docs = clock.time("tokenizer", lambda: [nlp.make_doc(a.text) for a in articles])
+    for name, proc in nlp.pipeline:
+        docs = clock.time(name, partial(_pipe_all, proc, docs, params["batch_size"]))
+    for doc, article in zip(docs, articles, strict=True):
+        time_extractors(doc, article, clock)
+    return {
+        "articles": len(articles),
+        "tokens": sum(len(doc) for doc in docs),
+        "profile": params["profile"],
+        "components": ["tokenizer", *(name for name, _ in nlp.pipeline)],
+        "extractors": ["metadata", *(name for name, _ in _extractors())],
+        "seconds": clock.seconds,
+        "cpu_seconds": clock.cpu,
+        "load_seconds": load_seconds,
+    }
+
+
+class Clock:
+    """Wall and CPU seconds summed per name."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self.cpu: dict[str, float] = {}
+
+    def time(self, name: str, work: Callable[[], Any]) -> Any:
+        started, started_cpu = time.perf_counter(), time.process_time()
+        value = work()
+        self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - started
+        self.cpu[name] = self.cpu.get(name, 0.0) + time.process_time() - started_cpu
+        return value
+
+
+def _pipe_all(proc: Any, docs: list[Any], batch_size: int) -> list[Any]:
+    return list(proc.pipe(docs, batch_size=batch_size))
+
+
+def _extractors() -> tuple[tuple[str, Callable[..., Any]], ...]:
+    from extractors import EXTRACTORS
+
+    return EXTRACTORS
+
+
+def time_extractors(doc: Any, article: Any, clock: Clock) -> None:
+    """The steps of `build_record` before resolving, each timed: metadata, then every extractor."""
+    from extractors.context import TEXT_KEY, ArticleContext
+    from extractors.metadata import find_published, find_title
+
+    doc.user_data[TEXT_KEY] = article.text
+    title = clock.time("metadata", partial(find_title, doc, article.html_title))
+    published = clock.time("metadata", partial(find_published, doc))
+    ctx = ArticleContext(doc_id=article.doc_id, title=title, published=published)
+    for name, extract in _extractors():
+        clock.time(name, partial(extract, doc, ctx))
+
+
+def read_articles(corpus: Path, limit: int | None = None) -> list[Any]:
+    from pipelines.io import discover, read_article
+
+    return [read_article(path, corpus) for path in list(discover(corpus))[:limit]]
+
+
+def scores(params: dict[str, Any]) -> dict[str, Any]:
+    """A gold set extracted with one profile (no Prefect) and scored by `pressfacts eval`'s rules."""
+    import tempfile
+
+    from extractors.article import extract_records
+    from pipelines import evaluate
+    from pipelines.io import write_record
+
+    corpus = Path(params["corpus"])
+    articles = read_articles(corpus)
+    nlp = _load_model(params["profile"])[0]
+    with tempfile.TemporaryDirectory() as out:
+        for extraction in extract_records(articles, nlp, params["batch_size"], profile=params["profile"]):
+            if extraction.record is not None:
+                write_record(extraction.record, extraction.article.text, Path(out))
+        return {
+            "profile": params["profile"],
+            **evaluate.evaluate(Path(params["gold"]), Path(out), corpus).as_dict(),
+        }
+
+
+def command(params: dict[str, Any]) -> dict[str, Any]:
+    """`pressfacts run` as a user types it (a fresh process, its own temporary Prefect server).
+
+    Wall seconds from the command's start to its exit, start-up included: what a release check
+    with a timeout sees. CPU seconds are the command's and its children's (the server).
+    """
+    import subprocess
+
+    argv = [sys.executable, "-m", "pipelines.cli", "run", params["corpus"], "--out", params["out"]]
+    argv += ["--profile", params.get("profile", "full")]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    done = subprocess.run(argv, capture_output=True, text=True, check=False)
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode != 0:
+        raise RuntimeError(f"pressfacts run exited {done.returncode}: {done.stderr[-2000:]}")
+    summary = json.loads((Path(params["out"]) / "summary.json").read_text(encoding="utf-8"))
+    return {
+        "wall_seconds": wall,
+        "cpu_seconds": (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime),
+        "flow_seconds": summary["seconds"],
+        "startup_seconds": summary.get("prefect_startup_seconds"),
+        "articles": summary["articles_seen"],
+        "load_average": os.getloadavg(),
+    }
+
+
+PROBES: dict[str, Probe] = {
+    "bare": bare,
+    "flow": flow,
+    "naive": naive,
+    "html": html,
+    "components": components,
+    "scores": scores,
+    "command": command,
+}
 
 
 def main(argv: list[str]) -> int:

@@ -76,6 +76,7 @@ def derive(results: dict[str, Any]) -> dict[str, float | None]:
     d["naive_default_seconds"] = default and naive["dateparser_seconds"] + default
     d["naive_default_aps"] = _div(naive and naive["articles"], d["naive_default_seconds"])
     d["naive_default_ratio"] = _div(d["flow_aps"], d["naive_default_aps"])
+    d.update(derive_profiles(results))
     page = results.get("html")
     d["html_ms"] = page and 1000 * page["main_seconds"] / page["pages"]
     d["html_full_ms"] = page and 1000 * page["full_seconds"] / page["pages"]
@@ -90,14 +91,77 @@ def derive(results: dict[str, Any]) -> dict[str, float | None]:
     return d
 
 
+def _cpu_ms(probe: dict[str, Any] | None, names: list[str]) -> float | None:
+    """CPU milliseconds per article of `names` in a components probe."""
+    if not probe or not probe.get("articles"):
+        return None
+    return 1000 * sum(probe["cpu_seconds"].get(name, 0.0) for name in names) / probe["articles"]
+
+
+def derive_profiles(results: dict[str, Any]) -> dict[str, float | None]:
+    """The lean profile against the full one, the extractors' share, start-up and scores."""
+    n = results["corpus"]["articles"]
+    bare, lean = results.get("bare1"), results.get("bare1_lean")
+    flow, flow_lean = results.get("flow1"), results.get("flow1_lean")
+    d: dict[str, float | None] = {}
+    d["bare_lean_aps"] = _div(n, lean and lean["seconds"])
+    d["flow_lean_aps"] = _div(n, flow_lean and flow_lean["seconds"])
+    d["flow_ratio_lean"] = _div(d["flow_lean_aps"], d["bare_lean_aps"])
+    d["lean_speedup"] = _div(bare and bare["seconds"], lean and lean["seconds"])
+    d["lean_speedup_cpu"] = _div(bare and bare.get("cpu_seconds"), lean and lean.get("cpu_seconds"))
+    d["lean_flow_speedup"] = _div(flow and flow["seconds"], flow_lean and flow_lean["seconds"])
+    d["rss_lean"] = flow_lean and flow_lean["peak_rss_self"]
+    for suffix in ("", "_lean"):
+        probe = results.get(f"components{suffix}")
+        spacy_ms = _cpu_ms(probe, probe["components"]) if probe else None
+        extractors_ms = _cpu_ms(probe, probe["extractors"]) if probe else None
+        d[f"spacy_cpu_ms{suffix}"] = spacy_ms
+        d[f"extractors_cpu_ms{suffix}"] = extractors_ms
+        d[f"extractors_share{suffix}"] = _div(extractors_ms, spacy_ms)
+        command = results.get(f"command{suffix}")
+        d[f"command_wall{suffix}"] = command and command["wall_seconds"]
+    full_scores, lean_scores = results.get("scores"), results.get("scores_lean")
+    d["lean_f1_drop"] = (
+        max(
+            full_scores["kinds"][kind]["f1"] - lean_scores["kinds"][kind]["f1"]
+            for kind in full_scores["kinds"]
+        )
+        if full_scores and lean_scores
+        else None
+    )
+    return d
+
+
+# `pressfacts run` on the release check's 45 articles must end well within its 70 s timeout.
+RELEASE_CHECK_SECONDS = 70
+COMFORT = 2 / 3
+
+
 def targets(d: dict[str, float | None]) -> list[Target]:
-    """The issue's five targets, in its order."""
+    """The targets of issues 8 and 18, in their order."""
     return [
-        Target("full run / bare nlp.pipe throughput (Prefect start-up excluded)", d["flow_ratio"], 0.9, True),
+        Target(
+            "full run / bare nlp.pipe throughput (Prefect start-up excluded)", d["flow_ratio"], 0.95, True
+        ),
         Target("incremental re-run / full run time", d["incremental_ratio"], 0.05, False),
         Target("peak RSS at N / peak RSS at n_small", d["rss_ratio"], 1.2, False),
         Target("two-worker speed-up / bare nlp.pipe n_process=2 speed-up", d["speedup_ratio"], 0.9, True),
         Target("full run / naive approach throughput", d["naive_ratio"], 3.0, True),
+        Target("lean: full run / bare nlp.pipe throughput", d.get("flow_ratio_lean"), 0.95, True),
+        Target(
+            "extractors / spaCy CPU time (full profile, distinct texts)",
+            d.get("extractors_share"),
+            0.05,
+            False,
+        ),
+        Target("lean / full bare nlp.pipe throughput", d.get("lean_speedup"), 1.6, True),
+        Target("largest per-kind F1 drop, lean vs full (gold set)", d.get("lean_f1_drop"), 0.01, False),
+        Target(
+            f"`pressfacts run` on the distinct texts, wall s (2/3 of the {RELEASE_CHECK_SECONDS} s check)",
+            d.get("command_wall"),
+            RELEASE_CHECK_SECONDS * COMFORT,
+            False,
+        ),
     ]
 
 
@@ -191,6 +255,7 @@ def format_report(results: dict[str, Any]) -> str:
         f"| N = {c['articles']} | {_mib(d['rss_n'])} |",
         f"| ratio | **{_num(d['rss_ratio'], 3)}** |",
         "",
+        *profiles_section(results, d),
         "## Targets",
         "",
         "```",
@@ -199,3 +264,80 @@ def format_report(results: dict[str, Any]) -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+def _ms(probe: dict[str, Any] | None, name: str) -> str:
+    value = _cpu_ms(probe, [name]) if probe and name in probe["cpu_seconds"] else None
+    return "—" if value is None else f"{value:,.1f}"
+
+
+def profiles_section(results: dict[str, Any], d: dict[str, float | None]) -> list[str]:
+    """Both profiles side by side: throughput, memory, start-up, per-component cost, scores."""
+    full, lean = results.get("components"), results.get("components_lean")
+    lines = [
+        "## Profiles side by side",
+        "",
+        "| | full | lean | lean / full |",
+        "|---|---:|---:|---:|",
+        f"| bare `nlp.pipe`, articles/s | {_num(d['bare_aps'])} | {_num(d.get('bare_lean_aps'))} | "
+        f"**{_num(d.get('lean_speedup'))}** x (CPU {_num(d.get('lean_speedup_cpu'))} x) |",
+        f"| flow, articles/s | {_num(d['flow_aps'])} | {_num(d.get('flow_lean_aps'))} | "
+        f"{_num(d.get('lean_flow_speedup'))} x |",
+        f"| flow / bare | {_num(d['flow_ratio'], 3)} | {_num(d.get('flow_ratio_lean'), 3)} | |",
+        f"| peak RSS, flow, N = {results['corpus']['articles']} | {_mib(d['rss_n'])} | "
+        f"{_mib(d.get('rss_lean'))} | |",
+        f"| `pressfacts run` on the distinct texts, wall s (start-up included) | "
+        f"{_num(d.get('command_wall'), 1)} | {_num(d.get('command_wall_lean'), 1)} | |",
+    ]
+    for suffix, label in (("", "full"), ("_lean", "lean")):
+        command = results.get(f"command{suffix}")
+        if command:
+            lines.append(
+                f"| … {label}: start-up (imports, server, model) / flow / CPU s (all processes) / load | "
+                f"{_num(command.get('startup_seconds'), 1)} / {_num(command.get('flow_seconds'), 1)} / "
+                f"{_num(command.get('cpu_seconds'), 1)} / {command['load_average'][0]:.2f} | | |"
+            )
+    if full or lean:
+        probe = full or lean
+        lines += [
+            "",
+            f"Per-article CPU milliseconds on {probe['articles']} distinct texts "
+            f"({probe['tokens'] / probe['articles']:,.0f} tokens each), components then extractors:",
+            "",
+            "| step | full | lean |",
+            "|---|---:|---:|",
+        ]
+        names = list(
+            dict.fromkeys([*(full or {}).get("components", []), *(lean or {}).get("components", [])])
+        )
+        lines += [f"| {name} | {_ms(full, name)} | {_ms(lean, name)} |" for name in names]
+        lines.append(
+            f"| **spaCy, all** | **{_num(d.get('spacy_cpu_ms'), 1)}** | "
+            f"**{_num(d.get('spacy_cpu_ms_lean'), 1)}** |"
+        )
+        lines += [f"| {name} | {_ms(full, name)} | {_ms(lean, name)} |" for name in probe["extractors"]]
+        share, share_lean = d.get("extractors_share"), d.get("extractors_share_lean")
+        lines.append(
+            f"| **extractors, all (share of spaCy)** | **{_num(d.get('extractors_cpu_ms'), 1)}** "
+            f"({_num(share and 100 * share, 1)} %) | **{_num(d.get('extractors_cpu_ms_lean'), 1)}** "
+            f"({_num(share_lean and 100 * share_lean, 1)} %) |"
+        )
+    scores, scores_lean = results.get("scores"), results.get("scores_lean")
+    if scores or scores_lean:
+        lines += [
+            "",
+            "Scores per kind on the gold set (F1; P / R):",
+            "",
+            "| kind | full | lean |",
+            "|---|---|---|",
+        ]
+        for kind in (scores or scores_lean)["kinds"]:
+            cells = []
+            for probe in (scores, scores_lean):
+                k = probe["kinds"][kind] if probe else None
+                cells.append(f"{k['f1']:.3f} ({k['precision']:.3f} / {k['recall']:.3f})" if k else "n/a")
+            lines.append(f"| {kind} | {cells[0]} | {cells[1]} |")
+        macro = [probe["macro_f1"] if probe else "n/a" for probe in (scores, scores_lean)]
+        lines.append(f"| macro F1 | {macro[0]} | {macro[1]} |")
+    lines.append("")
+    return lines

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from extractors import EXTRACTORS
 from extractors.context import TEXT_KEY, ArticleContext
 from extractors.metadata import find_published, find_title
+from extractors.nlp import DEFAULT_PROFILE
 from extractors.resolve import resolve
 from extractors.version import pipeline_version
 from models.article import Article
@@ -35,8 +36,8 @@ def text_file_for(doc_id: str) -> str:
     return f"texts/{doc_id}.txt"
 
 
-def build_record(doc: Doc, article: Article) -> ArticleRecord:
-    """Run every extractor on a parsed article and validate the record."""
+def build_record(doc: Doc, article: Article, profile: str = DEFAULT_PROFILE) -> ArticleRecord:
+    """Run every extractor on a parsed article and validate the record (`profile`: what parsed it)."""
     doc.user_data[TEXT_KEY] = article.text  # the extractors read it through `doc_text`
     published, published_source = article.page_published, "page-metadata"
     if published is None:  # the page's own metadata first, then the text's byline
@@ -57,7 +58,7 @@ def build_record(doc: Doc, article: Article) -> ArticleRecord:
         content_sha256=article.content_sha256,
         title=ctx.title,
         published=ctx.published,
-        pipeline_version=pipeline_version(),
+        pipeline_version=pipeline_version(profile),
         text_file=text_file_for(article.doc_id),
         source_format=article.source_format,
         published_source=published_source if published is not None else None,
@@ -72,12 +73,16 @@ def build_record(doc: Doc, article: Article) -> ArticleRecord:
 
 
 def extract_records(
-    articles: Iterable[Article], nlp: Language, batch_size: int = 16, n_process: int = 1
+    articles: Iterable[Article],
+    nlp: Language,
+    batch_size: int = 16,
+    n_process: int = 1,
+    profile: str = DEFAULT_PROFILE,
 ) -> Iterator[Extraction]:
-    """Parse articles with `nlp.pipe` and extract each one; streams, never holds the corpus."""
+    """Parse articles with `nlp.pipe` (loaded with `profile`) and extract each one; streams."""
     pairs = ((article.text, article) for article in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
         try:
-            yield Extraction(article, record=build_record(doc, article))
+            yield Extraction(article, record=build_record(doc, article, profile))
         except Exception as exc:  # one article's failure is reported, the batch goes on
             yield Extraction(article, error=f"extraction failed: {type(exc).__name__}: {exc}")

@@ -1,23 +1,79 @@
-"""The one place the spaCy model is loaded: once per process, cached."""
+"""The one place the spaCy model is loaded: once per process and profile, cached.
 
+A profile names the model components a run uses (`--profile`). `full` runs the model as it is
+trained, less the attribute ruler the extractors never read; `lean` swaps the dependency parser
+for the model's own sentence segmenter (`senter`, about a tenth of the parser's cost), so the
+extractors get sentences without arcs. `bench/RESULTS.md` has each component's cost and what the
+development set's scores do without it. The profile is part of the pipeline version.
+"""
+
+from dataclasses import dataclass
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
 
+from extractors.regex_cache import compiled_regex_cache
+
 MODEL_NAME = "fr_core_news_md"
-# Components the extractors do not use; excluded to save time (see bench/RESULTS.md).
-EXCLUDED_COMPONENTS: tuple[str, ...] = ("attribute_ruler",)
 # Longest text (in characters) handed to spaCy; longer articles are refused upstream.
 MAX_TEXT_CHARS = 1_000_000
 
 
-@lru_cache(maxsize=1)
-def load_nlp() -> Language:
-    """Load the packaged French model (never downloaded at run time)."""
-    nlp = spacy.load(MODEL_NAME, exclude=list(EXCLUDED_COMPONENTS))
+@dataclass(frozen=True)
+class Profile:
+    """Which of the model's components are left out and which disabled-by-default ones are run."""
+
+    name: str
+    exclude: tuple[str, ...]
+    enable: tuple[str, ...] = ()
+
+
+PROFILES: dict[str, Profile] = {
+    # attribute_ruler: copies POS into `tag_`, which no extractor reads; senter: the parser sets sentences.
+    "full": Profile("full", exclude=("attribute_ruler", "senter")),
+    "lean": Profile("lean", exclude=("attribute_ruler", "parser"), enable=("senter",)),
+}
+DEFAULT_PROFILE = "full"
+
+
+def get_profile(name: str) -> Profile:
+    try:
+        return PROFILES[name]
+    except KeyError:
+        raise ValueError(f"unknown profile {name!r}; choose one of {', '.join(PROFILES)}") from None
+
+
+@lru_cache(maxsize=len(PROFILES))
+def load_nlp(profile: str = DEFAULT_PROFILE) -> Language:
+    """Load the packaged French model (never downloaded at run time) with a profile's components."""
+    chosen = get_profile(profile)
+    with compiled_regex_cache():  # French tokenizer exceptions: seconds of `re` compiling otherwise
+        nlp = spacy.load(MODEL_NAME, exclude=list(chosen.exclude))
+    for name in chosen.enable:
+        nlp.enable_pipe(name)
     nlp.max_length = MAX_TEXT_CHARS
+    index_as_sets(nlp)
     return nlp
+
+
+def index_as_sets(nlp: Language) -> None:
+    """Turn the lemmatizer's word index from lists into sets: the same lemmas, far faster.
+
+    The French rule lemmatizer asks `form in index[pos]` for every word it has not seen yet,
+    once per candidate form, and the model ships each index as a list (66,000 nouns): a linear
+    scan each time. It was the costliest component on real articles, above tok2vec
+    (bench/RESULTS.md). The lemmatizer only tests membership, so a set gives the same answers.
+    """
+    if "lemmatizer" not in nlp.pipe_names:
+        return
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    if not lookups.has_table("lemma_index"):
+        return
+    table = lookups.get_table("lemma_index")
+    for key, forms in list(table.items()):
+        if isinstance(forms, list):
+            table[key] = frozenset(forms)
 
 
 def model_version() -> str:

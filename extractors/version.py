@@ -2,15 +2,16 @@
 
 It hashes the source and data files of `extractors/` and `models/` (code, lexicons, patterns)
 and the HTML reader (`pipelines/html/` and the versions of the libraries it uses) with the
-model's name and version and the excluded components, so an incremental refresh never serves a
-record made by older rules as if it were current.
+model's name and version and the spaCy profile (`extractors.nlp.PROFILES`: which components
+run), so an incremental refresh never serves a record made by older rules, or by another
+profile, as if it were current.
 """
 
 import hashlib
 from functools import lru_cache
 from pathlib import Path
 
-from extractors.nlp import EXCLUDED_COMPONENTS, model_version
+from extractors.nlp import DEFAULT_PROFILE, get_profile, model_version
 
 PACKAGE_ROOTS = (Path(__file__).resolve().parent, Path(__file__).resolve().parent.parent / "models")
 HASHED_SUFFIXES = {".py", ".txt", ".toml", ".json"}
@@ -19,16 +20,20 @@ HTML_READER = Path(__file__).resolve().parent.parent / "pipelines" / "html"
 HTML_LIBRARIES = ("trafilatura", "htmldate", "lxml", "charset-normalizer")
 
 
-@lru_cache(maxsize=1)
-def pipeline_version() -> str:
+@lru_cache(maxsize=4)
+def pipeline_version(profile: str = DEFAULT_PROFILE) -> str:
+    """The version of the records made with `profile`: 16 hex digits."""
     from importlib.metadata import version
 
+    chosen = get_profile(profile)
     digest = hashlib.sha256()
     digest.update(model_version().encode())
     digest.update(";".join(f"{name}=={version(name)}" for name in HTML_LIBRARIES).encode())
     for path in sorted(HTML_READER.glob("*.py")):
         digest.update(path.read_bytes())
-    digest.update(",".join(EXCLUDED_COMPONENTS).encode())
+    digest.update(
+        f"profile={chosen.name};exclude={','.join(chosen.exclude)};enable={','.join(chosen.enable)}".encode()
+    )
     for root in PACKAGE_ROOTS:
         for path in sorted(root.rglob("*")):
             if path.suffix in HASHED_SUFFIXES and "__pycache__" not in path.parts:

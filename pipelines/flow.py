@@ -27,7 +27,11 @@ from prefect import flow, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import as_completed
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeRemainingColumn
+from rich.progress import Progress as RichProgress
 
+from extractors.nlp import DEFAULT_PROFILE, PROFILES
 from models.schema import write_schema
 from pipelines.checks import DEFAULT_MAX_BYTES
 from pipelines.cli import positive_int
@@ -36,6 +40,7 @@ from pipelines.html import HTML_MODES, HtmlMode
 from pipelines.io import doc_id_for, source_for, write_atomic
 from pipelines.lock import LockInfo, OutputLocked, describe_holder, output_lock
 from pipelines.missing import REMOVED_DIR, REMOVED_LOG
+from pipelines.prefect_server import prefect_api
 from pipelines.runners import add_runner_arguments, make_task_runner
 from pipelines.stages import (
     BatchResult,
@@ -48,6 +53,7 @@ from pipelines.stages import (
     summarize,
     summary_markdown,
     task_size,
+    warm_model,
     write_errors,
 )
 
@@ -59,26 +65,36 @@ _process_started: float | None = None
 
 
 class Progress:
-    """`done/total articles, rate` on one terminal line; silent when stderr is not a terminal."""
+    """A `rich` progress bar: done/total articles, rate, time left; silent when stderr is no terminal."""
 
     def __init__(self, total: int, stream: TextIO | None = None) -> None:
-        self.total = total
-        self.done = 0
-        self.stream = stream if stream is not None else sys.stderr
-        self.enabled = self.stream.isatty()
+        stream = stream if stream is not None else sys.stderr
+        self.enabled = stream.isatty()
+        self._bar: RichProgress | None = None
+        if self.enabled:
+            self._bar = RichProgress(
+                TextColumn("articles"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("{task.fields[rate]}"),
+                TimeRemainingColumn(),
+                console=Console(file=stream, force_terminal=True),
+                refresh_per_second=4,
+            )
+            self._task = self._bar.add_task("extract", total=total, rate="")
+            self._bar.start()
         self.started = time.perf_counter()
+        self.done = 0
 
     def advance(self, n: int) -> None:
         self.done += n
-        if self.enabled:
+        if self._bar is not None:
             rate = self.done / max(time.perf_counter() - self.started, 1e-6)
-            self.stream.write(f"\r{self.done}/{self.total} articles, {rate:.1f} articles/s ")
-            self.stream.flush()
+            self._bar.update(self._task, advance=n, rate=f"{rate:.1f} articles/s")
 
     def close(self) -> None:
-        if self.enabled:
-            self.stream.write("\n")
-            self.stream.flush()
+        if self._bar is not None:
+            self._bar.stop()
 
 
 @task(name="extract-batch", cache_policy=NO_CACHE, persist_result=False)
@@ -147,6 +163,7 @@ def pressfacts_flow(
     html_mode: HtmlMode = "main",
     keep_missing: bool = False,
     lock_timeout: float = 0.0,
+    profile: str = DEFAULT_PROFILE,
 ) -> dict:
     """Extract every article of `corpus_dir` into `out_dir`; returns the run summary.
 
@@ -166,12 +183,15 @@ def pressfacts_flow(
         planned = plan(corpus, out)
         result = planned.refused
         result.removed, warnings = retire_missing(out, planned.doc_ids, keep_missing)
-        options = RunOptions(force=force, batch_size=batch_size, max_bytes=max_bytes, html_mode=html_mode)
+        options = RunOptions(
+            force=force, batch_size=batch_size, max_bytes=max_bytes, html_mode=html_mode, profile=profile
+        )
         batches = chunk([str(p) for p in planned.paths], task_size(len(planned.paths), workers))
         progress = Progress(total=len(planned.paths) + result.seen)
         progress.advance(result.seen)
         if batches:
-            with _workers_share_this_server(), make_task_runner(runner, address, workers) as task_runner:
+            task_runner = make_task_runner(runner, address, workers, profile)
+            with _workers_share_this_server(), task_runner:
                 futures = {
                     task_runner.submit(
                         extract_batch,
@@ -192,6 +212,7 @@ def pressfacts_flow(
         facts_error = _write_facts_jsonl(out)
         summary = summarize(
             result,
+            profile=profile,
             corpus_dir=str(corpus),
             out_dir=str(out),
             removed_log=f"{REMOVED_DIR}/{REMOVED_LOG}",
@@ -247,6 +268,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=0.0,
         metavar="SECONDS",
         help="when another run holds OUT_DIR, wait up to this long for it (default 0: refuse at once)",
+    )
+    parser.add_argument(
+        "--profile",
+        choices=tuple(PROFILES),
+        default=DEFAULT_PROFILE,
+        help=f"spaCy components to run: full (the whole model) or lean (sentences without the parser); "
+        f"default {DEFAULT_PROFILE}. Switching re-extracts every article (bench/RESULTS.md compares them)",
     )
     parser.add_argument("--verbose", action="store_true", help="show Prefect's logs on the terminal")
     add_runner_arguments(parser)
@@ -329,20 +357,24 @@ def main(args: argparse.Namespace) -> int:
         # Taken before Prefect starts, so a busy folder is refused at once; the flow re-enters it.
         with output_lock(out, args.lock_timeout, on_wait=_tell_waiting):
             if sys.stderr.isatty():
-                print("starting Prefect (temporary local server)...", file=sys.stderr)
-            summary = pressfacts_flow(
-                corpus_dir=str(corpus),
-                out_dir=str(out),
-                force=args.force,
-                batch_size=args.batch_size,
-                workers=args.workers,
-                runner=args.runner,
-                address=args.address,
-                max_bytes=args.max_bytes,
-                html_mode=args.html,
-                keep_missing=args.keep_missing,
-                lock_timeout=args.lock_timeout,
-            )
+                print("starting Prefect (temporary local server) and loading the model...", file=sys.stderr)
+            in_this_process = args.runner == "local" and args.workers == 1
+            preload = (lambda: warm_model(args.profile)) if in_this_process else None
+            with prefect_api(meanwhile=preload):
+                summary = pressfacts_flow(
+                    corpus_dir=str(corpus),
+                    out_dir=str(out),
+                    force=args.force,
+                    batch_size=args.batch_size,
+                    workers=args.workers,
+                    runner=args.runner,
+                    address=args.address,
+                    max_bytes=args.max_bytes,
+                    html_mode=args.html,
+                    keep_missing=args.keep_missing,
+                    lock_timeout=args.lock_timeout,
+                    profile=args.profile,
+                )
     except OutputLocked as exc:
         print(f"pressfacts run: {exc}", file=sys.stderr)
         return EXIT_LOCKED

@@ -9,32 +9,28 @@ home-made one.
 
 Task runs report to a Prefect API. Without `PREFECT_API_URL`, Prefect starts a temporary
 server inside the process that needs one, so each worker process would start its own (tens
-of seconds each, all writing the same database). `worker_api` starts that temporary server
-once, in the parent, and exports its address before any worker process is started.
+of seconds each, all writing the same database): `pipelines.prefect_server` starts one in the
+parent and exports its address before any worker process is started.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
+from extractors.nlp import DEFAULT_PROFILE
 from pipelines.cli import positive_int
 
 RUNNERS: tuple[str, ...] = ("local", "dask")
-# Lower bound on the wait for Prefect's temporary server (its default, 20 s, is short on a busy machine).
-MIN_STARTUP_SECONDS = 120
 
 
-def warm_worker() -> None:
+def warm_worker(profile: str = DEFAULT_PROFILE) -> None:
     """Run once in each new local worker process: load the model before the first batch."""
     from extractors.nlp import load_nlp
 
-    load_nlp()
+    load_nlp(profile)
 
 
 def local_dask_cluster_kwargs(workers: int) -> dict[str, Any]:
@@ -49,7 +45,9 @@ def local_dask_cluster_kwargs(workers: int) -> dict[str, Any]:
     }
 
 
-def make_task_runner(runner: str, address: str | None, workers: int) -> TaskRunner[Any]:
+def make_task_runner(
+    runner: str, address: str | None, workers: int, profile: str = DEFAULT_PROFILE
+) -> TaskRunner[Any]:
     """The Prefect task runner for `--runner`, `--address` and `--workers`.
 
     - `local`, 1 worker: one thread in this process (the model is loaded once, here);
@@ -64,7 +62,7 @@ def make_task_runner(runner: str, address: str | None, workers: int) -> TaskRunn
             raise ValueError("--address is for --runner dask (the address of a Dask scheduler)")
         if workers == 1:
             return ThreadPoolTaskRunner(max_workers=1)
-        return ProcessPoolTaskRunner(max_workers=workers, initializer=warm_worker)
+        return ProcessPoolTaskRunner(max_workers=workers, initializer=warm_worker, initargs=(profile,))
     if runner == "dask":
         from prefect_dask import DaskTaskRunner
 
@@ -72,55 +70,6 @@ def make_task_runner(runner: str, address: str | None, workers: int) -> TaskRunn
             return DaskTaskRunner(address=address)
         return DaskTaskRunner(cluster_kwargs=local_dask_cluster_kwargs(workers))
     raise ValueError(f"unknown runner {runner!r}; choose one of {', '.join(RUNNERS)}")
-
-
-def runs_in_other_processes(runner: str, workers: int) -> bool:
-    """Whether tasks run outside this process (and so need to be told where the API is)."""
-    return runner == "dask" or workers > 1
-
-
-@contextmanager
-def worker_api(runner: str, workers: int) -> Iterator[str | None]:
-    """Make worker processes report to the same Prefect API as this process.
-
-    Enter it before the flow (and before starting a local Dask cluster): when no API is
-    configured and tasks run in other processes, it starts Prefect's temporary server here
-    and exports `PREFECT_API_URL` so the workers inherit it; on exit it stops the server it
-    started and restores the environment. Workers of a remote Dask cluster need a
-    `PREFECT_API_URL` of their own (a real server they can reach), set where they run.
-    Yields the API address, or None when Prefect's default applies.
-    """
-    from prefect.settings import (
-        PREFECT_API_URL,
-        PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS,
-        temporary_settings,
-    )
-
-    configured = PREFECT_API_URL.value()
-    if configured or not runs_in_other_processes(runner, workers):
-        yield configured or None
-        return
-    from prefect.server.api.server import SubprocessASGIServer
-
-    server = SubprocessASGIServer()
-    started_here = not server.running
-    # A busy machine can take longer than Prefect's default 20 s to start its server.
-    server.start(timeout=max(PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS.value(), MIN_STARTUP_SECONDS))
-    previous = os.environ.get("PREFECT_API_URL")
-    os.environ["PREFECT_API_URL"] = server.api_url
-    try:
-        with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
-            yield server.api_url
-    finally:
-        if previous is None:
-            os.environ.pop("PREFECT_API_URL", None)
-        else:
-            os.environ["PREFECT_API_URL"] = previous
-        if started_here:
-            from prefect.logging.handlers import APILogHandler
-
-            APILogHandler().flush()  # the last log lines still go to the server being stopped
-            server.stop()
 
 
 def add_runner_arguments(parser: argparse.ArgumentParser) -> None:

@@ -101,6 +101,7 @@ def flow_parameters(args: argparse.Namespace) -> dict[str, Any]:
         "html_mode": args.html,
         "keep_missing": args.keep_missing,
         "lock_timeout": args.lock_timeout,
+        "profile": args.profile,
     }
 
 

@@ -18,7 +18,7 @@ from typing import Any
 from spacy.language import Language
 
 from extractors.article import Extraction, extract_records
-from extractors.nlp import MAX_TEXT_CHARS, load_nlp
+from extractors.nlp import DEFAULT_PROFILE, MAX_TEXT_CHARS, load_nlp
 from extractors.version import pipeline_version
 from models.article import Article
 from models.record import KINDS, ArticleRecord
@@ -58,6 +58,7 @@ class RunOptions:
     max_bytes: int = checks.DEFAULT_MAX_BYTES
     max_chars: int = MAX_TEXT_CHARS
     html_mode: HtmlMode = "main"  # HTML pages: the article's main text, or the whole visible text
+    profile: str = DEFAULT_PROFILE  # the spaCy components run (`extractors.nlp.PROFILES`)
 
 
 @dataclass
@@ -210,13 +211,13 @@ def load_article(path: Path, corpus_dir: Path, options: RunOptions) -> Article:
     return article
 
 
-def up_to_date(article: Article, out_dir: Path) -> dict | None:
+def up_to_date(article: Article, out_dir: Path, profile: str = DEFAULT_PROFILE) -> dict | None:
     """The existing record when it was made from the same text by the same pipeline, else None."""
     existing = read_record_json(out_dir, article.doc_id)
     if (
         existing is not None
         and existing.get("content_sha256") == article.content_sha256
-        and existing.get("pipeline_version") == pipeline_version()
+        and existing.get("pipeline_version") == pipeline_version(profile)
         and existing.get("source") == article.source
         and existing.get("page_sha256") == article.page_sha256
         and isinstance(existing.get("text_file"), str)
@@ -230,10 +231,10 @@ def count_facts(record: dict[str, Any]) -> Counter:
     return Counter({kind: len(record.get(kind) or []) for kind in FACT_KINDS})
 
 
-def warm_model() -> Language:
+def warm_model(profile: str = DEFAULT_PROFILE) -> Language:
     """The process's model, loaded once even when several threads ask at the same time."""
     with _NLP_LOCK:
-        return load_nlp()
+        return load_nlp(profile)
 
 
 # --- a batch ------------------------------------------------------------------------------------
@@ -252,7 +253,7 @@ def _articles_to_extract(
                 _doc_id_or_stem(path, corpus_dir), source_for(path, corpus_dir), refused.stage, refused.reason
             )
             continue
-        existing = None if options.force else up_to_date(article, out_dir)
+        existing = None if options.force else up_to_date(article, out_dir, options.profile)
         if existing is not None:
             result.skipped += 1
             result.facts.update(count_facts(existing))
@@ -270,7 +271,7 @@ def _extract_guarded(articles: Iterator[Article], options: RunOptions) -> Iterat
     if first is None:
         return  # every article was skipped or refused: no need to load the model
     articles = itertools.chain([first], articles)
-    nlp = warm_model()
+    nlp = warm_model(options.profile)
     pending: dict[str, Article] = {}
 
     def feed() -> Iterator[Article]:
@@ -279,7 +280,8 @@ def _extract_guarded(articles: Iterator[Article], options: RunOptions) -> Iterat
             yield article
 
     try:
-        for extraction in extract_records(feed(), nlp, options.batch_size, options.n_process):
+        extractions = extract_records(feed(), nlp, options.batch_size, options.n_process, options.profile)
+        for extraction in extractions:
             pending.pop(extraction.article.doc_id, None)
             yield extraction
         return
@@ -289,7 +291,7 @@ def _extract_guarded(articles: Iterator[Article], options: RunOptions) -> Iterat
     pending.clear()
     for article in itertools.chain(retry, articles):
         try:
-            yield from extract_records([article], nlp, 1, 1)
+            yield from extract_records([article], nlp, 1, 1, options.profile)
         except Exception as exc:
             yield Extraction(article, error=f"model failed: {type(exc).__name__}: {exc}")
 
@@ -331,7 +333,7 @@ def write_errors(out_dir: Path, errors: Iterable[dict[str, str]]) -> Path:
     return path
 
 
-def summarize(result: BatchResult, **extra: Any) -> dict[str, Any]:
+def summarize(result: BatchResult, profile: str = DEFAULT_PROFILE, **extra: Any) -> dict[str, Any]:
     """The run summary as plain data (written to summary.json, printed, published as an artifact)."""
     return {
         "articles_seen": result.seen,
@@ -340,7 +342,8 @@ def summarize(result: BatchResult, **extra: Any) -> dict[str, Any]:
         "failed": result.failed,
         "removed": result.removed,
         "facts_by_kind": {kind: result.facts.get(kind, 0) for kind in FACT_KINDS},
-        "pipeline_version": pipeline_version(),
+        "pipeline_version": pipeline_version(profile),
+        "profile": profile,
         **extra,
     }
 

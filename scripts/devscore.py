@@ -8,6 +8,7 @@ uses, and the figures from `pressfacts eval` (the reference scorer's rules).
     .venv/bin/python scripts/devscore.py                   # both tables
     .venv/bin/python scripts/devscore.py --detail labs     # plus the dev set's errors for one kind
     .venv/bin/python scripts/devscore.py --set dev --detail all
+    .venv/bin/python scripts/devscore.py --profile lean     # the lean profile's Docs and scores
 """
 
 from __future__ import annotations
@@ -53,14 +54,14 @@ def parsed_docs(nlp: Language, texts: list[str]) -> list[Doc]:
     return [next(iter(DocBin().from_disk(CACHE / f"{k}.spacy").get_docs(nlp.vocab))) for k in keys]
 
 
-def extract_set(nlp: Language, corpus: Path, out: Path) -> None:
+def extract_set(nlp: Language, corpus: Path, out: Path, profile: str) -> None:
     from extractors.article import build_record
     from pipelines.io import discover, read_article, write_record
 
     articles = [read_article(p, corpus) for p in discover(corpus)]
     for article, doc in zip(articles, parsed_docs(nlp, [a.text for a in articles]), strict=True):
         try:
-            write_record(build_record(doc, article), article.text, out)
+            write_record(build_record(doc, article, profile), article.text, out)
         except Exception as exc:  # report and go on, as the flow does
             print(f"{article.doc_id}: {type(exc).__name__}: {exc}", file=sys.stderr)
 
@@ -71,12 +72,13 @@ def main() -> int:
     parser.add_argument("--detail", metavar="KIND", help="print the dev set's errors for KIND (or 'all')")
     parser.add_argument("--extra", nargs=2, type=Path, metavar=("TEXTS", "GOLD"), help="score this set too")
     parser.add_argument("--out", type=Path, help="keep the records here (default: a temporary folder)")
+    parser.add_argument("--profile", default="full", help="spaCy profile (extractors.nlp.PROFILES)")
     args = parser.parse_args()
 
     from extractors.nlp import load_nlp
     from pipelines import evaluate
 
-    nlp = load_nlp()
+    nlp = load_nlp(args.profile)
     names = {"both": ["samples", "dev"], "all": list(SETS)}.get(args.set, [args.set])
     if args.extra:
         SETS["extra"] = tuple(args.extra)
@@ -86,7 +88,7 @@ def main() -> int:
         for name in names:
             corpus, gold = SETS[name]
             out = (args.out or Path(tmp)) / name
-            extract_set(nlp, corpus, out)
+            extract_set(nlp, corpus, out, args.profile)
             result = evaluate.evaluate(gold, out, corpus)
             if args.detail and (name == args.set or (args.set == "both" and name == "dev")):
                 print_detail(result.detail, args.detail)

@@ -1,7 +1,7 @@
 """Counts whose noun is not right after the number: it stands before it (`des bénévoles 40`),
 or it is left out and the number refers to it (`dont quatre`, `au nombre de 7`, `on en compte 9`,
 `8 en Bretagne et 5 en Normandie`, `900 élèves ; 120 ont été admis`, `Visiteurs : 2 400`,
-`ils seraient 1,8 million`)."""
+`ils seraient 1,8 million`, `chaque commune des 24`)."""
 
 import re
 
@@ -29,6 +29,8 @@ from extractors.counts.shared import proportion
 
 _BROKEN_DETS = frozenset({"des", "de", "d'", "d’"})
 """`des bénévoles 40`: only an indefinite plural; `les décrets 45 et 46` are identifiers."""
+_ONE_OF_DETS = frozenset({"chaque", "aucun", "aucune", "un", "une", "nul", "nulle"})
+"""Determiners that pick one thing out of a number of them: `chaque commune des 24`."""
 _AU_NOMBRE_DE = re.compile(r"(?:^|\W)(au\s+nombre\s+d['’e]\s*)$", re.IGNORECASE)
 _BACK_REFERENCE = "count.elided_back_reference"
 _LABEL = "count.elided_label"
@@ -94,6 +96,10 @@ def count_elided(passage: Passage, number: Number, qualifier: str, start: int) -
                 last,
             )
             return
+    whole = _partitive_whole(passage, p)
+    if whole is not None:  # `chaque école des 14 du canton`
+        passage.add(start, end, number.value, whole, qualifier, "count.elided_partitive", last)
+        return
     if prev_low in ELISION_TRIGGERS:
         unit = passage.last_unit(p, sentences_back=1) or passage.antecedent(p)
         if unit:
@@ -133,6 +139,23 @@ def count_elided(passage: Passage, number: Number, qualifier: str, start: int) -
             passage.add(start, end, number.value, unit, qualifier, "count.elided_enumeration", last)
             return
     _refers_back(passage, number, qualifier, start, end, p, nxt, tail is not None)
+
+
+def _partitive_whole(passage: Passage, p: int) -> str | None:
+    """`chaque école des 14 du canton`, `aucune salle des 6`: one thing taken from a bare number of
+    them; the unit is that thing's noun. Only after a determiner that picks one (`la fédération
+    des 12` names a body, not one of twelve)."""
+    doc = passage.doc
+    if doc[p].lower_ != "des":
+        return None
+    q = prev_index(doc, p)
+    if q is None or doc[q].pos_ != "NOUN" or not wordlike(doc[q]) or is_plural(doc[q]):
+        return None
+    d = prev_index(doc, q)
+    if d is None or doc[d].lower_ not in _ONE_OF_DETS:
+        return None
+    unit = unit_of(doc[q])
+    return None if unit in NON_COUNT_UNITS else unit
 
 
 def _refers_back(

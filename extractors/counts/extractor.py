@@ -21,12 +21,14 @@ from extractors.counts.passage import Passage
 from extractors.counts.shared import (
     continues_enumeration,
     listed_with_identifier,
+    one_in_n,
     proportion,
     qualifies_previous_noun,
     restates,
     shared_noun,
     shares_a_measure,
 )
+from extractors.counts.tables import table_row_unit
 from models.facts import CountFact
 
 
@@ -51,6 +53,11 @@ def _count(passage: Passage, number: Number) -> None:
     elif noun is None and continues_enumeration(passage, number):
         if shares_a_measure(passage, number):  # `cinq sentiers de 6, 11 et 19 km`
             return
+    elif noun is None and (row_unit := table_row_unit(passage, number)) is not None:
+        if row_unit is not False:  # `Budget | 48 | 52`: a measure's row
+            rule = "count.table_row"
+            passage.add(start, number.end_char, number.value, row_unit, qualifier, rule, number.end - 1)
+        return
     elif noun is None:
         shared = shared_noun(passage, number)
         if shared is False:
@@ -86,6 +93,8 @@ def _count(passage: Passage, number: Number) -> None:
             if after:
                 qualifier, end = after[0], end + after[1]
         passage.add(start, end, number.value, unit, qualifier, rule, noun.head.i)
+        return
+    if one_in_n(passage, number):  # `un jeudi sur deux`
         return
     count_elided(passage, number, qualifier, start)
 

@@ -53,9 +53,13 @@ def label_unit(doc: Doc, colon: int) -> str | bool | None:
     (`Durée : 45`, `Tarifs : 8 / 5`); None when no label stands there or it is a total (`Au
     total : 300`), whose things are those of the count before."""
     tokens = label_before(doc, colon)
-    if tokens is None:
-        return None
-    words = [i for i in tokens if doc[i].pos_ != "DET"]  # `Les inscrits : 40`
+    return None if tokens is None else label_tokens_unit(doc, tokens)
+
+
+def label_tokens_unit(doc: Doc, tokens: list[int]) -> str | bool | None:
+    """The unit the label made of `tokens` counts: False when it names no counted things, None when
+    it is a total or a place (see `label_unit`)."""
+    words = [i for i in tokens if doc[i].pos_ != "DET" and not doc[i].is_space]  # `Les inscrits : 40`
     if not words:
         return None
     first = doc[words[0]]

@@ -24,6 +24,8 @@ from extractors.counts.patterns import (
     EVENT_COMPOUND_RE,
     HYPHENS,
     ID_PREFIXES,
+    MEASURE_ADJECTIVES,
+    MEASURE_COMPLEMENTS,
     MULTIPLIERS,
     NON_COUNT_UNITS,
     OPEN_QUOTES,
@@ -31,6 +33,7 @@ from extractors.counts.patterns import (
     PARTITIVE_DETS,
     PAST_PARTICIPLE_RE,
     PREPOSED_ADJECTIVES,
+    QUALIFIED_MEASURE_NOUNS,
     WEEKDAYS,
 )
 
@@ -63,6 +66,12 @@ _MAX_ADJECTIVES = 3
 def wordlike(token: Token) -> bool:
     """Letters, maybe joined by hyphens or apostrophes (`sous-préfectures`, `tiers-lieux`)."""
     return token.is_alpha or token.text.replace("-", "").replace("'", "").replace("’", "").isalpha()
+
+
+def unit_symbol(token: Token) -> str:
+    """A unit symbol as the lexicon writes it: lower case, without the sentence's final stop
+    (`214 M€`, `à 23 h.`, `12 km²`)."""
+    return token.lower_.rstrip(".") or token.lower_
 
 
 def is_plural(token: Token) -> bool:
@@ -204,6 +213,20 @@ def apposed_noun(doc: Doc, token: Token, adjectives: list[Token]) -> int | None:
     return k if singular(token) in known_nouns() else None
 
 
+def qualified_as_things(doc: Doc, head: Token, unit: str) -> bool:
+    """`120 points lumineux`, `15 points de collecte`: a noun that is a measure after a bare number
+    (`battu de 12 points`) names countable things once an adjective or a `de` complement follows."""
+    if unit not in QUALIFIED_MEASURE_NOUNS or not is_plural(head):
+        return False
+    k = next_index(doc, head.i + 1)
+    if k is None:
+        return False
+    if doc[k].pos_ in {"ADJ", "VERB"} and doc[k].is_alpha:  # `points lumineux`, tagged either way
+        return doc[k].lemma_.lower() not in MEASURE_ADJECTIVES and singular(doc[k]) not in MEASURE_ADJECTIVES
+    c = next_index(doc, k + 1) if low(doc[k]) in DE else None
+    return c is not None and doc[c].pos_ == "NOUN" and doc[c].lower_ not in MEASURE_COMPLEMENTS
+
+
 @dataclass(frozen=True)
 class Noun:
     """The counted noun found after a number."""
@@ -247,7 +270,7 @@ def noun_after(doc: Doc, number: Number, counted: Container[str] = ()) -> Noun |
             and doc[k].pos_ in {"NOUN", "ADJ"}
         ):
             adjectives.append(token)  # `deux des principales associations`, tagged as a noun
-        elif token.pos_ in {"NOUN", "PROPN"} and wordlike(token) or token.text in NON_COUNT_UNITS:
+        elif token.pos_ in {"NOUN", "PROPN"} and wordlike(token) or unit_symbol(token) in NON_COUNT_UNITS:
             if adjectives and token.pos_ == "ADP":  # `12 retenus pour la finale`: no `pour cent` here
                 break
             head = token
@@ -280,8 +303,10 @@ def noun_after(doc: Doc, number: Number, counted: Container[str] = ()) -> Noun |
     last = compound_end(doc, head)
     unit = compound_unit(doc, head, last)
     event = EVENT_COMPOUND_RE.match(doc_text(doc), head.idx)
-    if event is None and (
-        unit in NON_COUNT_UNITS or head.lower_ in NON_COUNT_UNITS or head.text in NON_COUNT_UNITS
+    if (
+        event is None
+        and (unit in NON_COUNT_UNITS or unit_symbol(head) in NON_COUNT_UNITS)
+        and not qualified_as_things(doc, head, unit)
     ):
         return False
     if event is None and is_address(doc, head, unit):

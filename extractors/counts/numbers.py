@@ -19,6 +19,7 @@ from extractors.counts.patterns import (
     MULTIPLIERS,
     NUMBER_WORD_RE,
     NUMBER_WORDS,
+    ONE_AFTER,
     TENS_BEFORE_ET,
 )
 
@@ -116,6 +117,11 @@ class _LowerCase:
         return low
 
 
+def _after_one_of(lows: _LowerCase, i: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether the tokens just before `i` spell one of `phrases`."""
+    return any(i >= len(p) and tuple(lows[k] for k in range(i - len(p), i)) == p for p in phrases)
+
+
 def find_numbers(doc: Doc, text: str) -> list[Number]:
     """Every number of `text` (the Doc's text), each token in at most one, in text order."""
     found: list[Number] = []
@@ -190,7 +196,8 @@ def find_numbers(doc: Doc, text: str) -> list[Number]:
             resume = j
             if j - i == 1 and lows[i] in ARTICLE_WORDS:
                 k = next_index(doc, j)
-                if k is not None and lows[k] in MULTIPLIERS:  # `un million de spectateurs`
+                by_multiplier = k is not None and lows[k] in MULTIPLIERS  # `un million de spectateurs`
+                if by_multiplier or _after_one_of(lows, i, ONE_AFTER):  # `au moins une école`
                     add(Number(i, j, token.idx, token.idx + len(token), 1))
                 continue
             value = parse_number_words([lows[k] for k in range(i, j)])

@@ -28,6 +28,8 @@ _qual = load_table("count_qualifiers")
 QUALIFIERS_BEFORE: dict[str, str] = {_apos(k): v for k, v in _qual["before"].items()}
 QUALIFIERS_AFTER: dict[str, str] = {_apos(k): v for k, v in _qual["after"].items()}
 NOT_QUALIFIERS: tuple[str, ...] = tuple(_apos(p) for p in _qual["not_before"]["phrases"])
+ONE_AFTER: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in _qual["numeral_one"]["after"])
+"""Words after which `un`/`une` is the number one (`au moins une école`), as token sequences."""
 CENTRED_VERBS: frozenset[str] = frozenset(_qual["autour_de"]["centred_verbs"])
 TOPIC_UNITS: frozenset[str] = frozenset(_qual["autour_de"]["topic_units"])
 
@@ -43,6 +45,12 @@ def _month_words() -> frozenset[str]:
 
 NON_COUNT_UNITS: frozenset[str] = frozenset(load_list("non_count_units")) | _month_words()
 """Nouns after a number that make it a duration, money, size, fraction or date."""
+
+_qualified = load_table("count_qualified_measures")
+QUALIFIED_MEASURE_NOUNS: frozenset[str] = frozenset(_qualified["nouns"])
+"""`12 points` is a measure, `12 points lumineux` a count: see `nouns.qualified_as_things`."""
+MEASURE_COMPLEMENTS: frozenset[str] = frozenset(_qualified["measure_complements"])
+MEASURE_ADJECTIVES: frozenset[str] = frozenset(_qualified["measure_adjectives"])
 
 ADDRESS_NOUNS: frozenset[str] = frozenset(load_list("count_address_nouns"))
 """`20 rue de la Paix` is an address, `8 voies communales` a count: see `nouns.is_address`."""

@@ -1,6 +1,9 @@
 """Numbers read together with the numbers or counts around them: a noun shared with the next
 number (`dix à trente bénévoles`), a proportion (`huit sur dix`), labels listed after an identifier
-(`salles 3, 4 et 7`), a count restating an earlier one with another noun (`les trois élues`)."""
+(`salles 3, 4 et 7`), a count restating an earlier one with another noun (`les trois élues`), the
+base of a frequency (`un jeudi sur deux`)."""
+
+import re
 
 from extractors.counts.nouns import DE, Noun, is_plural, noun_after
 from extractors.counts.numbers import Number, low, next_index, prev_index
@@ -17,6 +20,8 @@ from extractors.counts.patterns import (
     RESTATING_DETS,
 )
 
+LEDE_BREAK_RE = re.compile(r"[.!?;]\s|\n\s*\n\s*\S[^\n]*\n")
+"""A sentence's end, or a whole line between the heading and the number: past the lede."""
 ENUMERATION_GAP = 3
 """At most this many tokens from the previous count's noun to the link before the next number."""
 RESTATING_SENTENCES = 5
@@ -152,6 +157,20 @@ def proportion(passage: Passage, after: int) -> bool:
     return True
 
 
+def one_in_n(passage: Passage, number: Number) -> bool:
+    """`un jeudi sur deux`, `une famille sur trois`: a bare number after `un(e) NOUN sur` is the
+    base of a frequency or a proportion, no count."""
+    doc = passage.doc
+    p = prev_index(doc, number.start)
+    if p is None or doc[p].lower_ != "sur":
+        return False
+    q = prev_index(doc, p)
+    if q is None or doc[q].pos_ not in {"NOUN", "PROPN"}:
+        return False
+    d = prev_index(doc, q)
+    return d is not None and doc[d].lower_ in {"un", "une"}
+
+
 def listed_with_identifier(passage: Passage, number: Number) -> bool:
     """`annexes 2 / 3 et 5`, `salles 12, 14 et 15`: a number listed after a label is a label."""
     p = prev_index(passage.doc, number.start)
@@ -165,7 +184,10 @@ def restates(passage: Passage, number: Number, unit: str) -> bool:
     """`Trois nouvelles conseillères` (a heading) `... les trois élues`: a definite count of the value of
     an earlier count of other things in the same passage is that fact again, named with another
     noun. Small numbers coincide often, so below `RESTATING_MIN_VALUE` only a heading's count
-    is restated."""
+    is restated. From that value on, a headline's count is restated by the first sentence below it
+    whatever its determiner (`... recrute 40 saisonniers` / `La station annonce 40 embauches`)."""
+    if number.value >= RESTATING_MIN_VALUE and restates_headline(passage, number, unit):
+        return True
     p = prev_index(passage.doc, number.start)
     if p is None or low(passage.doc[p]) not in RESTATING_DETS:
         return False
@@ -178,3 +200,18 @@ def restates(passage: Passage, number: Number, unit: str) -> bool:
     if not same or any(f.unit == unit for f in same):
         return False
     return number.value >= RESTATING_MIN_VALUE or any(passage.in_heading(f) for f in same)
+
+
+def restates_headline(passage: Passage, number: Number, unit: str) -> bool:
+    """The number stands in the first sentence right below a heading that counts the same value
+    of other things: the lede names the headline's group again."""
+    text = passage.text
+    for fact in reversed(passage.facts):
+        if fact.value != number.value or fact.unit == unit or not passage.in_heading(fact):
+            continue
+        line_end = text.find("\n", fact.end_char)
+        if line_end < 0 or line_end > number.start_char:
+            continue
+        between = text[line_end : number.start_char]
+        return between.count("\n") <= 2 and not LEDE_BREAK_RE.search(between)
+    return False

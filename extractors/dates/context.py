@@ -5,8 +5,9 @@ Order, after the annotation guidelines: a relative word against the publication 
 (`l'édition 2024`); an earlier explicit period that contains the date (same event); an explicit
 day-precise date earlier in the same line; the year of the latest heading that states one (the
 title included: `Foire aux livres 2026`, `Octobre 2016 : ...`); the publication date's year;
-the nearest explicit year, day-precise dates first, before then after. A year that dates
-another subject's past (`fondé en 1983`, `depuis 1978`) governs nothing.
+the nearest explicit year, day-precise dates first, before then after. A line of a calendar
+(`label : value` lines, list items) counts the explicit dates of the lines above it as its own.
+A year that dates another subject's past (`fondé en 1983`, `depuis 1978`) governs nothing.
 
 `year_for` also says where the year came from, so that a weekday written with the date can
 overrule a weak guess (see `extractor._resolve_year`).
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from extractors.dates.normalize import Interval, Part, relative_year
-from extractors.dates.patterns import BARE_YEAR_RE, EDITION_YEAR_RE, HISTORICAL_RE
+from extractors.dates.patterns import BARE_YEAR_RE, EDITION_YEAR_RE, HISTORICAL_RE, MONTH_LINE_RE
 
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _HEADING_MAX = 100
@@ -69,21 +70,24 @@ def _is_label_value(line: str) -> bool:
 
 
 def _is_heading(text: str, lines: list[tuple[int, int]], i: int) -> bool:
-    """A short line without closing punctuation, set apart by a blank line or opening the text.
+    """A short line without closing punctuation, set apart by a blank line or opening the text,
+    or a line that is a month of a year (`N° 17 – Mars 2026` under a newsletter's title).
 
     Not a list item (`– d'ici mars 2026 : bilan`), nor one `label : value` line of a block of them
-    (`Visiteurs en 2023 : 8 200` under `Exposants : 95`): the last line of a list or of a
-    flattened table is followed by a blank line too, yet governs nothing after it.
+    (`Visiteurs en 2023 : 8 200` under `Exposants : 95`, or above it): the first and last lines
+    of a list or of a flattened table are set apart by a blank line too, yet govern nothing.
     """
     start, end = lines[i]
     line = text[start:end].strip()
     if not line or len(line) > _HEADING_MAX or line[-1] in ".;," or _LIST_ITEM.match(line):
         return False
+    if MONTH_LINE_RE.fullmatch(line):
+        return True
     previous = text[lines[i - 1][0] : lines[i - 1][1]].strip() if i > 0 else ""
-    if previous and _is_label_value(line) and _is_label_value(previous):
+    following = text[lines[i + 1][0] : lines[i + 1][1]].strip() if i + 1 < len(lines) else ""
+    if _is_label_value(line) and (_is_label_value(previous) or _is_label_value(following)):
         return False
-    after = i + 1 < len(lines) and not text[lines[i + 1][0] : lines[i + 1][1]].strip()
-    return not previous or after
+    return not previous or (i + 1 < len(lines) and not following)
 
 
 class YearContext:
@@ -98,9 +102,17 @@ class YearContext:
         self._line_starts = [s for s, _ in self._lines]
         self._sections = self._heading_sections()
 
+    def _anchor_year(self, anchor: Anchor) -> int:
+        """The anchor's year; for a span of years (`Perspectives 2025-2026`), the publication's
+        year when the span holds it (the verb's tense then moves the date), else its last year."""
+        pub, interval = self.published, anchor.interval
+        if pub is not None and interval is not None and interval[0].year <= pub.year <= interval[1].year:
+            return pub.year
+        return anchor.year
+
     def _heading_year(self, start: int, end: int) -> int | None:
         """The one year a heading line states (a date's or a bare one), else None."""
-        years = {a.year for a in self.anchors if start <= a.pos < end and not a.historical}
+        years = {self._anchor_year(a) for a in self.anchors if start <= a.pos < end and not a.historical}
         if not years:
             bare = {
                 int(m.group(0))
@@ -125,6 +137,20 @@ class YearContext:
     def _line_of(self, pos: int) -> tuple[int, int]:
         return self._lines[max(0, bisect_left(self._line_starts, pos + 1) - 1)]
 
+    def _block_start(self, pos: int) -> int:
+        """Where the line at `pos` starts, or the block of `label : value` or list lines it closes
+        (a calendar: `Clôture des inscriptions : 5 juin` under `Date limite : 15 février 2027`)."""
+        i = max(0, bisect_left(self._line_starts, pos + 1) - 1)
+        if not self._is_block_line(i):
+            return self._lines[i][0]
+        while i > 0 and self._is_block_line(i - 1):
+            i -= 1
+        return self._lines[i][0]
+
+    def _is_block_line(self, i: int) -> bool:
+        line = self.text[self._lines[i][0] : self._lines[i][1]].strip()
+        return len(line) <= _HEADING_MAX and (_is_label_value(line) or _LIST_ITEM.match(line) is not None)
+
     def _sentence(self, pos: int) -> tuple[int, int]:
         start = max(self.text.rfind(c, 0, pos) for c in ".!?\n") + 1
         m = _SENTENCE_END.search(self.text, pos)
@@ -144,7 +170,7 @@ class YearContext:
         for a in reversed(before):
             if a.strong and a.interval and _within(a.interval, a.year, part):
                 return a.year, PERIOD
-        l_start, _ = self._line_of(pos)
+        l_start = self._block_start(pos)
         for a in reversed(before):
             if a.pos < l_start:
                 break

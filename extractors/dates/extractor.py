@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc
 
 from extractors.context import ArticleContext, doc_text
-from extractors.dates.context import HEADING, NEAREST, PUBLISHED, Anchor, YearContext, is_historical
+from extractors.dates.context import HEADING, LINE, NEAREST, PUBLISHED, Anchor, YearContext, is_historical
 from extractors.dates.mentions import Mention, find_mentions
 from extractors.dates.normalize import (
     Interval,
@@ -33,7 +33,7 @@ from models.facts import DateFact
 TENSE_SLACK_DAYS = 14  # a release drafted this many days off its posting date keeps its year
 NEAR_PUBLICATION_DAYS = 21  # `jeudi 26` alone: a day this close to the publication, or none
 CARRY_WINDOW = 300  # `dimanche 12` takes its month from a date at most this many characters before
-_NOT_EXPLICIT = ("rel_month", "rel_weekday", "this_weekday", "carry")
+_NOT_EXPLICIT = ("rel_month", "rel_day", "rel_weekday", "this_weekday", "carry")
 
 
 def interval_of(kind: str, parts: list[Part]) -> tuple[Interval | None, str]:
@@ -146,7 +146,7 @@ def resolve_year(
         return None
     year, source = found
     pub = years.published
-    own_year = source == PUBLISHED or (source == HEADING and pub is not None and year == pub.year)
+    own_year = source == PUBLISHED or (source in (HEADING, LINE) and pub is not None and year == pub.year)
     if tense is not None and pub is not None and own_year:
         year = by_tense(_in_year(parts, year), year, pub, tense())
     if _agrees(_in_year(parts, year)):
@@ -165,10 +165,13 @@ def resolve_year(
 
 
 def _relative(mention: Mention, published: date | None) -> Interval | None:
-    """`le mois dernier`, `lundi prochain`: only against a known publication date."""
+    """`le mois dernier`, `lundi prochain`, `hier`: only against a known publication date."""
     if published is None:
         return None
     part = mention.items[0].part
+    if mention.kind == "rel_day":
+        day = published + timedelta(days=part.rel)
+        return day, day
     if mention.kind == "rel_month":
         index = published.year * 12 + published.month - 1 + part.rel
         return month_interval(index // 12, index % 12 + 1)
@@ -260,7 +263,7 @@ class _Facts:
         """The facts of one mention (one per day for an enumeration)."""
         kind, rule = mention.kind, mention.rule
         published = self.ctx.published
-        if kind in ("rel_month", "rel_weekday", "this_weekday"):
+        if kind in ("rel_month", "rel_day", "rel_weekday", "this_weekday"):
             granularity = "month" if kind == "rel_month" else "day"
             if kind == "this_weekday":
                 interval = _this_weekday(mention, self.doc, published)

@@ -18,6 +18,7 @@ from extractors.dates.patterns import (
     MONTH_ITEM_RE,
     PLACE_NAME_RE,
     RELATIVE,
+    RELATIVE_DAYS,
     RULES,
     SINCE_RE,
     TRIGGER_WORDS,
@@ -56,6 +57,8 @@ KIND: dict[str, str] = {
     "month_word_relative": "rel_month",
     "weekday_relative": "rel_weekday",
     "weekday_this": "this_weekday",
+    "weekday_part_of_day": "this_weekday",
+    "day_word_relative": "rel_day",
     "weekday_day": "carry",
     "year_range": "year_range",
     "year_cued": "year",
@@ -136,6 +139,8 @@ def _items(rule: str, m: re.Match[str]) -> tuple[Item, ...]:
         if weekday:
             part = replace(part, weekday=weekday_number(weekday.group(0)))
         return (Item(*m.span("a"), part),)
+    if rule == "day_word_relative":
+        return (Item(*m.span("a"), Part(rel=RELATIVE_DAYS[groups["a"].lower()])),)
     if rule == "month_word_relative":  # `ce mois-ci`: no relative word, the publication's month
         rel = RELATIVE[groups["rel"].lower()] if groups["rel"] else 0
         return (Item(*m.span(), Part(rel=rel)),)

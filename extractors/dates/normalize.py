@@ -49,8 +49,9 @@ def month_number(word: str) -> int | None:
 
 
 def weekday_number(word: str) -> int:
-    """`mardi` -> 1, `Sam.` -> 5 (0 = Monday)."""
-    return WEEKDAY_NUMBERS[word.lower().rstrip(".")]
+    """`mardi` -> 1, `Sam.` -> 5, `dimanches` -> 6 (0 = Monday)."""
+    key = word.lower().rstrip(".")
+    return WEEKDAY_NUMBERS[key] if key in WEEKDAY_NUMBERS else WEEKDAY_NUMBERS[key.removesuffix("s")]
 
 
 def two_digit_year(yy: int) -> int:

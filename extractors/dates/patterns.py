@@ -22,6 +22,8 @@ _WEEKDAY_ABBREVIATIONS: dict[str, int] = load_table("date_weekday_abbreviations"
 WEEKDAY_NUMBERS: dict[str, int] = {**{w: i for i, w in enumerate(WEEKDAYS)}, **_WEEKDAY_ABBREVIATIONS}
 RELATIVE: dict[str, int] = load_table("date_relative")["direction"]
 SINCE: tuple[str, ...] = tuple(load_table("date_relative")["since"]["words"])
+RELATIVE_DAYS: dict[str, int] = load_table("date_relative")["days"]
+PARTS_OF_DAY: tuple[str, ...] = tuple(load_table("date_relative")["parts_of_day"]["words"])
 _FALLBACK_MONTHS = load_table("date_fallback_months")
 ENGLISH_MONTH_NUMBERS: dict[str, int] = _FALLBACK_MONTHS["month_year"]
 
@@ -54,7 +56,9 @@ MONTH = (
     + _alt(_MONTHS["abbreviations_with_dot"])
     + r"\.)"
 )
-WEEKDAY = _alt(WEEKDAYS) + END
+# `les dimanches 9 et 30 novembre`: a weekday in the plural heads a list of its days.
+WEEKDAY = _alt(WEEKDAYS) + "s?" + END
+WEEKDAY_ONE = _alt(WEEKDAYS) + END
 # `ven.`, `SAM`: abbreviated weekdays, read only where a day number follows (`Dim. 26 avril`,
 # `VEN 21/03`) or in bylines (`Posté ven 14/03/2008`); several are also words (`mer`, `jeu`).
 WEEKDAY_ABBR = _alt(_WEEKDAY_ABBREVIATIONS) + END
@@ -224,6 +228,13 @@ RULES: dict[str, re.Pattern[str]] = {
     "weekday_relative": re.compile(rf"(?P<a>{WEEKDAY}){S}(?P<rel>{REL})", _FLAGS),
     # ce mercredi: the one of the publication date's week, or the verb's tense says which
     "weekday_this": re.compile(rf"(?=ce\s)ce{S}(?P<a>{WEEKDAY})(?!{S}{DAYNUM_AFTER})", _FLAGS),
+    # Jeudi soir, mardi matin: the same; not after a small word that makes it a habit or a
+    # name (`le jeudi soir`, `ouvert au dimanche matin`); `ce jeudi soir` is `weekday_this`'s
+    "weekday_part_of_day": re.compile(
+        rf"(?<!\b(?:le|au|du|ce|un)[ ])(?<!chaque[ ])(?P<a>{WEEKDAY_ONE}){S}{_alt(PARTS_OF_DAY)}{END}", _FLAGS
+    ),
+    # hier, avant-hier: days counted back from the publication date, not `d'hier` (a time)
+    "day_word_relative": re.compile(rf"(?<!\bde[ ])(?<!\bd['’])(?P<a>{_alt(RELATIVE_DAYS)}){END}", _FLAGS),
     # vendredi 3 mai ... dimanche 12: the month comes from the date written before it
     "weekday_day": re.compile(
         rf"""(?:(?:le|ce){S})?(?P<a>{WEEKDAY}{S}{DAYNUM})  # then punctuation or a small word, not a noun
@@ -244,7 +255,7 @@ RULES: dict[str, re.Pattern[str]] = {
 RULES = {rule: re.compile(rf"(?<!\w)(?:{p.pattern})", p.flags) for rule, p in RULES.items()}
 
 # Words whose presence (with digits) marks where a date may stand: the rules only run around them.
-TRIGGER_WORDS: tuple[str, ...] = (*_MONTHS["names"], *WEEKDAYS, "mois")
+TRIGGER_WORDS: tuple[str, ...] = (*_MONTHS["names"], *WEEKDAYS, *RELATIVE_DAYS, "mois")
 WINDOW_BEFORE, WINDOW_AFTER = 45, 60
 
 # Sub-part readers used by normalize.
@@ -282,5 +293,8 @@ HISTORICAL_RE = re.compile(rf"(?<!\w){_cues('date_historical_cues')}{S0}$", re.I
 BARE_YEAR_RE = re.compile(
     rf"(?<!\w){YEAR}(?!{S}(?!(?:{_alt(load_list('date_after_heading_year'))}){END})[^\W\d_])", re.IGNORECASE
 )
+# `N° 17 – Mars 2026`, `Octobre 2025`: a line that is a month of a year, after a short label and
+# a dash at most (an issue's masthead), heads what follows even when no blank line sets it apart.
+MONTH_LINE_RE = re.compile(rf"{S0}(?:[^\n]{{0,40}}?{S0}[–—|·-]{S0})?{MONTH_FULL}{S0},?{S}{YEAR}{S0}", re.I)
 # `rue du 8 Mai 1945`: a street or place named after a date, right before its `du`.
 PLACE_NAME_RE = re.compile(rf"(?<!\w){_alt(load_list('date_place_nouns'))}{S}$", re.IGNORECASE)

@@ -7,7 +7,7 @@ dependencies give the governing verb and its tense; without a parse (a Doc from
 date's own week.
 """
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from extractors.lexicons import load_list
 
@@ -16,6 +16,8 @@ _CLIMB = 4  # a date phrase hangs at most a few arcs below its verb
 _AUX_DEPS = ("aux", "aux:tense", "aux:pass")
 _ETRE_VERBS = frozenset(load_list("date_etre_verbs"))
 _ANNOUNCING_VERBS = frozenset(load_list("date_announcing_verbs"))
+_FUTURE_ENDINGS = ("ront", "era", "rra")
+_ADVERBIAL_OPENERS = ("le ", "les ", "en ")
 
 
 def _present_passive(verb: Token, auxes: list[Token]) -> bool:
@@ -45,6 +47,17 @@ def _governing_verb(token: Token) -> Token | None:
     return token if token.pos_ in ("VERB", "AUX") else None
 
 
+def _is_future(token: Token) -> bool:
+    """A future by its morphology, or a finite "present" spelled as a future (`ouvriront`,
+    `organisera`, `pourra`): the tagger reads some futures as presents, and these endings are
+    no present's (nor a simple past's, whose `-ra` is `-éra`)."""
+    tense = token.morph.get("Tense")
+    if "Fut" in tense:
+        return True
+    finite_present = "Pres" in tense and "Fin" in token.morph.get("VerbForm")
+    return finite_present and token.lower_.endswith(_FUTURE_ENDINGS)
+
+
 def verb_direction(verb: Token) -> int:
     """PAST for a compound past, imperfect or simple past; FUTURE for a future or `aller` + infinitive.
 
@@ -52,7 +65,7 @@ def verb_direction(verb: Token) -> int:
     """
     tense = verb.morph.get("Tense")
     auxes = [c for c in verb.children if c.dep_ in _AUX_DEPS]
-    if "Fut" in tense or any("Fut" in a.morph.get("Tense") for a in auxes):
+    if _is_future(verb) or any(_is_future(a) for a in auxes):
         return FUTURE
     if "Inf" in verb.morph.get("VerbForm") and (
         verb.head.lemma_ == "aller" or any(a.lemma_ == "aller" for a in auxes)
@@ -75,7 +88,8 @@ def year_direction_at(doc: Doc, start: int, end: int) -> int:
     """The tense that may move a yearless date's year, or UNKNOWN: stricter than `direction_at`.
 
     The date must hang from the verb itself: as a noun's complement (`le programme du 14 juillet`)
-    it names an event the verb's tense says nothing about. A past of announcing or rescheduling
+    it names an event the verb's tense says nothing about; opened by `le`, `les` or `en` it still
+    says when (`organiseront un séminaire les 8 et 9 janvier`). A past of announcing or rescheduling
     (`a annoncé ... le 2 juillet`) dates the announcement, not the thing announced. A simple past
     without auxiliary is mostly a present of the same spelling (`interdit`, `réunit`), so it is none.
     """
@@ -90,12 +104,19 @@ def year_direction_at(doc: Doc, start: int, end: int) -> int:
     return direction
 
 
+def _adverbial(span: Span) -> bool:
+    """`un séminaire les 8 et 9 janvier`, `un sixième en janvier`: a date opened by `le`, `les` or
+    `en` says when, even where the parser hangs it from the noun before it; `du` or `de` makes it
+    the noun's complement (`le programme du 14 juillet`), which names an event instead."""
+    return span.root.dep_.startswith("nmod") and span.text.lower().startswith(_ADVERBIAL_OPENERS)
+
+
 def _verb_at(doc: Doc, start: int, end: int, through_nouns: bool) -> Token | None:
     if not doc.has_annotation("DEP") or not doc.has_annotation("MORPH"):
         return None
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
-    if not through_nouns and span.root.dep_.startswith(("nmod", "appos", "acl")):
+    if not through_nouns and span.root.dep_.startswith(("nmod", "appos", "acl")) and not _adverbial(span):
         return None
     return _governing_verb(span.root)

@@ -89,7 +89,7 @@ def _name_before(art: Article, sid: int, s: Sentence, k: int, rule: str) -> Ment
     while (
         first - 1 >= 0
         and last - first < 4
-        and (name_word(voc, words[first - 1]) or words[first - 1].key in voc.connectors)
+        and (name_word(voc, words[first - 1]) or words[first - 1].key in voc.connectors - {"a", "au", "aux"})
     ):
         first -= 1
     while first <= last and not name_word(voc, words[first]):
@@ -98,7 +98,12 @@ def _name_before(art: Article, sid: int, s: Sentence, k: int, rule: str) -> Ment
     while opening > 0 and words[opening - 1].key in {"le", "la", "les", "l"}:
         opening -= 1
     capital_article = opening < first and words[opening].text[:1].isupper()  # "a inauguré La Ruche X, ..."
-    begins = opens_clause(s, opening) or words[opening - 1].text == "," or capital_article
+    begins = (
+        opens_clause(s, opening)
+        or words[opening - 1].text == ","
+        or words[opening - 1].key in {"au", "aux", "du"}  # "un atelier au X, le fablab de ..."
+        or capital_article
+    )
     if first <= last and begins and name_word(voc, words[last]) and lab_shape(voc, words[last])[0] == "":
         last = k - 1  # with its number, if any
         return Mention(
@@ -107,6 +112,7 @@ def _name_before(art: Article, sid: int, s: Sentence, k: int, rule: str) -> Ment
     return None
 
 
+DASHES = frozenset({"–", "—", "-"})
 APPOSITION_DETERMINERS = frozenset({"le", "la", "l", "un", "une", "notre", "son", "sa", "leur"})
 
 
@@ -119,6 +125,8 @@ def read_kind_apposition(art: Article, sid: int, s: Sentence, i: int) -> Mention
     first = i
     if shape == "bare" and i > 0 and words[i - 1].key in voc.kind_words:
         first, kind = i - 1, f"{words[i - 1].key}lab"  # "living lab", "fab lab"
+    if kind is None and shape == "bare" and words[i].key in voc.lab_words and first > 0:
+        kind = words[i].key  # "Le Phare, lab d'innovation du CHU", "X (Ville) – Le lab de la préfecture"
     if kind is None:
         return None
     found = None
@@ -137,8 +145,10 @@ def read_kind_apposition(art: Article, sid: int, s: Sentence, i: int) -> Mention
         k = first - 1
         if k >= 0 and words[k].key in APPOSITION_DETERMINERS:
             k -= 1
-            if k >= 1 and words[k].text == ",":
-                found = _name_before(art, sid, s, k, "labs.kind_apposition")  # "La Forge X, le fablab ..."
+        if k >= 1 and words[k].text == ",":
+            found = _name_before(art, sid, s, k, "labs.kind_apposition")  # "La Forge X, (le) fablab ..."
+        elif k >= 1 and words[k].text in DASHES:
+            found = _name_before(art, sid, s, _before_place(s, k), "labs.kind_apposition")
         if found is None and first > 0 and words[first - 1].key in voc.definite:
             end = max(i, name_run(art, s, i + 1))  # "le fablab de la médiathèque, L'Atelier X, ..."
             found = _name_after(art, sid, s, end + 1, "labs.kind_apposition")
@@ -148,12 +158,22 @@ def read_kind_apposition(art: Article, sid: int, s: Sentence, i: int) -> Mention
     return found
 
 
+def _before_place(s: Sentence, k: int) -> int:
+    """Where a name before word k ends: `X (Ville) – le fablab de ...` puts the name's place between
+    them, in parentheses (the index of `(`, else k)."""
+    words = s.words
+    if words[k - 1].text != ")":
+        return k
+    opening = next((j for j in range(k - 2, max(k - 6, 0), -1) if words[j].text == "("), None)
+    return opening if opening is not None else k
+
+
 def _names_no_lab(art: Article, s: Sentence, m: Mention) -> bool:
     """A place (`Brive, le fablab de la ville`: a city, or a place entity without an article), a
     person, a day or a month, a parent body or an organisation."""
     voc, words = art.voc, s.words[m.first : m.last + 1]
     text = phrase(art, s, m.first, m.last)
-    article = m.first > 0 and s.words[m.first - 1].key in {"le", "la", "les", "l"}
+    article = m.first > 0 and s.words[m.first - 1].key in {"le", "la", "les", "l", "au", "aux", "du"}
     if voc.is_place_name(text) or not article and all(w.ent in {"LOC", "PER"} for w in words):
         return True  # "Brive, le fablab de la ville", "le fablab du lycée, Jean Moulin,"
     if any(w.key in voc.time_words for w in words):

@@ -24,7 +24,7 @@ from extractors.labs.units import (
 )
 from extractors.labs.words import Article, Sentence
 
-QUICK_RE = re.compile(r"lab|umr|upr|ums|usr|unite|equipe d")
+QUICK_RE = re.compile(r"lab|umr|upr|ums|usr|unite|equipe d|\bthese")
 Reader = Callable[[Article, int, Sentence, int], list[Mention]]
 
 
@@ -58,11 +58,12 @@ def _lists_names(art: Article, end: int) -> bool:
     return bool(LIST_START_RE.match(art.text, end))
 
 
-LAB_NOUN_RE = re.compile(r"lab|unite|umr\b")
+LAB_NOUN_RE = re.compile(r"lab|unite|umr\b|\bthese|\bdoctorat")  # a thesis is prepared in a lab
 
 
 def _lab_noun_near(art: Article, char: int) -> bool:
-    """A lab or unit noun in the sentence of `char` or the next one: an institute can be called a lab."""
+    """A lab, unit or thesis noun in the sentence of `char` or the next one: an institute can be called a
+    lab (or be where a thesis is prepared)."""
     sid = art.sentence_id(char)
     start = art.sentence_bounds(sid)[0]
     end = art.sentence_bounds(min(sid + 2, art.sentence_count - 1))[1]

@@ -90,6 +90,7 @@ def called_lab(art: Article, m: Mention, candidates: list[Mention]) -> bool:
     last_named = not any(o.sid == m.sid and o.start >= m.end for o in candidates)
     return (
         _apposition_calls(art, s, m)
+        or _thesis_prepared_at(art, s, m)
         or (last_named and _next_sentence_calls(art, m))
         or _listed_under_plural(art, s, m)
         or _coordinated_with_lab(art, s, m, candidates)
@@ -100,7 +101,7 @@ def _apposition_calls(art: Article, s: Sentence, m: Mention) -> bool:
     """`X (ABC), unité du CNRS`, `X, un laboratoire ...`, `X est une unité ...`, `X (UMR 1234)`."""
     if any(UNIT_CODE_RE.fullmatch(a) for a in m.aliases):
         return True  # a unit code in its parenthesis
-    words, j = s.words, index_after(s, m.end)
+    words, j = s.words, _past_place(s, index_after(s, m.end))
     if j >= len(words) or not (words[j].text == "," or words[j].key in COPULAS):
         return False
     j += 1
@@ -108,6 +109,38 @@ def _apposition_calls(art: Article, s: Sentence, m: Mention) -> bool:
         j += 1
     rest = " ".join(w.key for w in words[j : j + 4])
     return any(rest.startswith(head) for head in art.voc.apposition_heads)
+
+
+LOCATIVES = frozenset({"a", "au", "aux", "sur", "dans", "en", "pres"})
+
+
+def _past_place(s: Sentence, j: int, limit: int = 8) -> int:
+    """Index after a place complement at word j (`X (ABC) sur le plateau de Y, un laboratoire ...`):
+    the apposition may follow where the centre is; j itself when no such complement stands there."""
+    words = s.words
+    if j >= len(words) or words[j].key not in LOCATIVES:
+        return j
+    k = j + 1
+    while k < len(words) and k - j <= limit and not words[k].is_punct:
+        if words[k].pos in {"VERB", "AUX"} and not words[k].participle:
+            return j
+        k += 1
+    return k if k < len(words) and words[k].text == "," else j
+
+
+def _thesis_prepared_at(art: Article, s: Sentence, m: Mention) -> bool:
+    """`une thèse préparée au Centre X (CX)`: a doctoral thesis is prepared in a research unit, one
+    named with its acronym (`au Centre hospitalier de X` is the hospital, no unit)."""
+    if not m.aliases:
+        return False
+    words, k = s.words, m.first - 1
+    if k >= 0 and words[k].key in {"l", "le", "la"}:
+        k -= 1
+    if k >= 0 and words[k].key in {"a", "au", "dans"}:
+        k -= 1
+    if k < 0 or words[k].key not in art.voc.thesis_participles:
+        return False
+    return any(w.key in art.voc.thesis_nouns for w in words[max(0, k - 4) : k])
 
 
 def _next_sentence_calls(art: Article, m: Mention) -> bool:

@@ -48,6 +48,9 @@ class Vocabulary:
     funder_words: frozenset[str]
     geographic_nouns: frozenset[str]
     anaphoric_bodies: frozenset[str]
+    owner_bodies: frozenset[str]
+    thesis_participles: frozenset[str]
+    thesis_nouns: frozenset[str]
     parent_bodies: frozenset[str]
     research_cue_re: re.Pattern[str]
     research_subject_re: re.Pattern[str]
@@ -98,6 +101,9 @@ def vocabulary() -> Vocabulary:
         geographic_nouns=_keys(table["geographic_nouns"]),
         funder_words=_keys(table["funder_words"]),
         anaphoric_bodies=_keys(table["anaphoric_bodies"]),
+        owner_bodies=_keys(table["owner_bodies"]),
+        thesis_participles=_keys(table["thesis_participles"]),
+        thesis_nouns=_keys(table["thesis_nouns"]),
         parent_bodies=_keys(table["parent_bodies"]),
         research_cue_re=re.compile(rf"(?<!\w)(?:{cues})(?!\w)"),
         research_subject_re=re.compile(rf"(?<!\w)(?:{subjects})(?!\w)"),

@@ -102,6 +102,9 @@ def _apposition(art: Article, s: Sentence, m: Mention, others: list[Mention]) ->
     if quote is not None and quote > end:
         end = quote
     places = sorted(places_in(art, s, j + 1, end))
+    bare = _bare_bodies(art, s, j + 1, end)
+    if bare and (not places or bare[0][0] < places[0][2]):
+        return bare[0][1]  # "X, laboratoire d'innovation du CHU installé au pôle Y": the CHU named before
     return places[0][1] if places else None
 
 
@@ -127,23 +130,37 @@ def _sentence(art: Article, s: Sentence, m: Mention, others: list[Mention]) -> s
 
 def _anaphora(art: Article, s: Sentence, m: Mention) -> str | None:
     """`du ministère` (no complement) in the lab's sentence: the ministry the article named in full before."""
-    voc = art.voc
-    for k, w in enumerate(s.words):
+    found = _bare_bodies(art, s, 0, len(s.words))
+    return found[0][1] if found else None
+
+
+def _bare_bodies(art: Article, s: Sentence, lo: int, hi: int) -> list[tuple[int, str]]:
+    """Bodies named without their complement in words lo..hi-1 (`du ministère`, `du CHU`), each with
+    the body the article named in full before it: (index, full name)."""
+    voc, out = art.voc, []
+    for k in range(lo, hi):
+        w = s.words[k]
         if w.key not in voc.anaphoric_bodies or not (
             k > 0 and s.words[k - 1].key in {"du", "de", "la", "le", "l", "au"}
         ):
             continue
         if body_phrase(art, s, k) is not None:
             continue
-        for match in reversed(
-            list(re.finditer(rf"(?<!\w){re.escape(w.key)}(?!\w)", art.folded[: s.words[k].start]))
-        ):
-            sid = art.sentence_id(match.start())
-            other = art.sentence(sid)
-            i = other.index_at(match.start())
-            found = body_phrase(art, other, i) if i is not None else None
-            if found is not None:
-                return found[0]
+        full = _named_in_full_before(art, s, k)
+        if full is not None:
+            out.append((k, full))
+    return out
+
+
+def _named_in_full_before(art: Article, s: Sentence, k: int) -> str | None:
+    """The last mention before word k of the body noun at k with its complement (`CHU de X`)."""
+    w = s.words[k]
+    for match in reversed(list(re.finditer(rf"(?<!\w){re.escape(w.key)}(?!\w)", art.folded[: w.start]))):
+        other = art.sentence(art.sentence_id(match.start()))
+        i = other.index_at(match.start())
+        found = body_phrase(art, other, i) if i is not None else None
+        if found is not None:
+            return found[0]
     return None
 
 

@@ -26,6 +26,7 @@ from extractors.labs.reading import (
     acronym_fits,
     acronym_of,
     closing_quote,
+    coordinated_closing,
     is_content,
     name_run,
     parenthesis,
@@ -36,6 +37,7 @@ from extractors.officials.normalize import fold
 
 LAB_PREFIXED_RE = re.compile(r"^labo?(?:['\-][^\W_]|\d)")  # Lab’Ouest, Lab-Y, Lab1, LAB31
 LAB_SUFFIXED_RE = re.compile(r"^([^\W_]+?)['\-]?(labs?)$")  # Kolab, Fab’Lab, DataLab, fablabs
+INNER_CONNECTORS = frozenset({"de", "d", "du", "la", "l"})
 NUMBER_SUFFIXES = frozenset({"bis", "ter", "quater"})
 COMPLEMENT_PREPOSITIONS = frozenset({"de", "du", "des", "d"})
 CLAUSE_OPENERS = frozenset({"•", "-", "–", "—", "·", "*", "«", ":", '"', "\u201c", "(", ">", "›", "|"})
@@ -146,6 +148,8 @@ def _words_after(
         kind, last, j = f"lab {words[j + 1].key}", j + 1, j + 2  # "Lab d'innovation de X": named by its place
         rule = "lab_kind_name"
     if shape == "named":
+        while j < n and words[j].is_proper and words[j].key in voc.kind_words:
+            last, j = j, j + 1  # "Lab'X Makers", "Lab'X Design": a kind word closes the name
         return last, named, kind, rule
     counted = j + 1 < n and words[j + 1].pos == "NOUN" and words[j + 1].key not in NUMBER_SUFFIXES
     quote = closing_quote(s, j)
@@ -165,6 +169,7 @@ def _proper_words(voc: Vocabulary, s: Sentence, j: int, last: int, lower_inside:
     """Last index of the proper words after the lab word (`Lab Santé Bretagne`, `Lab ville de Nantes`):
     capitalised words, and a lower-case run inside the name when it leads to a capital again."""
     words, n = s.words, len(s.words)
+    lab_word = last
     while j < n:
         nxt = words[j]
         if name_word(voc, nxt) and nxt.key not in voc.parent_bodies:
@@ -182,15 +187,41 @@ def _proper_words(voc: Vocabulary, s: Sentence, j: int, last: int, lower_inside:
             and k - j < 3
             and not words[k].is_proper
             and not words[k].is_punct
-            and (words[k].key in {"de", "d", "du", "la", "l"} or is_content(words[k]))
+            and (words[k].key in _inner_connectors(k > j) or is_content(words[k]) or _infinitive(words[k]))
         ):
             k += 1
-        inner_ok = words[k - 1].key not in voc.not_name_words - {"de", "d", "la", "l"}
+        inner_ok = words[k - 1].key not in voc.not_name_words - _inner_connectors(k - 1 > j)
         if k < n and k > j and name_word(voc, words[k]) and inner_ok:
+            if last > lab_word and words[k - 1].key in INNER_CONNECTORS and _public_body(voc, s, k):
+                m = k - 1  # "Living Lab Jardins partagés de X Métropole": the body that runs it follows
+                while m >= j and words[m].key in INNER_CONNECTORS:
+                    m -= 1
+                return max(m, last)
             last, j = k, k + 1
             continue
         break
     return last
+
+
+def _public_body(voc: Vocabulary, s: Sentence, k: int) -> bool:
+    """The capitalised words from k name a public body (`X Métropole`, `Ville de X`, `Région X`)."""
+    words = s.words
+    while k < len(words) and (name_word(voc, words[k]) or words[k].key in {"de", "d", "du"}):
+        if words[k].key in voc.owner_bodies:
+            return True
+        k += 1
+    return False
+
+
+def _inner_connectors(after_a_word: bool) -> frozenset[str]:
+    """Lower-case words a name may hold before its next capital: `de`, `la`; and `en` once the name
+    reads as a phrase (`Living Lab Bien vieillir en X`), not right after a name (`Lab X en Bretagne`)."""
+    return INNER_CONNECTORS | {"en"} if after_a_word else INNER_CONNECTORS
+
+
+def _infinitive(w: Word) -> bool:
+    """An infinitive inside a name (`Bien vieillir`, `Mieux manger`); conjugated forms are no name."""
+    return w.pos == "VERB" and w.key.endswith(("er", "ir"))
 
 
 def _geographic_complement(voc: Vocabulary, s: Sentence, last: int, j: int) -> int | None:
@@ -293,8 +324,8 @@ def read_laboratory(art: Article, sid: int, s: Sentence, i: int) -> Mention | No
         last, rule = quote, "laboratoire_quoted"
     elif capitalised:
         last, rule = name_run(art, s, j), "laboratoire_named"
-    elif det not in voc.definite and not opens_clause(s, i):
-        return None
+    elif det not in voc.definite and not opens_clause(s, i) and not (det == "," and _proper_name_at(voc, n)):
+        return None  # a list item or an apposition may drop the article: "A, B, laboratoire X (LX)"
     elif _proper_name_at(voc, n):
         last, rule = name_run(art, s, j), "laboratoire_proper"
     elif (named := _after_modifiers(voc, words, j)) is not None:
@@ -321,7 +352,9 @@ def read_laboratory(art: Article, sid: int, s: Sentence, i: int) -> Mention | No
     )
     if closing is not None:
         last = closing[0]
-        name = phrase(art, s, i, last)
+    elif (coordinated := coordinated_closing(art, s, j, last)) is not None:
+        last = coordinated  # "le laboratoire Cultures, sociétés et territoires de X"
+    name = phrase(art, s, i, last)
     mention = Mention(sid, i, last, w.start, words[last].end, name, f"labs.{rule}")
     mention = with_parenthesis(art, mention)
     if fold_key(phrase(art, s, i, last)) in voc.generic_phrases and not mention.aliases:

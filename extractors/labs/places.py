@@ -15,7 +15,21 @@ from extractors.labs.words import Article, Sentence, Word
 
 CITY_NOUNS = frozenset({"ville", "region", "departement", "commune", "metropole"})
 NOT_PLACE_NOUNS = frozenset({"côté", "côtés", "coté"})
-PERSON_NAMED_BODIES = frozenset({"universite", "ecole", "institut", "faculte", "hopital", "centre"})
+PERSON_NAMED_BODIES = frozenset(
+    {
+        "universite",
+        "ecole",
+        "institut",
+        "faculte",
+        "hopital",
+        "centre",
+        "bibliotheque",
+        "mediatheque",
+        "lycee",
+        "college",
+        "musee",
+    }
+)  # "université Jean Moulin", "médiathèque Jules-Verne": named after a person
 SITE_NOUNS = frozenset({"campus", "site", "quartier", "parc", "technopole", "cite", "arrondissement"})
 PARTNER_COMPLEMENTED = frozenset({"avec", "entre", "contre", "sans"})
 FUNDER_LINKS = frozenset({"de", "du", "des", "d", "par"})
@@ -100,6 +114,7 @@ def body_phrase(art: Article, s: Sentence, j: int) -> tuple[str, int] | None:
     return phrase(art, s, j, last), last
 
 
+PARENT_SEPARATORS = frozenset({",", "–", "—", "/"})
 LIST_LINKS = frozenset({"de", "du", "des", "d", "a", "au", "aux", "l", "la", "le", "les"})
 
 
@@ -117,8 +132,8 @@ def parent_list(art: Article, s: Sentence, j: int) -> tuple[str, int] | None:
         pieces.append(piece[:2])
         known = known or piece[2]
         k = piece[1] + 1
-        if k >= n or words[k].key != "et" and words[k].text != ",":
-            break
+        if k >= n or words[k].key != "et" and words[k].text not in PARENT_SEPARATORS:
+            break  # "CNRS, INRAE et université de X", "INRAE – Université X", "CNRS/Université X"
         k += 1
         if k < n and words[k].key == "et":
             k += 1  # ", et du CNRS"

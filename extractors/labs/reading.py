@@ -136,6 +136,8 @@ def name_run(art: Article, s: Sentence, j: int, limit: int = NAME_LIMIT) -> int:
                 break
             if w.key in {"du", "de", "d", "des"} and _parent_after(art, s, k + 1):
                 break  # "... du CNRS": the parent body, not the name
+            if w.key == "sur" and nxt.key in {"les", "la", "le", "l"} and words[k - 1].key in STUDY_NOUNS:
+                k += 1  # "Centre de recherche sur les sols": what the unit studies is its name
             k += 1
             continue
         if w.participle and k > j and _opens_clause(s, k):
@@ -154,6 +156,7 @@ def name_run(art: Article, s: Sentence, j: int, limit: int = NAME_LIMIT) -> int:
     return last
 
 
+STUDY_NOUNS = frozenset({"recherche", "recherches", "etude", "etudes"})
 CLAUSE_PREPOSITIONS = frozenset({"a", "au", "aux", "en", "par", "sur", "avec", "dans", "sous", "aupres"})
 
 
@@ -291,6 +294,29 @@ def acronym_closing(
             k += 1
             continue
         return None
+    return None
+
+
+def coordinated_closing(art: Article, s: Sentence, first: int, last: int, limit: int = 4) -> int | None:
+    """A one-word name stopped at a comma goes on when the comma lists bare nouns, one word each, up to
+    `et`: `Cultures, sociétés et territoires de X`, `Sols, eaux et climats`. An apposition (`X, membre
+    fondateur et pilote du réseau`, `X, spécialiste des sols et des eaux`), a determiner or a verb
+    after the comma ends the name. Returns the last word."""
+    words, voc = s.words, art.voc
+    if last != first:
+        return None
+    stops = {h.split()[0] for h in voc.apposition_heads} | voc.generic_modifiers
+    k = last + 1
+    for _ in range(limit):
+        if k + 2 >= len(words) or words[k].text != ",":
+            return None
+        item, after = words[k + 1], words[k + 2]
+        if item.pos not in {"NOUN", "PROPN"} or item.participle or item.key in stops:
+            return None
+        if after.key == "et":
+            end = name_run(art, s, k + 1)
+            return end if end > k + 2 else None
+        k += 2
     return None
 
 

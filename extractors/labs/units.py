@@ -18,6 +18,7 @@ from extractors.labs.reading import (
     acronym_closing,
     acronym_fits,
     closing_quote,
+    coordinated_closing,
     is_content,
     name_run,
     parenthesis,
@@ -147,6 +148,9 @@ def _capitalised_name(art: Article, s: Sentence, i: int, head_last: int, j: int)
         closing = acronym_closing(art, s, last, words[j].start)
         if closing is not None:
             return closing[0]
+        coordinated = coordinated_closing(art, s, j, last)
+        if coordinated is not None and (found := parenthesis(art, words[coordinated].end)) is not None:
+            last, closed = coordinated, _closes(found[0], phrase(art, s, j, coordinated))
     specific = head_last > i or words[i].key in art.voc.unit_codes
     if not specific and sum(is_content(w) for w in words[j : last + 1]) < 2:
         return None  # "l'unité Neurovasculaire (UNV)" of a hospital: a research unit's name says more
@@ -186,6 +190,8 @@ def named_in_apposition(art: Article, sid: int, s: Sentence, i: int) -> Mention 
     x = words[k - 1]
     if not is_unit_name(art, x) or (k >= 2 and words[k - 2].text == "("):
         return None
+    if words[k].text == "," and k >= 2 and words[k - 2].text == ",":
+        return None  # "A, B, laboratoire X": B is an item of a list, not the lab X named again
     return with_parenthesis(
         art, Mention(sid, k - 1, k - 1, x.start, x.end, x.text, "labs.unit_apposition", aliases=[x.text])
     )

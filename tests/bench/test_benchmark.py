@@ -90,7 +90,27 @@ def _probe(seconds: float, **extra: object) -> dict:
     return {"seconds": seconds, "peak_rss_self": 1000 * 1024 * 1024, "peak_rss_children": 0, **extra}
 
 
-def _results(with_parallel: bool = True, with_naive: bool = True) -> dict:
+def _components(profile: str, spacy_ms: float, extractors_ms: float) -> dict:
+    """A components probe over 10 articles: spaCy's CPU split over two components, extractors over two."""
+    seconds = {"tok2vec": spacy_ms / 200, "ner": spacy_ms / 200, "dates": extractors_ms / 200,
+               "counts": extractors_ms / 200}  # fmt: skip
+    return {
+        "articles": 10,
+        "tokens": 5000,
+        "profile": profile,
+        "components": ["tok2vec", "ner"],
+        "extractors": ["dates", "counts"],
+        "seconds": seconds,
+        "cpu_seconds": seconds,
+    }
+
+
+def _scores(f1: dict[str, float]) -> dict:
+    kinds = {kind: {"f1": v, "precision": v, "recall": v} for kind, v in f1.items()}
+    return {"kinds": kinds, "macro_f1": round(sum(f1.values()) / len(f1), 3)}
+
+
+def _results(with_parallel: bool = True, with_naive: bool = True, with_lean: bool = True) -> dict:
     flow1 = _probe(110.0, wall_seconds=118.0, import_seconds=3.0, summary={"skipped": 0})
     results = {
         "machine": {"CPU": "test cpu, 2 cores", "Python": "3.11"},
@@ -103,6 +123,16 @@ def _results(with_parallel: bool = True, with_naive: bool = True) -> dict:
         "flow_small": {**_probe(12.0), "peak_rss_self": 900 * 1024 * 1024},
         "html": {"pages": 25, "page_bytes": 8192, "main_seconds": 0.5, "full_seconds": 0.25},
     }
+    if with_lean:
+        results["bare1_lean"] = _probe(50.0, components=["tok2vec", "senter", "ner"])
+        results["flow1_lean"] = _probe(52.0, wall_seconds=60.0)
+        results["components"] = _components("full", spacy_ms=100.0, extractors_ms=4.0)
+        results["components_lean"] = _components("lean", spacy_ms=60.0, extractors_ms=4.0)
+        results["scores"] = _scores({"dates": 0.95, "labs": 0.80})
+        results["scores_lean"] = _scores({"dates": 0.95, "labs": 0.78})
+        command = {"startup_seconds": 12.0, "flow_seconds": 20.0, "cpu_seconds": 40.0, "load_average": [1.0]}
+        results["command"] = {**command, "wall_seconds": 35.0}
+        results["command_lean"] = {**command, "wall_seconds": 50.0}
     if with_parallel:
         results["bare2"] = _probe(70.0)
         results["flow2"] = _probe(90.0, worker_start_seconds=10.0)
@@ -128,16 +158,36 @@ def test_derived_ratios() -> None:
     assert d["html_parse_share"] == pytest.approx(20.0 / 1000.0)  # bare parse: 100 s for 100 articles
 
 
+def test_profile_figures() -> None:
+    d = derive(_results())
+    assert d["lean_speedup"] == pytest.approx(2.0)  # bare: 100 s full, 50 s lean
+    assert d["flow_ratio_lean"] == pytest.approx(50 / 52)
+    assert d["spacy_cpu_ms"] == pytest.approx(100.0)
+    assert d["extractors_share"] == pytest.approx(0.04)
+    assert d["extractors_share_lean"] == pytest.approx(4 / 60)
+    assert d["lean_f1_drop"] == pytest.approx(0.02)  # labs: 0.80 -> 0.78
+    assert d["command_wall"] == 35.0
+
+
 def test_targets_in_issue_order() -> None:
     statuses = [t.status for t in targets(derive(_results()))]
-    assert statuses == ["PASS", "PASS", "PASS", "PASS", "FAIL"]
+    # flow 100/110 < 0.95; naive 0.45 < 3; lean flow 0.96; share 0.04; lean 2.0x; F1 drop 0.02; 35 s
+    assert statuses == ["FAIL", "PASS", "PASS", "PASS", "FAIL", "PASS", "PASS", "PASS", "FAIL", "PASS"]
+
+
+def test_report_puts_the_profiles_side_by_side() -> None:
+    report = format_report(_results())
+    assert "| bare `nlp.pipe`, articles/s | 1.00 | 2.00 | **2.00** x" in report
+    assert "| tok2vec | 50.0 | 30.0 |" in report and "| **spaCy, all** | **100.0** | **60.0** |" in report
+    assert "| **extractors, all (share of spaCy)** | **4.0** (4.0 %) | **4.0** (6.7 %) |" in report
+    assert "| labs | 0.800 (0.800 / 0.800) | 0.780 (0.780 / 0.780) |" in report
 
 
 def test_report_lists_machine_measurements_and_every_target() -> None:
     report = format_report(_results())
     assert "test cpu, 2 cores" in report
     assert "| bare `nlp.pipe`, n_process=1 (reference) | 100.0 s | 1.00 | 1,700 |" in report
-    assert report.count("PASS ") + report.count("FAIL ") == 5
+    assert report.count("PASS ") + report.count("FAIL ") == 10
     assert "tok2vec, ner" in report
     assert (
         "25 pages of 8.0 KiB | 20.0 ms/page | | | **2.0 %** of one article's bare parse (1,000 ms)" in report
@@ -145,15 +195,16 @@ def test_report_lists_machine_measurements_and_every_target() -> None:
 
 
 @pytest.mark.parametrize(
-    ("parallel", "naive", "skips"),
+    ("parallel", "naive", "lean", "skips"),
     [
-        pytest.param(False, True, 1, id="no-parallel"),
-        pytest.param(True, False, 1, id="no-naive"),
-        pytest.param(False, False, 2, id="neither"),
+        pytest.param(False, True, True, 1, id="no-parallel"),
+        pytest.param(True, False, True, 1, id="no-naive"),
+        pytest.param(False, False, True, 2, id="neither"),
+        pytest.param(True, True, False, 5, id="no-lean-profile"),
     ],
 )
-def test_report_marks_unmeasured_targets_skip(parallel: bool, naive: bool, skips: int) -> None:
-    report = format_report(_results(with_parallel=parallel, with_naive=naive))
+def test_report_marks_unmeasured_targets_skip(parallel: bool, naive: bool, lean: bool, skips: int) -> None:
+    report = format_report(_results(with_parallel=parallel, with_naive=naive, with_lean=lean))
     assert report.count("SKIP ") == skips
 
 

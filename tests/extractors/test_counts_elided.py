@@ -404,3 +404,26 @@ def test_text_of_left_out_count(parse: Callable[[str], Doc], text: str, surface:
     facts = extract(doc, ArticleContext(doc_id="test"))
     assert_offsets(text, facts)
     assert surface in [f.text for f in facts]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Le conseil réunit 80 élus ; chaque école des 14 du canton aura un ordinateur.",
+            [(80, "élu", "80 élus"), (14, "école", "14")],
+        ),
+        ("Aucune salle des 6 n'était libre samedi.", [(6, "salle", "6")]),
+        ("Une ligne des 9 du réseau ferme l'été.", [(9, "ligne", "9")]),
+        ("La fédération des 12 a voté la motion.", []),
+        ("Le maire des 3 000 habitants a répondu.", [(3000, "habitant", "3 000 habitants")]),
+    ],
+    ids=["chaque_des", "aucune_des", "une_des", "body_of_the_n", "noun_after_wins"],
+)
+def test_one_taken_from_a_bare_number(
+    parse: Callable[[str], Doc], text: str, expected: list[tuple[int, str, str]]
+) -> None:
+    """`chaque école des 14`: one thing taken from a bare number of them counts that thing's noun."""
+    facts = extract(parse(text), ArticleContext(doc_id="test"))
+    assert_offsets(text, facts)
+    assert [(f.value, f.unit, f.text) for f in facts] == expected

@@ -134,6 +134,19 @@ CASES = [
         SPRING,
         [("le 9 novembre", "2026-11-09", "2026-11-09", "day")],
     ),
+    # --- a date opened by `le`, `les` or `en` says when, even where it hangs from a noun
+    (
+        "adverbial_enumeration_after_a_noun_follows_the_future",
+        "Le club de judo organisera un stage les 3 et 4 janvier au gymnase.",
+        date(2027, 12, 1),
+        [("3", "2028-01-03", "2028-01-03", "day"), ("4 janvier", "2028-01-04", "2028-01-04", "day")],
+    ),
+    (
+        "adverbial_month_in_an_ellipsis_follows_the_future",
+        "Quatre équipes concourront avant Noël, et une cinquième en février.",
+        date(2027, 11, 20),
+        [("en février", "2028-02-01", "2028-02-29", "month")],
+    ),
     # --- what the tense says nothing about: a noun's complement, an announcement's past
     (
         "noun_complement_after_publication_past_verb",
@@ -164,6 +177,57 @@ CASES = [
         "Un arrêté interdit le stationnement sur le quai jusqu'au 30 novembre.",
         SPRING,
         [("au 30 novembre", "2027-11-30", "2027-11-30", "day")],
+    ),
+    # --- a heading or a line that states the publication's year lets the tense move it
+    (
+        "heading_span_of_years_holding_the_publication_year",
+        "Perspectives 2027-2028\n\nLe conseil a approuvé le 20 mai le nouveau schéma.",
+        date(2027, 6, 1),
+        [("le 20 mai", "2027-05-20", "2027-05-20", "day")],
+    ),
+    (
+        "dateline_year_then_future",
+        "GAP, le 3 novembre 2027 – La saison de ski s'achèvera le 15 avril.",
+        date(2027, 11, 3),
+        [
+            ("le 3 novembre 2027", "2027-11-03", "2027-11-03", "day"),
+            ("le 15 avril", "2028-04-15", "2028-04-15", "day"),
+        ],
+    ),
+    # --- a calendar: the lines of a `label : value` block or of a list share the dates above them
+    (
+        "calendar_block_takes_the_year_above",
+        "Calendrier\n\nOuverture des candidatures : 4 octobre 2027\n"
+        "Date limite de dépôt : vendredi 14 janvier 2028\nAudition des équipes : mi-mars\nRésultats : 2 mai",
+        date(2027, 10, 1),
+        [
+            ("4 octobre 2027", "2027-10-04", "2027-10-04", "day"),
+            ("vendredi 14 janvier 2028", "2028-01-14", "2028-01-14", "day"),
+            ("mi-mars", "2028-03-01", "2028-03-31", "month"),
+            ("2 mai", "2028-05-02", "2028-05-02", "day"),
+        ],
+    ),
+    (
+        "list_items_take_the_year_above",
+        "Le tournoi en bref :\n- inscriptions : 6 septembre 2027\n"
+        "- premier tour : 14 novembre\n- finale : 12 décembre",
+        date(2028, 1, 10),
+        [
+            ("6 septembre 2027", "2027-09-06", "2027-09-06", "day"),
+            ("14 novembre", "2027-11-14", "2027-11-14", "day"),
+            ("12 décembre", "2027-12-12", "2027-12-12", "day"),
+        ],
+    ),
+    # --- a masthead's month of a year heads the issue, blank lines or not
+    (
+        "issue_month_under_the_title",
+        "La Gazette des quartiers\nN° 42 – Avril 2027\nSommaire | Archives\n\nÉdito\n\n"
+        "Après les concerts en 2026, place à la fête des voisins le 28 mai.",
+        None,
+        [
+            ("Avril 2027", "2027-04-01", "2027-04-30", "month"),
+            ("le 28 mai", "2027-05-28", "2027-05-28", "day"),
+        ],
     ),
     (
         "labelled_heading_still_governs",

@@ -15,6 +15,31 @@ P = date(2024, 5, 15)  # a Wednesday
 
 # (id, text, publication date, expected facts as (text, start, end, granularity))
 CASES = [
+    # --- a weekday in the plural heads a list of days; it checks their year too
+    (
+        "plural_weekday_enumeration",
+        "Ateliers de poterie les samedis 13 et 20 avril à 10 h.",
+        P,
+        [("samedis 13", "2024-04-13", "2024-04-13", "day"), ("20 avril", "2024-04-20", "2024-04-20", "day")],
+    ),
+    (
+        "plural_weekday_overrules_the_line_year",
+        "Exposition jusqu'au 5 janvier 2026 au château. Visites guidées les dimanches 9 et 16 novembre.",
+        None,
+        [
+            ("au 5 janvier 2026", "2026-01-05", "2026-01-05", "day"),
+            ("dimanches 9", "2025-11-09", "2025-11-09", "day"),
+            ("16 novembre", "2025-11-16", "2025-11-16", "day"),
+        ],
+    ),
+    # --- a day named by its distance from the publication
+    ("yesterday", "Hier, la commission a rendu son avis.", P, [("Hier", "2024-05-14", "2024-05-14", "day")]),
+    (
+        "day_before_yesterday",
+        "Les pompiers sont intervenus avant-hier sur la rocade.",
+        P,
+        [("avant-hier", "2024-05-13", "2024-05-13", "day")],
+    ),
     # --- a commemoration named by its day and month joined by a hyphen
     (
         "commemoration_in_capitals",
@@ -229,6 +254,8 @@ CASES = [
 ]
 
 NEGATIVES = [
+    ("yesterday_as_a_time", "Les métiers d'hier et de demain exposés au musée."),
+    ("tomorrow_as_the_future", "La gare de demain se dessine ; quid de nos transports demain ?"),
     ("month_glued_to_a_word", "La rue du 8-Maiville est en travaux."),
     ("score_then_month", "Ils ont gagné 3-2 en match amical, puis 4-1."),
     ("weekday_then_hours", "Le 3 octobre, la mairie a ouvert. Elle ferme jeudi 20 heures."),

@@ -23,7 +23,23 @@ CASES = [
     ("aller_infinitive", "Le conseil va examiner le projet ce lundi.", "ce lundi", "2024-05-20"),
     ("imparfait_copula", "La ministre était à Morlaix ce mardi.", "ce mardi", "2024-05-14"),
     ("present_same_week", "Les élus se réunissent ce vendredi.", "ce vendredi", "2024-05-17"),
+    # a bare weekday with a part of the day reads as `ce ...`
+    ("part_of_day_past", "Lundi soir, les conseillers ont rejeté la motion.", "Lundi soir", "2024-05-13"),
+    ("part_of_day_future", "Vendredi matin, le recteur visitera le lycée.", "Vendredi matin", "2024-05-17"),
+    ("part_of_day_same_week", "Les marchés ouvrent samedi matin.", "samedi matin", "2024-05-18"),
 ]
+
+# a part of the day after a small word makes a habit or an opening time, no date
+NOT_THIS_WEEKDAY = [
+    ("habit_with_article", "Le marché bio se tient le mardi matin place Carnot."),
+    ("opening_hours", "La bibliothèque élargit ses horaires au dimanche matin."),
+    ("every_week", "Permanence chaque jeudi après-midi à la mairie annexe."),
+]
+
+
+@pytest.mark.parametrize("text", [c[1] for c in NOT_THIS_WEEKDAY], ids=[c[0] for c in NOT_THIS_WEEKDAY])
+def test_habits_are_no_dates(parse: Callable[[str], Doc], text: str) -> None:
+    assert extract(parse(text), ArticleContext(doc_id="t", published=P)) == []
 
 
 @pytest.mark.parametrize(("text", "mention", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
@@ -44,8 +60,21 @@ def test_this_weekday_follows_the_tense(
         ("La séance est programmée ce jeudi.", UNKNOWN),
         ("La séance a été programmée ce jeudi.", PAST),
         ("La séance sera programmée ce jeudi.", FUTURE),
+        ("Les guichets ouvriront ce jeudi.", FUTURE),
+        ("Le jury délibérera ce jeudi.", FUTURE),
+        ("Le public verra la maquette ce jeudi.", FUTURE),
     ],
-    ids=["past", "future", "present", "present_passive", "past_passive", "future_passive"],
+    ids=[
+        "past",
+        "future",
+        "present",
+        "present_passive",
+        "past_passive",
+        "future_passive",
+        "future_ront",
+        "future_era",
+        "future_rra",
+    ],
 )
 def test_direction_at(parse: Callable[[str], Doc], text: str, expected: int) -> None:
     start = text.index("ce jeudi")

@@ -15,7 +15,7 @@ import pytest
 from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
 from pipelines import runners
-from pipelines.runners import add_runner_arguments, make_task_runner, worker_api
+from pipelines.runners import add_runner_arguments, make_task_runner
 from tests.pipelines.outputs import assert_facts_jsonl_matches_records, read_outputs
 from tests.services import require_module
 
@@ -102,37 +102,6 @@ def test_runner_options(argv: list[str], expected: tuple[str, str | None, int]) 
 def test_bad_runner_options_are_command_line_errors(argv: list[str]) -> None:
     with pytest.raises(SystemExit):
         parse(argv)
-
-
-@pytest.mark.parametrize(
-    ("runner", "workers", "expected"),
-    [("local", 1, False), ("local", 2, True), ("dask", 1, True)],
-    ids=["one-thread-here", "process-pool", "dask"],
-)
-def test_which_runners_need_the_api_exported(runner: str, workers: int, expected: bool) -> None:
-    assert runners.runs_in_other_processes(runner, workers) is expected
-
-
-def test_worker_api_keeps_a_configured_api(monkeypatch: pytest.MonkeyPatch) -> None:
-    from prefect.settings import PREFECT_API_URL, temporary_settings
-
-    monkeypatch.delenv("PREFECT_API_URL", raising=False)
-    with (
-        temporary_settings(updates={PREFECT_API_URL: "http://127.0.0.1:4999/api"}),
-        worker_api("dask", 2) as api,
-    ):
-        assert api == "http://127.0.0.1:4999/api"
-        assert "PREFECT_API_URL" not in os.environ  # no server started, nothing exported
-
-
-def test_worker_api_does_nothing_for_one_local_thread(monkeypatch: pytest.MonkeyPatch) -> None:
-    from prefect.settings import PREFECT_API_URL, temporary_settings
-
-    monkeypatch.delenv("PREFECT_API_URL", raising=False)
-    # Another module's Prefect test harness may still configure an API for the session.
-    with temporary_settings(restore_defaults={PREFECT_API_URL}), worker_api("local", 1) as api:
-        assert api is None
-        assert "PREFECT_API_URL" not in os.environ
 
 
 # --- `pressfacts run` on other runners gives the default run's outputs ----------------------

@@ -11,6 +11,7 @@ from spacy.language import Language
 import extractors.article
 import pipelines.stages as stages
 from extractors.article import Extraction
+from extractors.version import pipeline_version
 from models.record import ArticleRecord
 from pipelines.io import record_doc_ids, sha256_text
 from pipelines.missing import REMOVED_LOG
@@ -218,10 +219,25 @@ def test_new_pipeline_version_re_extracts(
     assert run(corpus, out).processed == 1
     assert run(corpus, out).skipped == 1
     for module in (stages, extractors.article):
-        monkeypatch.setattr(module, "pipeline_version", lambda: "0123456789abcdef")
+        monkeypatch.setattr(module, "pipeline_version", lambda profile="full": "0123456789abcdef")
     again = run(corpus, out)
     assert (again.processed, again.skipped) == (1, 0)
     assert records(out)["festival"].pipeline_version == "0123456789abcdef"
+
+
+def test_switching_profile_re_extracts(tmp_path: Path, nlp: Language) -> None:
+    """A record made by one profile is not current for the other, and each run keeps its own."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "festival.txt").write_text(ARTICLE_A, encoding="utf-8")
+    out = tmp_path / "out"
+    full, lean = RunOptions(profile="full"), RunOptions(profile="lean")
+    assert process_batch(sorted(corpus.iterdir()), corpus, out, full).processed == 1
+    assert process_batch(sorted(corpus.iterdir()), corpus, out, full).skipped == 1
+    switched = process_batch(sorted(corpus.iterdir()), corpus, out, lean)
+    assert (switched.processed, switched.skipped, switched.failed) == (1, 0, 0)
+    assert records(out)["festival"].pipeline_version == pipeline_version("lean") != pipeline_version("full")
+    assert process_batch(sorted(corpus.iterdir()), corpus, out, lean).skipped == 1
 
 
 def test_missing_text_file_re_extracts(tmp_path: Path, nlp: Language) -> None:
@@ -250,14 +266,14 @@ def test_write_failure_is_an_error_entry(tmp_path: Path, nlp: Language) -> None:
 def test_model_failure_mid_stream_loses_only_the_culprit(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def fragile(articles, nlp, batch_size=16, n_process=1) -> Iterator[Extraction]:  # noqa: ANN001
+    def fragile(articles, nlp, batch_size=16, n_process=1, profile="full") -> Iterator[Extraction]:  # noqa: ANN001
         for article in articles:
             if "BOUM" in article.text:
                 raise RuntimeError("the model broke")
             yield Extraction(article, error="seen")
 
     monkeypatch.setattr(stages, "extract_records", fragile)
-    monkeypatch.setattr(stages, "load_nlp", lambda: None)
+    monkeypatch.setattr(stages, "load_nlp", lambda profile="full": None)
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for name, text in [("a", ARTICLE_A), ("b", ARTICLE_B + " BOUM"), ("c", ARTICLE_B), ("d", ARTICLE_A)]:
