@@ -242,7 +242,7 @@ def _principal(
     the deputy is public when that title is. With no such title nearby, the deputy belongs to the
     collectivity the page's masthead names, if any ("Région X" over "Z, vice-présidente ...").
     """
-    topic = _collectivity_before(doc, role)
+    topic = _collectivity_before(doc, role) or _headline_collectivity(doc, role)
     if topic is not None:
         return True, topic
     kinds = principals[head_key(doc[role.head_start : role.head_end].text)]
@@ -254,6 +254,24 @@ def _principal(
             return public, body if public else None
     masthead = masthead_body(doc)
     return masthead is not None, masthead
+
+
+def _headline_collectivity(doc: Doc, role: Role) -> str | None:
+    """The collectivity a headline right over the deputy's paragraph opens on, before its colon
+    ("Métropole de X : le conseil adopte le plan", "X Métropole : ..." over "Pour Y, vice-présidente
+    chargée des transports")."""
+    text = doc_text(doc)
+    start = text.rfind("\n", 0, doc[role.start].idx)
+    if start < 0:
+        return None
+    head, colon, _ = text[text.rfind("\n", 0, start) + 1 : start].partition(" : ")
+    if not colon or len(head) > MAX_HEADLINE_BODY:
+        return None
+    found = executive_regex().search(fold(head))
+    return head.strip() if found is not None and head[found.start()].isupper() else None
+
+
+MAX_HEADLINE_BODY = 60
 
 
 def _collectivity_before(doc: Doc, role: Role) -> str | None:

@@ -74,6 +74,14 @@ POSITIVES: list[tuple[str, str, set[Official]]] = [
         "vice-présidente chargée des transports, Inès Morvan, salue l'effort.",
         {("Inès Morvan", "vice-présidente chargée des transports", "Métropole")},
     ),
+    # A deputy under a headline that opens on a collectivity and its colon.
+    (
+        "deputy-under-collectivity-headline",
+        "Le Télégramme – lundi 3 mars\nValcourt Agglomération : le conseil adopte le plan bus\nLes 40 "
+        "conseillers ont voté mardi. Pour Inès Morvan, vice-présidente chargée des transports, « c'est "
+        "un tournant ».",
+        {("Inès Morvan", "vice-présidente chargée des transports", "Valcourt Agglomération")},
+    ),
     # State titles: the rector (feminine forms), the regional secretary general.
     (
         "rector-feminine",
@@ -182,6 +190,13 @@ NEGATIVES: list[tuple[str, str, set[str]]] = [
         "Le club de voile a fêté ses 50 ans. Le vice-président chargé des régates, Paul Hoarau, précise le "
         "calendrier.",
         {"Paul Hoarau"},
+    ),
+    # A deputy under a headline about a club.
+    (
+        "deputy-under-club-headline",
+        "Le Télégramme – lundi 3 mars\nVoile : le club fête ses 50 ans\nLes membres ont voté mardi. "
+        "Pour Inès Morvan, vice-présidente chargée des régates, « c'est un tournant ».",
+        {"Inès Morvan"},
     ),
     # A blank line parts the body from the possessive title.
     (
