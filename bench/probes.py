@@ -191,11 +191,13 @@ def components(params: dict[str, Any]) -> dict[str, Any]:
     are left out, so one-time set-up (lazy regexes, dateparser's locales) is not counted.
     """
     from extractors.article import build_record
+    from extractors.dates import fallback as date_fallback
 
     corpus = Path(params["corpus"])
     articles = read_articles(corpus, params.get("limit"))
     warmup, articles = articles[: params.get("warmup", 3)], articles[params.get("warmup", 3) :]
     nlp, load_seconds = _load_model(params["profile"])
+    date_fallback.warm_up()  # as `pressfacts run` does at start-up (pipelines.stages.warm_model)
     for article in warmup:
         build_record(nlp(article.text), article, params["profile"])
     clock = Clock()

@@ -18,6 +18,7 @@ from typing import Any
 from spacy.language import Language
 
 from extractors.article import Extraction, extract_records
+from extractors.dates import fallback as date_fallback
 from extractors.nlp import DEFAULT_PROFILE, MAX_TEXT_CHARS, load_nlp
 from extractors.version import pipeline_version
 from models.article import Article
@@ -234,7 +235,9 @@ def count_facts(record: dict[str, Any]) -> Counter:
 def warm_model(profile: str = DEFAULT_PROFILE) -> Language:
     """The process's model, loaded once even when several threads ask at the same time."""
     with _NLP_LOCK:
-        return load_nlp(profile)
+        nlp = load_nlp(profile)
+        date_fallback.warm_up()
+        return nlp
 
 
 # --- a batch ------------------------------------------------------------------------------------

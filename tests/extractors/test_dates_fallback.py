@@ -250,3 +250,17 @@ def test_not_dates(nlp: Language, text: str) -> None:
 )
 def test_read_span(span: str, expected: Part | None) -> None:
     assert read_span(span) == expected
+
+
+def test_warm_up_builds_the_parser_once_before_any_article(monkeypatch) -> None:
+    """`pressfacts run` pays dateparser's locale loading at start-up, not in its first article."""
+    from extractors.dates import fallback
+
+    fallback._parser.cache_clear()
+    built = []
+    real = fallback.DateDataParser
+    monkeypatch.setattr(fallback, "DateDataParser", lambda **kw: built.append(kw) or real(**kw))
+    fallback.warm_up()
+    fallback.warm_up()
+    assert len(built) == 1
+    assert fallback.read_span("june 3rd, 2021") is not None and len(built) == 1
