@@ -170,11 +170,17 @@ def _capacity_after(doc: Doc, k: int, roles_by_start: dict[int, Role]) -> tuple[
     if k >= len(doc):
         return None
     stop = min(doc[k].sent.end, k + MAX_CAPACITY_REACH)
+    phrases = _capacity_phrases()
+    longest = max(map(len, phrases), default=0)
+    words = [fold(t.text) for t in doc[k : min(len(doc), stop + longest)]]  # each token folded once
+    firsts = {phrase[0] for phrase in phrases}
     for i in range(k, stop):
         if doc[i].ent_type_ == "PER":
             return None
-        for phrase in _capacity_phrases():
-            if tuple(fold(t.text) for t in doc[i : i + len(phrase)]) == phrase:
+        if words[i - k] not in firsts:
+            continue
+        for phrase in phrases:
+            if tuple(words[i - k : i - k + len(phrase)]) == phrase:
                 found = title_at(doc, i + len(phrase), roles_by_start)
                 if found is not None and is_public(found[0].text(doc), found[0]):
                     return found
@@ -314,15 +320,20 @@ def _shared_plural_title(doc: Doc, mentions: list[Mention]) -> None:
         group = []
 
 
+_RESPECTIVELY_RE = re.compile(r"(?<!\w)respectivement(?!\w)", re.IGNORECASE)
+
+
 def _respectively(doc: Doc, mentions: list[Mention], roles: list[Role]) -> None:
     """ "X et Y sont désignés, respectivement maire de Plouha et maire de Paimpol": offices in order.
 
     The names without a title before `respectivement` in its sentence take, in order, the offices
     the title after it joins, when there are as many of each.
     """
-    for token in doc:
-        if fold(token.text) != "respectivement":
+    for match in _RESPECTIVELY_RE.finditer(doc.text):  # a regex, not a Python loop over every token
+        span = doc.char_span(match.start(), match.end())
+        if span is None or len(span) != 1:
             continue
+        token = span[0]
         sentence = token.sent
         following = [r for r in roles if token.i < r.start <= token.i + 2]
         if not following:
