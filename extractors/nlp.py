@@ -7,8 +7,8 @@ extractors get sentences without arcs. `bench/RESULTS.md` has each component's c
 development set's scores do without it. The profile is part of the pipeline version.
 """
 
+import threading
 from dataclasses import dataclass
-from functools import lru_cache
 
 import spacy
 from spacy.language import Language
@@ -44,10 +44,38 @@ def get_profile(name: str) -> Profile:
         raise ValueError(f"unknown profile {name!r}; choose one of {', '.join(PROFILES)}") from None
 
 
-@lru_cache(maxsize=len(PROFILES))
+_MODELS: dict[str, Language] = {}
+_MODELS_LOCK = threading.Lock()  # two threads asking at once must not load it twice
+_loads = 0
+
+
 def load_nlp(profile: str = DEFAULT_PROFILE) -> Language:
-    """Load the packaged French model (never downloaded at run time) with a profile's components."""
+    """The packaged French model (never downloaded at run time) with a profile's components,
+    loaded once per process and profile however the profile is passed."""
+    global _loads
     chosen = get_profile(profile)
+    with _MODELS_LOCK:
+        if chosen.name not in _MODELS:
+            _MODELS[chosen.name] = _load(chosen)
+            _loads += 1
+        return _MODELS[chosen.name]
+
+
+def model_loads() -> int:
+    """How many times this process has loaded a model (a test checks each worker loads one)."""
+    return _loads
+
+
+def loaded_model() -> Language:
+    """A model this process has loaded already, else the default one: for readers of the
+    model's lookup tables, which are the same in every profile (no second model in memory)."""
+    with _MODELS_LOCK:
+        if _MODELS:
+            return next(iter(_MODELS.values()))
+    return load_nlp()
+
+
+def _load(chosen: Profile) -> Language:
     with compiled_regex_cache():  # French tokenizer exceptions: seconds of `re` compiling otherwise
         nlp = spacy.load(MODEL_NAME, exclude=list(chosen.exclude))
     for name in chosen.enable:

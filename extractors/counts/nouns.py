@@ -176,10 +176,10 @@ def is_address(doc: Doc, head: Token, unit: str) -> bool:
 def known_nouns() -> frozenset[str]:
     """Lemmas the model's lemmatizer lists as nouns (spaCy's French lookup tables): they tell a noun
     the tagger called an adjective (`écoles` in `40 écoles relais`) from a true adjective."""
-    from extractors.nlp import load_nlp  # the process's one model, already loaded to parse the Doc
+    from extractors.nlp import loaded_model  # the process's model, already loaded to parse the Doc
 
     try:
-        return frozenset(load_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")["noun"])
+        return frozenset(loaded_model().get_pipe("lemmatizer").lookups.get_table("lemma_index")["noun"])
     except (KeyError, ValueError):  # a model without a rule lemmatizer: no noun is known
         return frozenset()
 

@@ -63,3 +63,23 @@ def test_index_as_sets_gives_the_lemmas_of_the_list_index(nlp: Language) -> None
         lemmatizer.cache.clear()
     assert fast == slow
     assert "être" in fast[1] and "arriver" in fast[0]  # the rule lemmatizer at work (AUX, VERB)
+
+
+def test_the_model_is_loaded_once_however_its_profile_is_named(nlp: Language) -> None:
+    """`load_nlp()` and `load_nlp("full")` are one model: a second copy cost seconds and memory."""
+    from extractors import nlp as nlp_module
+
+    loads = nlp_module.model_loads()
+    assert load_nlp() is nlp and load_nlp("full") is nlp and load_nlp(profile="full") is nlp
+    assert nlp_module.loaded_model() is nlp
+    assert nlp_module.model_loads() == loads
+
+
+def test_readers_of_lookup_tables_use_the_model_already_loaded(nlp: Language) -> None:
+    from extractors import nlp as nlp_module
+    from extractors.counts import nouns
+
+    loads = nlp_module.model_loads()
+    nouns.known_nouns.cache_clear()
+    assert "école" in nouns.known_nouns()
+    assert nlp_module.model_loads() == loads

@@ -185,9 +185,7 @@ def test_a_local_dask_cluster_writes_the_default_runs_outputs(
 
 def model_loads_per_worker(client: Any) -> dict[str, int]:
     """How many times each Dask worker process loaded the model (cache misses of `load_nlp`)."""
-    return client.run(
-        lambda: __import__("extractors.nlp", fromlist=["load_nlp"]).load_nlp.cache_info().misses
-    )
+    return client.run(lambda: __import__("extractors.nlp", fromlist=["model_loads"]).model_loads())
 
 
 @pytest.mark.slow
