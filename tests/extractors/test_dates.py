@@ -6,9 +6,7 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
-from extractors.context import ArticleContext
-from extractors.dates import extract
-from tests.conftest import assert_offsets
+from tests.extractors.dates_run import run_dates
 
 P21 = date(2021, 2, 10)  # a Wednesday
 
@@ -660,16 +658,9 @@ NEGATIVES = [
 ]
 
 
-def _run(nlp: Language, text: str, published: date | None) -> list:
-    doc = nlp.make_doc(text)
-    facts = extract(doc, ArticleContext(doc_id="t", published=published))
-    assert_offsets(text, facts)
-    return facts
-
-
 @pytest.mark.parametrize(("text", "published", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_dates(nlp: Language, text: str, published: date | None, expected: list[tuple]) -> None:
-    facts = _run(nlp, text, published)
+    facts = run_dates(nlp, text, published)
     got = [(f.text, f.start.isoformat(), f.end.isoformat(), f.granularity) for f in facts]
     assert got == expected
     assert all(f.rule for f in facts)
@@ -678,16 +669,16 @@ def test_dates(nlp: Language, text: str, published: date | None, expected: list[
 @pytest.mark.parametrize("text", [c[1] for c in NEGATIVES], ids=[c[0] for c in NEGATIVES])
 def test_not_dates(nlp: Language, text: str) -> None:
     """With a publication date at hand, so that a yearless false date would show up."""
-    assert _run(nlp, text, date(2020, 6, 1)) == []
+    assert run_dates(nlp, text, date(2020, 6, 1)) == []
 
 
 def test_yearless_without_context_yields_nothing(nlp: Language) -> None:
-    assert _run(nlp, "Rendez-vous le 12 mars.", None) == []
+    assert run_dates(nlp, "Rendez-vous le 12 mars.", None) == []
 
 
 def test_yearless_date_takes_the_publication_year(nlp: Language) -> None:
     """The same yearless sentence follows the publication date it is given."""
     text = "Rendez-vous le 12 mars."
     for published in (date(2016, 1, 4), date(2031, 7, 1)):
-        (fact,) = _run(nlp, text, published)
+        (fact,) = run_dates(nlp, text, published)
         assert (fact.start, fact.end) == (date(published.year, 3, 12), date(published.year, 3, 12))

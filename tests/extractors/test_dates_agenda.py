@@ -8,9 +8,7 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
-from extractors.context import ArticleContext
-from extractors.dates import extract
-from tests.conftest import assert_offsets
+from tests.extractors.dates_run import run_dates
 
 P = date(2027, 2, 10)  # a Wednesday
 
@@ -238,20 +236,13 @@ NEGATIVES = [
 ]
 
 
-def _run(nlp: Language, text: str, published: date | None) -> list:
-    doc = nlp.make_doc(text)
-    facts = extract(doc, ArticleContext(doc_id="t", published=published))
-    assert_offsets(text, facts)
-    return facts
-
-
 @pytest.mark.parametrize(("text", "published", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_agenda_forms(nlp: Language, text: str, published: date | None, expected: list[tuple]) -> None:
-    facts = _run(nlp, text, published)
+    facts = run_dates(nlp, text, published)
     assert [(f.text, f.start.isoformat(), f.end.isoformat(), f.granularity) for f in facts] == expected
 
 
 @pytest.mark.parametrize("text", [c[1] for c in NEGATIVES], ids=[c[0] for c in NEGATIVES])
 def test_not_dates(nlp: Language, text: str) -> None:
     """A publication date is at hand, so a yearless false date would show up."""
-    assert _run(nlp, text, P) == []
+    assert run_dates(nlp, text, P) == []

@@ -9,11 +9,10 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
-from extractors.context import ArticleContext
-from extractors.dates import extract, fallback
+from extractors.dates import fallback
 from extractors.dates.fallback import read_span
 from extractors.dates.mentions import find_mentions
-from tests.conftest import assert_offsets
+from tests.extractors.dates_run import run_dates
 
 P = date(2024, 5, 15)  # a Wednesday
 
@@ -182,20 +181,13 @@ CASES = [
 ]
 
 
-def _run(nlp: Language, text: str, published: date | None) -> list:
-    doc = nlp.make_doc(text)
-    facts = extract(doc, ArticleContext(doc_id="t", published=published))
-    assert_offsets(text, facts)
-    return facts
-
-
 def _values(facts: list) -> list[tuple]:
     return [(f.text, f.start.isoformat(), f.end.isoformat(), f.granularity, f.year_from) for f in facts]
 
 
 @pytest.mark.parametrize(("text", "published", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_year_from_context(nlp: Language, text: str, published: date | None, expected: list[tuple]) -> None:
-    assert _values(_run(nlp, text, published)) == expected
+    assert _values(run_dates(nlp, text, published)) == expected
 
 
 class _FrozenDate(date):
@@ -224,7 +216,7 @@ def test_same_result_with_the_clock_moved(nlp: Language, monkeypatch: pytest.Mon
         "Publié le 4 mars 2021\n\nLe marché ouvrira vendredi 12 mars, puis samedi 13. "
         "Le mois dernier, la mairie a voté. Depuis septembre, 12 April 2020 et le 3 juin prochain."
     )
-    before = _values(_run(nlp, text, date(2021, 3, 4)))
+    before = _values(run_dates(nlp, text, date(2021, 3, 4)))
     assert len(before) == 7
     monkeypatch.setattr(dt, "date", _FrozenDate)
     monkeypatch.setattr(dt, "datetime", _FrozenDatetime)
@@ -239,4 +231,4 @@ def test_same_result_with_the_clock_moved(nlp: Language, monkeypatch: pytest.Mon
     assert dt.datetime.now().year == 1997
     for cached in (find_mentions, read_span, fallback._parser):  # nothing read before the move is reused
         cached.cache_clear()
-    assert _values(_run(nlp, text, date(2021, 3, 4))) == before
+    assert _values(run_dates(nlp, text, date(2021, 3, 4))) == before

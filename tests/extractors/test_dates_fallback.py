@@ -6,11 +6,9 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
-from extractors.context import ArticleContext
-from extractors.dates import extract
 from extractors.dates.fallback import read_span
 from extractors.dates.normalize import Part
-from tests.conftest import assert_offsets
+from tests.extractors.dates_run import run_dates
 
 P19 = date(2019, 3, 4)
 
@@ -197,18 +195,11 @@ NEGATIVES = [
 ]
 
 
-def _run(nlp: Language, text: str, published: date | None) -> list:
-    doc = nlp.make_doc(text)
-    facts = extract(doc, ArticleContext(doc_id="t", published=published))
-    assert_offsets(text, facts)
-    return facts
-
-
 @pytest.mark.parametrize(("text", "published", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_fallback_and_yearless(
     nlp: Language, text: str, published: date | None, expected: list[tuple]
 ) -> None:
-    facts = _run(nlp, text, published)
+    facts = run_dates(nlp, text, published)
     got = [(f.text, f.start.isoformat(), f.end.isoformat(), f.rule) for f in facts]
     assert got == expected
     assert all(f.granularity == "day" for f in facts if f.rule != "year_cued")
@@ -216,7 +207,7 @@ def test_fallback_and_yearless(
 
 @pytest.mark.parametrize("text", [c[1] for c in NEGATIVES], ids=[c[0] for c in NEGATIVES])
 def test_not_dates(nlp: Language, text: str) -> None:
-    assert _run(nlp, text, date(2020, 6, 1)) == []
+    assert run_dates(nlp, text, date(2020, 6, 1)) == []
 
 
 @pytest.mark.parametrize(

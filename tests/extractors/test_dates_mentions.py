@@ -6,10 +6,8 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
-from extractors.context import ArticleContext
-from extractors.dates import extract
 from extractors.dates.mentions import find_mentions
-from tests.conftest import assert_offsets
+from tests.extractors.dates_run import run_dates
 
 P = date(2024, 5, 15)  # a Wednesday
 
@@ -280,23 +278,16 @@ NEGATIVES = [
 ]
 
 
-def _run(nlp: Language, text: str, published: date | None) -> list:
-    doc = nlp.make_doc(text)
-    facts = extract(doc, ArticleContext(doc_id="t", published=published))
-    assert_offsets(text, facts)
-    return facts
-
-
 @pytest.mark.parametrize(("text", "published", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_written_forms(nlp: Language, text: str, published: date | None, expected: list[tuple]) -> None:
-    facts = _run(nlp, text, published)
+    facts = run_dates(nlp, text, published)
     assert [(f.text, f.start.isoformat(), f.end.isoformat(), f.granularity) for f in facts] == expected
 
 
 @pytest.mark.parametrize("text", [c[1] for c in NEGATIVES], ids=[c[0] for c in NEGATIVES])
 def test_not_dates(nlp: Language, text: str) -> None:
     """No fact beyond the real dates of the sentence (a publication date is at hand)."""
-    facts = _run(nlp, text, P)
+    facts = run_dates(nlp, text, P)
     kept = {f.text for f in facts}
     assert kept <= {"Le 3 octobre", "Samedi 3 août"}, kept
 
