@@ -8,7 +8,6 @@ article that cannot become a record ends as one error entry; the others go on.
 import itertools
 import json
 import math
-import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -45,8 +44,6 @@ FACT_KINDS = (*KINDS, "people")
 MIN_TASK_ARTICLES = 8
 MAX_TASK_ARTICLES = 64
 TASKS_PER_WORKER = 4
-
-_NLP_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -233,11 +230,10 @@ def count_facts(record: dict[str, Any]) -> Counter:
 
 
 def warm_model(profile: str = DEFAULT_PROFILE) -> Language:
-    """The process's model, loaded once even when several threads ask at the same time."""
-    with _NLP_LOCK:
-        nlp = load_nlp(profile)
-        date_fallback.warm_up()
-        return nlp
+    """The process's model (`load_nlp` loads it once, whichever threads ask) and dateparser's locales."""
+    nlp = load_nlp(profile)
+    date_fallback.warm_up()
+    return nlp
 
 
 # --- a batch ------------------------------------------------------------------------------------
