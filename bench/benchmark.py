@@ -71,6 +71,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="gold files of --texts (e.g. ../shared/dev/gold): each profile's scores per kind",
     )
+    parser.add_argument(
+        "--rounds",
+        type=positive_int,
+        default=3,
+        help="paired rounds of bare spaCy then the flow (1 and 2 workers) for the ratio targets; "
+        "the median round is reported, since a shared machine's speed drifts between processes "
+        "(default 3)",
+    )
     parser.add_argument("--skip-naive", action="store_true", help="do not measure the naive approach")
     parser.add_argument("--skip-parallel", action="store_true", help="do not measure two processes/workers")
 
@@ -240,6 +248,9 @@ def run(args: argparse.Namespace, work: Path) -> dict[str, Any]:
                 "measure_worker_start": True,
             },
         )
+    results["rounds"] = [_round_of(results)]
+    for index in range(2, args.rounds + 1):
+        results["rounds"].append(_paired_round(runner, index, corpus.folder, work, batch, args.skip_parallel))
     if not args.skip_naive:
         results["naive"] = runner.probe(
             "naive",
@@ -248,6 +259,39 @@ def run(args: argparse.Namespace, work: Path) -> dict[str, Any]:
         )
     results["machine"]["load average at end (1, 5, 15 min)"] = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     return results
+
+
+PAIRED = ("bare1", "flow1", "bare2", "flow2")  # the probes a ratio target compares
+
+
+def _round_of(results: dict[str, Any]) -> dict[str, Any]:
+    """The first round: the paired probes already run above."""
+    return {name: results.get(name) for name in PAIRED}
+
+
+def _paired_round(
+    runner: Runner, index: int, corpus: str, work: Path, batch: int, skip_parallel: bool
+) -> dict[str, Any]:
+    """Bare spaCy then the flow, one worker then two, back to back: one more sample of each ratio."""
+    one = {"corpus": corpus, "batch_size": batch}
+    found: dict[str, Any] = {
+        "bare1": runner.probe(f"bare1-r{index}", "bare", {**one, "n_process": 1, "profile": "full"}),
+        "flow1": runner.probe(
+            f"flow1-r{index}",
+            "flow",
+            {**one, "out": str(work / f"out-1-r{index}"), "workers": 1, "preload": True},
+        ),
+        "bare2": None,
+        "flow2": None,
+    }
+    if not skip_parallel:
+        found["bare2"] = runner.probe(f"bare2-r{index}", "bare", {**one, "n_process": 2})
+        found["flow2"] = runner.probe(
+            f"flow2-r{index}",
+            "flow",
+            {**one, "out": str(work / f"out-2-r{index}"), "workers": 2, "measure_worker_start": True},
+        )
+    return found
 
 
 def main(args: argparse.Namespace) -> int:

@@ -158,6 +158,31 @@ def test_derived_ratios() -> None:
     assert d["html_parse_share"] == pytest.approx(20.0 / 1000.0)  # bare parse: 100 s for 100 articles
 
 
+def test_the_ratio_targets_take_the_median_paired_round() -> None:
+    results = _results()
+    first = {name: results[name] for name in ("bare1", "flow1", "bare2", "flow2")}
+    # round 2: a slow minute for the flow (0.50); round 3: a slow minute for bare spaCy (1.20)
+    slow_flow = {"bare1": _probe(100.0), "flow1": _probe(200.0), "bare2": _probe(50.0),
+                 "flow2": _probe(100.0, worker_start_seconds=0.0)}  # fmt: skip
+    slow_bare = {"bare1": _probe(120.0), "flow1": _probe(100.0), "bare2": _probe(60.0),
+                 "flow2": _probe(80.0, worker_start_seconds=0.0)}  # fmt: skip
+    results["rounds"] = [first, slow_flow, slow_bare]
+    d = derive(results)
+    assert d["flow_ratio_rounds"] == pytest.approx([100 / 110, 0.5, 1.2])
+    assert d["flow_ratio"] == pytest.approx(100 / 110)  # the median, not the mean nor round 1 by chance
+    # speed-up ratios: round 1 (110/80)/(100/70), round 2 (200/100)/(100/50) = 1.0, round 3 (100/80)/2
+    assert d["speedup_ratio"] == pytest.approx((110 / 80) / (100 / 70))
+    report = format_report(results)
+    assert "| flow / bare, 1 worker | 0.909, 0.500, 1.200 | **0.909** |" in report
+
+
+def test_one_round_reports_no_rounds_table() -> None:
+    results = _results()
+    results["rounds"] = [{name: results[name] for name in ("bare1", "flow1", "bare2", "flow2")}]
+    assert derive(results)["flow_ratio"] == pytest.approx(100 / 110)
+    assert "Paired rounds" not in format_report(results)
+
+
 def test_profile_figures() -> None:
     d = derive(_results())
     assert d["lean_speedup"] == pytest.approx(2.0)  # bare: 100 s full, 50 s lean
