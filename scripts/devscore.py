@@ -30,6 +30,7 @@ SETS = {
     "dev": (SHARED / "dev" / "texts", SHARED / "dev" / "gold"),
     "heldout": (REPO / "tests" / "heldout" / "texts", REPO / "tests" / "heldout" / "gold"),
     "heldout2": (REPO / "tests" / "heldout2" / "texts", REPO / "tests" / "heldout2" / "gold"),
+    "heldout3": (REPO / "tests" / "heldout3" / "texts", REPO / "tests" / "heldout3" / "gold"),
 }
 CACHE = REPO / ".cache" / "docs"
 

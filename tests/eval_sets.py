@@ -34,6 +34,10 @@ EVAL_SETS: dict[str, EvalSet] = {
     "heldout2": EvalSet(
         "heldout2", REPO / "tests" / "heldout2" / "texts", REPO / "tests" / "heldout2" / "gold"
     ),
+    # A third blind set, of genres far from the dev set's (tests/heldout3/README.md).
+    "heldout3": EvalSet(
+        "heldout3", REPO / "tests" / "heldout3" / "texts", REPO / "tests" / "heldout3" / "gold"
+    ),
 }
 
 
