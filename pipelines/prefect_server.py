@@ -118,7 +118,10 @@ def prefect_api(
 
     `meanwhile` runs while the server starts (the model load). Inside the block this process and
     every worker it starts (through `PREFECT_API_URL`) report to that server; on exit the last
-    log lines are sent, the server stopped and the environment restored. Yields the URL of the
+    log lines are sent, the server stopped and the environment restored. The process-wide
+    settings are refreshed too: a thread that does not inherit this context (the process pool's
+    thread forwarding the workers' events) would otherwise find no API URL and start a second
+    server of its own, mid-run, competing with the workers for the CPU. Yields the URL of the
     server started here, or None when an API is configured.
     """
     from prefect.settings import PREFECT_API_URL, temporary_settings
@@ -134,7 +137,7 @@ def prefect_api(
             meanwhile()
         server.wait_ready(timeout)
         os.environ["PREFECT_API_URL"] = server.api_url
-        with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
+        with _seen_by_every_thread(), temporary_settings(updates={PREFECT_API_URL: server.api_url}):
             try:
                 yield server.api_url
             finally:
@@ -142,6 +145,23 @@ def prefect_api(
     finally:
         os.environ.pop("PREFECT_API_URL", None)
         server.stop()
+
+
+@contextlib.contextmanager
+def _seen_by_every_thread() -> Iterator[None]:
+    """Prefect's process-wide settings re-read from the environment, the prior ones put back after.
+
+    A thread that does not inherit the caller's context reads these (the process pool's thread
+    that forwards the workers' events, for one).
+    """
+    import prefect.context
+
+    prior = prefect.context.GLOBAL_SETTINGS_CONTEXT
+    prefect.context.refresh_global_settings_context()
+    try:
+        yield
+    finally:
+        prefect.context.GLOBAL_SETTINGS_CONTEXT = prior
 
 
 def _flush_api_logs() -> None:

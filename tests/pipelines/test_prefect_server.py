@@ -1,6 +1,7 @@
 """Prefect's temporary server, started ahead of the flow: it answers, stops, and leaves the env as it was."""
 
 import os
+import threading
 import urllib.request
 
 import pytest
@@ -25,6 +26,16 @@ def test_a_server_that_exits_is_a_clear_error() -> None:
         server.wait_ready(timeout=5)
 
 
+def url_seen_by_a_new_thread() -> str | None:
+    from prefect.settings import PREFECT_API_URL
+
+    seen: list[str | None] = []
+    thread = threading.Thread(target=lambda: seen.append(PREFECT_API_URL.value()))
+    thread.start()
+    thread.join()
+    return seen[0]
+
+
 @pytest.mark.slow
 def test_the_temporary_server_serves_the_block_then_stops(
     monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
@@ -41,6 +52,10 @@ def test_the_temporary_server_serves_the_block_then_stops(
             assert url is not None and os.environ["PREFECT_API_URL"] == url == PREFECT_API_URL.value()
             with urllib.request.urlopen(f"{url}/health", timeout=10) as response:
                 assert response.status == 200
+            # A thread that does not inherit this context (a process pool's event forwarder) sees
+            # the server too, instead of starting one of its own.
+            assert url_seen_by_a_new_thread() == url
         assert "PREFECT_API_URL" not in os.environ
+        assert url_seen_by_a_new_thread() != url
         with pytest.raises(OSError):
             urllib.request.urlopen(f"{url}/health", timeout=2)
