@@ -56,6 +56,11 @@ def _norm(text: str) -> str:
     return text.replace("\u2019", "'").replace("\u00a0", " ").replace("\u202f", " ")
 
 
+_QUALIFIER_LAST_WORDS = tuple(sorted({phrase.split()[-1].lower() for phrase in QUALIFIERS_BEFORE}))
+"""The last word of every qualifier before a number (`de`, `d'`, `environ`): `left` ends with one
+(and white space) wherever `QUALIFIER_BEFORE_RE` matches, since that regex ends with `\\s*$`."""
+
+
 def qualifier_before(left: str) -> tuple[str, int] | None:
     """The qualifier ending `left` (the text just before a number) and its length in `left`.
 
@@ -63,6 +68,8 @@ def qualifier_before(left: str) -> tuple[str, int] | None:
     `en plus de 3 ateliers` means "in addition to": no qualifier.
     """
     left = _norm(left)
+    if not left.rstrip().lower().endswith(_QUALIFIER_LAST_WORDS):
+        return None  # most numbers have none: a suffix test spares two searches over the whole window
     if NOT_QUALIFIER_RE.search(left):
         return None
     match = QUALIFIER_BEFORE_RE.search(left)

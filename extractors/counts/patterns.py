@@ -140,16 +140,18 @@ YEAR_MIN, YEAR_MAX = 1000, 2100
 """A four-digit number in this range with no counted noun after it is a year."""
 
 DIGITS_RE = re.compile(
-    r"(?<![\w\-/.,:€$£#°+])"
-    r"(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)"
+    r"\d(?<![\w\-/.,:€$£#°+].)"  # a digit not after these: the digit first lets `re` skip to digits
+    r"(?:\d{0,2}(?:[ \u00a0\u202f.]\d{3})+|\d*)"
     r"(?![\w\-/°′″]|[.,:]\d|['’\"](?!\w))"
 )
 """An integer in digits with any French thousands separator (space, no-break, narrow no-break, dot).
 Digits glued to letters, hyphens or slashes (`FR0025`, `COVID-19`, `2015-2017`), decimals, times
-(`14:30`, a race's `12' 25"`) and `bac+5` are left out."""
+(`14:30`, a race's `12' 25"`) and `bac+5` are left out. The pattern opens with the digit and looks
+behind it after (`(?<!...).` spans the char before and the digit): a pattern opening with a
+look-behind is tried at every char of the text, one opening with a character class only at digits."""
 
-DECIMAL_RE = re.compile(r"(?<![\w\-/.,])(\d+)[.,](\d{1,3})(?![\w\-/]|[.,]\d)")
-"""`1,5` before `million`: only with a multiplier does a decimal give a count."""
+DECIMAL_RE = re.compile(r"(\d(?<![\w\-/.,].)\d*)[.,](\d{1,3})(?![\w\-/]|[.,]\d)")
+"""`1,5` before `million`: only with a multiplier does a decimal give a count (digit first: `DIGITS_RE`)."""
 
 
 def _qualifier_regex(phrases: list[str]) -> re.Pattern[str]:
@@ -161,9 +163,32 @@ def _qualifier_regex(phrases: list[str]) -> re.Pattern[str]:
     return re.compile(rf"(?:^|(?<=[^\w'’])|(?<=\b[dD]'))({alternatives})\s*$", re.IGNORECASE)
 
 
-_NUMBER_ALTERNATIVES = "|".join(
-    re.escape(w) for w in sorted(NUMBER_WORDS | set(APPROX_NOUNS), key=len, reverse=True)
-)
+def _trie_alternation(words: frozenset[str]) -> str:
+    """`words` as one regex alternation sharing their prefixes (`c(?:ent(?:aine|s)?|inq...)`).
+
+    A flat `cent|centaine|cinq|...` makes `re` try every word at every word start; the trie tries
+    one branch per letter. It matches the same strings; where several words fit, backtracking still
+    finds any that lets the whole pattern match."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        if "" in node:  # a word ends here and longer ones go on
+            return f"(?:{body})?" if len(branches) == 1 else f"{body}?"
+        return body
+
+    return emit(trie)
+
+
+_NUMBER_ALTERNATIVES = _trie_alternation(NUMBER_WORDS | frozenset(APPROX_NOUNS))
 NUMBER_WORD_RE = re.compile(
     rf"(?<![\w-])(?:{_NUMBER_ALTERNATIVES})(?:-(?:{_NUMBER_ALTERNATIVES}|et))*(?![\w-])", re.IGNORECASE
 )
