@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from extractors.dates.fallback import read_span
+from extractors.dates.gates import rules_for_segment
 from extractors.dates.normalize import Part, read_part, weekday_number
 from extractors.dates.patterns import (
     DAY_RE,
@@ -19,7 +20,6 @@ from extractors.dates.patterns import (
     PLACE_NAME_RE,
     RELATIVE,
     RELATIVE_DAYS,
-    RULES,
     SINCE_RE,
     TRIGGER_WORDS,
     WEEKDAY_RE,
@@ -232,7 +232,7 @@ def find_mentions(text: str) -> tuple[Mention, ...]:
     candidates = []
     taken = bytearray(len(text))
     for seg_start, seg_end in segments(low):
-        for rule, pattern in RULES.items():
+        for rule, pattern in rules_for_segment(low, seg_start, seg_end):  # the others cannot match there
             for m in pattern.finditer(low, seg_start, seg_end):
                 start = m.start(_STARTS_AT_DATE[rule]) if rule in _STARTS_AT_DATE else m.start()
                 if low.startswith("du ", start) and PLACE_NAME_RE.search(low, max(0, start - 20), start):

@@ -26,6 +26,13 @@ RELATIVE_DAYS: dict[str, int] = load_table("date_relative")["days"]
 PARTS_OF_DAY: tuple[str, ...] = tuple(load_table("date_relative")["parts_of_day"]["words"])
 _FALLBACK_MONTHS = load_table("date_fallback_months")
 ENGLISH_MONTH_NUMBERS: dict[str, int] = _FALLBACK_MONTHS["month_year"]
+MONTH_NAMES: tuple[str, ...] = tuple(_MONTHS["names"])
+# Month words only dateparser reads (see FB_MONTH below).
+FALLBACK_MONTH_WORDS: tuple[str, ...] = (
+    *_FALLBACK_MONTHS["names"],
+    *_FALLBACK_MONTHS["abbreviations"],
+    *_FALLBACK_MONTHS["with_day_and_year"],
+)
 
 
 def _alt(words: Iterable[str]) -> str:
