@@ -30,7 +30,7 @@ from extractors.officials.names import (
     name_before,
     surname_after_courtesy,
 )
-from extractors.officials.normalize import doc_folded, fold
+from extractors.officials.normalize import doc_folded, doc_text, fold
 from extractors.officials.offices import is_public
 from extractors.officials.rosters import listed_names, plural_office_at, roster_names
 from extractors.officials.titles import Role, complement_end, offices
@@ -329,7 +329,7 @@ def _respectively(doc: Doc, mentions: list[Mention], roles: list[Role]) -> None:
     The names without a title before `respectivement` in its sentence take, in order, the offices
     the title after it joins, when there are as many of each.
     """
-    for match in _RESPECTIVELY_RE.finditer(doc.text):  # a regex, not a Python loop over every token
+    for match in _RESPECTIVELY_RE.finditer(doc_text(doc)):  # not `doc.text`, which joins every token
         span = doc.char_span(match.start(), match.end())
         if span is None or len(span) != 1:
             continue
