@@ -18,6 +18,7 @@ from extractors.officials.names import HONORIFICS, PARTICLES
 from extractors.officials.normalize import doc_text, fold, squash
 from extractors.officials.offices import inherited_offices, is_public, title_organization
 from extractors.officials.titles import Role, find_roles
+from extractors.officials.tokens import doc_tokens, reading
 from models.facts import OfficialFact, PersonFact
 
 
@@ -111,9 +112,14 @@ def _expand(doc: Doc, role: Role, title: str, roles: list[Role], attached: set[i
 
 def extract(doc: Doc, ctx: ArticleContext) -> list[OfficialFact | PersonFact]:
     """Every official of the article (one fact per mention), and named people without public office."""
+    with reading(doc):  # the Doc's token texts and entities, read once for all the rules
+        return _officials(doc, ctx)
+
+
+def _officials(doc: Doc, ctx: ArticleContext) -> list[OfficialFact | PersonFact]:
     text = doc_text(doc)
     roles = find_roles(doc)
-    if not any(ent.label_ == "PER" for ent in doc.ents) and not roles:
+    if not any(ent.label_ == "PER" for ent in doc_tokens(doc).ents) and not roles:
         return []
     found = mentions(doc, roles)
     people = _group(doc, found)
