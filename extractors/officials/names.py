@@ -119,7 +119,10 @@ def clean_name(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         return None  # "Le" left of a title spaCy took for a name ("Le Préfet")
     if not _is_capitalised_word(words[0]) or not _is_capitalised_word(words[-1]):
         return None
-    if not all(_is_capitalised_word(w) or f in PARTICLES or w == "-" for w, f in zip(words, folded_words)):
+    if not all(
+        _is_capitalised_word(w) or f in PARTICLES or w == "-"
+        for w, f in zip(words, folded_words, strict=True)
+    ):
         return None  # `_is_name_part` of each word
     capitalised = [w for w in words if _is_capitalised_word(w)]
     if all(w.isupper() for w in capitalised):
