@@ -25,13 +25,14 @@ class DocTokens:
 
     def __init__(self, doc: Doc) -> None:
         text = doc_text(doc)
-        bounds = doc.to_array([IDX, LENGTH, SPACY]).tolist()
+        bounds = doc.to_array([IDX, LENGTH, SPACY])
         self.text = text
         self.tokens: list[Token] = list(doc)
-        self.starts: list[int] = [start for start, _, _ in bounds]  # `token.idx`
-        self.texts: list[str] = [text[start : start + length] for start, length, _ in bounds]
-        self.spaced: list[bool] = [bool(space) for _, _, space in bounds]  # `bool(token.whitespace_)`
-        self.folded: list[str] = _folded_words(doc, text, bounds, self.texts)
+        self.starts: list[int] = bounds[:, 0].tolist()  # `token.idx`
+        ends = (bounds[:, 0] + bounds[:, 1]).tolist()
+        self.spaced: list[bool] = bounds[:, 2].astype(bool).tolist()  # `bool(token.whitespace_)`
+        self.texts: list[str] = list(map(text.__getitem__, map(slice, self.starts, ends)))
+        self.folded: list[str] = _folded_words(doc, text, self.starts, ends, self.texts)
         self.ents: tuple[Span, ...] = doc.ents
 
     def span_text(self, start: int, end: int) -> str:
@@ -41,7 +42,7 @@ class DocTokens:
         return self.text[self.starts[start] : self.starts[end - 1] + len(self.texts[end - 1])]
 
 
-def _folded_words(doc: Doc, text: str, bounds: list[list[int]], texts: list[str]) -> list[str]:
+def _folded_words(doc: Doc, text: str, starts: list[int], ends: list[int], texts: list[str]) -> list[str]:
     """`fold` of each token's text.
 
     Slices of the folded Doc text when folding the whole text is folding each token: always, except
@@ -49,8 +50,7 @@ def _folded_words(doc: Doc, text: str, bounds: list[list[int]], texts: list[str]
     letter (a capital sigma); then each distinct token text is folded on its own.
     """
     if "\u03a3" not in text and len(text.lower()) == len(text):
-        folded = doc_folded(doc)
-        return [folded[start : start + length] for start, length, _ in bounds]
+        return list(map(doc_folded(doc).__getitem__, map(slice, starts, ends)))
     memo: dict[str, str] = {}
     return [memo[t] if t in memo else memo.setdefault(t, fold(t)) for t in texts]
 
