@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 from extractors.lexicons import load_list, load_table
 from extractors.officials.normalize import fold
 from extractors.officials.titles import TITLE_MODIFIERS, Role
+from extractors.officials.tokens import doc_tokens
 
 # Words before the office an appointment names ("est nommé au poste de directeur").
 POST_LEADS = (
@@ -42,6 +43,12 @@ def _appointment_verbs() -> tuple[tuple[str, ...], ...]:
 
 
 @cache
+def _first_verb_words() -> frozenset[str]:
+    """The first folded word of every appointment verb phrase."""
+    return frozenset(phrase[0] for phrase in _appointment_verbs() if phrase)
+
+
+@cache
 def _time_words() -> frozenset[str]:
     """Words of a short time phrase between an appointment verb and its office ("nommée en mars
     2025 directrice", "nommé le 1er juin préfet"): month names and a few prepositions."""
@@ -50,11 +57,11 @@ def _time_words() -> frozenset[str]:
 
 def _past_time_phrase(doc: Doc, k: int, roles_by_start: dict[int, Role]) -> int:
     """Token index of the office after a time phrase starting at `k`, or `k` when none stands there."""
+    tokens = doc_tokens(doc)
     for j in range(k, min(k + MAX_TIME_TOKENS, len(doc))):
         if j > k and j in roles_by_start:
             return j
-        token = doc[j]
-        if not (token.like_num or fold(token.text) in _time_words()):
+        if not (tokens.tokens[j].like_num or tokens.folded[j] in _time_words()):
             break
     return k
 
@@ -62,12 +69,15 @@ def _past_time_phrase(doc: Doc, k: int, roles_by_start: dict[int, Role]) -> int:
 def appointment(doc: Doc, k: int, roles_by_start: dict[int, Role] | None = None) -> int | None:
     """Token index after an appointment verb phrase starting at `k` ("est nommée", "devient"), if any,
     past "au poste de" and a short time phrase ("nommée en janvier 2025 directrice")."""
-    words = [fold(t.text) for t in doc[k : k + 6]]
+    folded = doc_tokens(doc).folded
+    if k >= len(folded) or folded[k] not in _first_verb_words():
+        return None  # most tokens after a name open no appointment: one set look-up for them
+    words = folded[k : k + 6]
     for phrase in _appointment_verbs():
         if tuple(words[: len(phrase)]) == phrase:
             k += len(phrase)
             for lead in POST_LEADS:
-                if tuple(fold(t.text) for t in doc[k : k + len(lead)]) == lead:
+                if tuple(folded[k : k + len(lead)]) == lead:
                     return k + len(lead)
             return _past_time_phrase(doc, k, roles_by_start or {})
     return None
@@ -75,12 +85,14 @@ def appointment(doc: Doc, k: int, roles_by_start: dict[int, Role] | None = None)
 
 def title_at(doc: Doc, k: int, roles_by_start: dict[int, Role]) -> tuple[Role, int] | None:
     """The role starting at token `k`, past time adverbs, an article and modifiers ("l'actuel")."""
-    while k < len(doc) and fold(doc[k].text) in TIME_ADVERBS:
+    tokens = doc_tokens(doc)
+    folded = tokens.folded
+    while k < len(doc) and folded[k] in TIME_ADVERBS:
         k += 1  # "X, jusqu'ici préfète de ...": the office, not the adverb
-    if k < len(doc) and doc[k].pos_ == "DET":
+    if k < len(doc) and tokens.tokens[k].pos_ == "DET":
         k += 1
     title_start = k
-    while k < len(doc) and fold(doc[k].text) in TITLE_MODIFIERS:
+    while k < len(doc) and folded[k] in TITLE_MODIFIERS:
         k += 1
     role = roles_by_start.get(k)
     return (role, title_start) if role is not None else None
@@ -102,11 +114,12 @@ def _apposition_ends(doc: Doc, k: int) -> list[int]:
     hold no finite verb and stay in the sentence: "X, attachée d'administration, précédemment
     sous-préfète de Y, est nommée ..." -> the two commas."""
     commas: list[int] = []
-    sentence_end = doc[k].sent.end if k < len(doc) else k
+    tokens = doc_tokens(doc)
+    sentence_end = tokens.tokens[k].sent.end if k < len(doc) else k
     start = k
     for i in range(k, min(sentence_end, k + MAX_APPOSITIONS * MAX_APPOSITION_TOKENS)):
-        token = doc[i]
-        if token.text == ",":
+        token = tokens.tokens[i]
+        if tokens.texts[i] == ",":
             commas.append(i)
             if len(commas) == MAX_APPOSITIONS:
                 break

@@ -18,6 +18,7 @@ from extractors.officials.names import HONORIFICS, PARTICLES
 from extractors.officials.normalize import doc_text, fold, squash
 from extractors.officials.offices import inherited_offices, is_public, title_organization
 from extractors.officials.titles import Role, find_roles
+from extractors.officials.tokens import doc_tokens, reading
 from models.facts import OfficialFact, PersonFact
 
 
@@ -32,8 +33,9 @@ INITIAL_RE = re.compile(r"^(?:[A-ZÀ-Þ]\.)(?:-?[A-ZÀ-Þ]\.)*$")  # "T.", "J.-Y
 
 def _initials(doc: Doc, m: Mention) -> int:
     """How many tokens of initials open a mention ("M.-C. Le Guen" -> 1); 0 when none."""
+    texts = doc_tokens(doc).texts
     k = m.start
-    while k < m.end - 1 and INITIAL_RE.match(doc[k].text):
+    while k < m.end - 1 and INITIAL_RE.match(texts[k]):
         k += 1
     return k - m.start
 
@@ -45,31 +47,33 @@ def _group(doc: Doc, mentions: list[Mention]) -> list[Person]:
     joins the full name it ends (the initials agreeing), or stands alone when a title or a courtesy
     title vouches for it.
     """
+    tokens = doc_tokens(doc)
+    span_text = tokens.span_text
     people: dict[str, Person] = {}
     surnames: dict[str, str] = {}
     for m in mentions:
         if m.end - m.start >= 2 and not _initials(doc, m):
-            name = doc[m.start : m.end].text
+            name = span_text(m.start, m.end)
             key = squash(name)
             people.setdefault(key, Person(name)).mentions.append(m)
-            surnames.setdefault(squash(doc[m.end - 1].text), key)
+            surnames.setdefault(squash(tokens.texts[m.end - 1]), key)
             # a surname with a particle ("de Montchalin") is also a way to name the person
             for i in range(m.start + 1, m.end - 1):
-                if fold(doc[i].text) in PARTICLES:
-                    surnames.setdefault(squash(doc[i : m.end].text), key)
+                if tokens.folded[i] in PARTICLES:
+                    surnames.setdefault(squash(span_text(i, m.end)), key)
                     break
     for m in mentions:
         initials = _initials(doc, m)
         if m.end - m.start >= 2 and not initials:
             continue
-        key = surnames.get(squash(doc[m.start + initials : m.end].text))
-        if key is not None and initials and fold(key[:1]) != fold(doc[m.start].text[:1]):
+        key = surnames.get(squash(span_text(m.start + initials, m.end)))
+        if key is not None and initials and fold(key[:1]) != fold(tokens.texts[m.start][:1]):
             key = None  # "P. Martin" is not "Jeanne Martin"
         if key is not None:
             m.rule = "initials" if initials else "surname"
             people[key].mentions.append(m)
-        elif initials or m.role is not None or (m.start > 0 and fold(doc[m.start - 1].text) in HONORIFICS):
-            name = doc[m.start : m.end].text
+        elif initials or m.role is not None or (m.start > 0 and tokens.folded[m.start - 1] in HONORIFICS):
+            name = span_text(m.start, m.end)
             people.setdefault(squash(name), Person(name)).mentions.append(m)
     return list(people.values())
 
@@ -82,7 +86,7 @@ def _left_public(doc: Doc, m: Mention) -> bool:
 
 def _title_text(doc: Doc, m: Mention) -> str:
     assert m.role is not None and m.title_start is not None
-    modifiers = doc[m.title_start : m.role.start].text  # "ancien", "actuelle"
+    modifiers = doc_tokens(doc).span_text(m.title_start, m.role.start)  # "ancien", "actuelle"
     return f"{modifiers} {m.role.text(doc)}" if modifiers else m.role.text(doc)
 
 
@@ -111,17 +115,23 @@ def _expand(doc: Doc, role: Role, title: str, roles: list[Role], attached: set[i
 
 def extract(doc: Doc, ctx: ArticleContext) -> list[OfficialFact | PersonFact]:
     """Every official of the article (one fact per mention), and named people without public office."""
+    with reading(doc):  # the Doc's token texts and entities, read once for all the rules
+        return _officials(doc, ctx)
+
+
+def _officials(doc: Doc, ctx: ArticleContext) -> list[OfficialFact | PersonFact]:
     text = doc_text(doc)
     roles = find_roles(doc)
-    if not any(ent.label_ == "PER" for ent in doc.ents) and not roles:
+    if not any(ent.label_ == "PER" for ent in doc_tokens(doc).ents) and not roles:
         return []
     found = mentions(doc, roles)
     people = _group(doc, found)
     attached = {m.role.start for p in people for m in p.mentions if m.role is not None}
     inherited = inherited_offices(doc, roles)
     facts: list[OfficialFact | PersonFact] = []
+    tokens = doc_tokens(doc)
     for person in people:
-        full = max((doc[m.start : m.end].text for m in person.mentions), key=len)
+        full = max((tokens.span_text(m.start, m.end) for m in person.mentions), key=len)
         public: tuple[str, str | None] | None = None
         private: str | None = None
         for m in person.mentions:
@@ -138,7 +148,7 @@ def extract(doc: Doc, ctx: ArticleContext) -> list[OfficialFact | PersonFact]:
         if public is None and len(full.split()) < 2 and private is None:
             continue
         for m in person.mentions:
-            start, end = doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text)
+            start, end = tokens.starts[m.start], tokens.starts[m.end - 1] + len(tokens.texts[m.end - 1])
             rule = f"officials.{m.rule}"
             if public is not None:
                 facts.append(

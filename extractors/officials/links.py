@@ -30,10 +30,11 @@ from extractors.officials.names import (
     name_before,
     surname_after_courtesy,
 )
-from extractors.officials.normalize import doc_folded, fold
+from extractors.officials.normalize import doc_folded, doc_text, fold
 from extractors.officials.offices import is_public
 from extractors.officials.rosters import listed_names, plural_office_at, roster_names
 from extractors.officials.titles import Role, complement_end, offices
+from extractors.officials.tokens import doc_tokens
 
 # Punctuation between a name and its title: "X, maire", "X (maire", "X – maire"; before a name also
 # "Présidente de séance : X". A hyphen counts only with a space beside it (not inside a word).
@@ -72,6 +73,8 @@ def _role_after(
     After an apposition, an appointment ("X, sous-préfète de Y, est nommée préfète de Z") gives the
     office the person takes, which is their title; the office left is returned last (else None).
     """
+    tokens = doc_tokens(doc)
+    texts, folded = tokens.texts, tokens.folded
     k = end
     rule = "apposition"
     appointed = appointment(doc, k, roles_by_start) if k < len(doc) else None
@@ -80,23 +83,27 @@ def _role_after(
     if appointed is not None:
         k, rule = appointed, "appointment"
     elif k < len(doc) and _opens(doc, k, OPENERS):
-        if doc[k].text == "(" and roles_by_start.get(k + 1) is None:
+        if texts[k] == "(" and roles_by_start.get(k + 1) is None:
             k = _skip_aside(doc, k)
-        rule = "parenthesis" if doc[k].text == "(" else "apposition"
+        rule = "parenthesis" if texts[k] == "(" else "apposition"
         k += 1
         taken = appointment(doc, k, roles_by_start) if rule == "apposition" and k < len(doc) else None
         if taken is not None and title_at(doc, taken, roles_by_start) is not None:
             # "X, nommée en mars directrice de ..." (not "X, élu au conseil", an apposition)
             k, rule = taken, "appointment"
-    elif not (k + 2 < len(doc) and tuple(fold(t.text) for t in doc[k : k + 3]) == EN_TANT_QUE):
+    elif not (k + 2 < len(doc) and tuple(folded[k : k + 3]) == EN_TANT_QUE):
         role = roles_by_start.get(k)  # a caption: "Jeanne Roux maire de la commune" (a noun, not "juge")
-        if role is None or role.cls != "public" or doc[role.head_start].pos_ not in ("NOUN", "PROPN"):
+        if (
+            role is None
+            or role.cls != "public"
+            or tokens.tokens[role.head_start].pos_ not in ("NOUN", "PROPN")
+        ):
             return None
         return role, k, "title_after", None
-    if k + 2 < len(doc) and tuple(fold(t.text) for t in doc[k : k + 3]) == EN_TANT_QUE:
+    if k + 2 < len(doc) and tuple(folded[k : k + 3]) == EN_TANT_QUE:
         k += 3
         rule = "en_tant_que"
-    if k + 2 < len(doc) and doc[k].like_num and fold(doc[k + 1].text) == "ans" and doc[k + 2].text == ",":
+    if k + 2 < len(doc) and tokens.tokens[k].like_num and folded[k + 1] == "ans" and texts[k + 2] == ",":
         k += 3  # an age between commas: "X, 45 ans, conseillère régionale"
     found = title_at(doc, k, roles_by_start)
     if found is None:
@@ -113,10 +120,11 @@ def _role_after(
 
 
 def _opens(doc: Doc, i: int, openers: tuple[str, ...]) -> bool:
-    token = doc[i]
-    if token.text != "-":
-        return token.text in openers
-    return "-" in openers and bool(token.whitespace_) and i > 0 and bool(doc[i - 1].whitespace_)
+    tokens = doc_tokens(doc)
+    text = tokens.texts[i]
+    if text != "-":
+        return text in openers
+    return "-" in openers and tokens.spaced[i] and i > 0 and tokens.spaced[i - 1]
 
 
 def _courtesy(doc: Doc, role: Role) -> bool:
@@ -135,17 +143,19 @@ def _role_before(doc: Doc, start: int, roles_by_end: dict[int, Role]) -> Role | 
     Punctuation (`,`, `(`, `:`) and a courtesy title or a rank with its article may stand between:
     "le préfet Jean X", "la ministre, Mme Jeanne X", "le chef de corps, le colonel X".
     """
+    tokens = doc_tokens(doc)
+    texts, folded = tokens.texts, tokens.folded
     k = start
     role = roles_by_end.get(k)
     while role is None or _courtesy(doc, role):
-        if k > 0 and (fold(doc[k - 1].text) in HONORIFICS or fold(doc[k - 1].text) in _ranks()):
+        if k > 0 and (folded[k - 1] in HONORIFICS or folded[k - 1] in _ranks()):
             k -= 1
-            if k > 0 and doc[k - 1].pos_ == "DET":
+            if k > 0 and tokens.tokens[k - 1].pos_ == "DET":
                 k -= 1
         elif k > 0 and _opens(doc, k - 1, BEFORE_OPENERS):
             k -= 1
-            if k > 0 and doc[k - 1].text == ")":  # "le directeur du Centre (CNC), X"
-                k = next((j for j in range(k - 2, max(k - MAX_ASIDE - 3, -1), -1) if doc[j].text == "("), k)
+            if k > 0 and texts[k - 1] == ")":  # "le directeur du Centre (CNC), X"
+                k = next((j for j in range(k - 2, max(k - MAX_ASIDE - 3, -1), -1) if texts[j] == "("), k)
         else:
             return None
         role = roles_by_end.get(k)
@@ -169,18 +179,18 @@ def _capacity_after(doc: Doc, k: int, roles_by_start: dict[int, Role]) -> tuple[
     conseiller municipal"): the capacity phrase within reach, no other name before it."""
     if k >= len(doc):
         return None
-    stop = min(doc[k].sent.end, k + MAX_CAPACITY_REACH)
+    tokens = doc_tokens(doc)
+    stop = min(tokens.tokens[k].sent.end, k + MAX_CAPACITY_REACH)
     phrases = _capacity_phrases()
-    longest = max(map(len, phrases), default=0)
-    words = [fold(t.text) for t in doc[k : min(len(doc), stop + longest)]]  # each token folded once
+    words = tokens.folded
     firsts = {phrase[0] for phrase in phrases}
     for i in range(k, stop):
-        if doc[i].ent_type_ == "PER":
+        if tokens.tokens[i].ent_type_ == "PER":
             return None
-        if words[i - k] not in firsts:
+        if words[i] not in firsts:
             continue
         for phrase in phrases:
-            if tuple(words[i - k : i - k + len(phrase)]) == phrase:
+            if tuple(words[i : i + len(phrase)]) == phrase:
                 found = title_at(doc, i + len(phrase), roles_by_start)
                 if found is not None and is_public(found[0].text(doc), found[0]):
                     return found
@@ -208,20 +218,20 @@ def mentions(doc: Doc, roles: list[Role]) -> list[Mention]:
         spans = [s for s in spans if not set(range(*s)).intersection(range(*span))]
         spans.append(span)
         taken.update(range(*span))
+    tokens = doc_tokens(doc)
+    folded = tokens.folded
     for role in roles:  # names spaCy did not label, right after or right before a title
         after = role.end
-        while after < len(doc) and (
-            _opens(doc, after, BEFORE_OPENERS) or fold(doc[after].text) in HONORIFICS
-        ):
+        while after < len(doc) and (_opens(doc, after, BEFORE_OPENERS) or folded[after] in HONORIFICS):
             after += 1
         before: int | None = role.start
-        if before > 0 and doc[before - 1].pos_ == "DET":
+        if before > 0 and tokens.tokens[before - 1].pos_ == "DET":
             before -= 1
-        while before > 0 and fold(doc[before - 1].text) in TIME_ADVERBS:
+        while before > 0 and folded[before - 1] in TIME_ADVERBS:
             before -= 1
         before = before - 1 if before > 0 and _opens(doc, before - 1, OPENERS) else None
-        found_after = name_after(doc, after, after_comma=after > role.end and doc[role.end].text == ",")
-        if found_after is None and after > role.end and fold(doc[after - 1].text) in HONORIFICS:
+        found_after = name_after(doc, after, after_comma=after > role.end and tokens.texts[role.end] == ",")
+        if found_after is None and after > role.end and folded[after - 1] in HONORIFICS:
             found_after = surname_after_courtesy(doc, after, title_tokens)  # "la sénatrice Mme Roux"
         for found in (found_after, name_before(doc, before) if before is not None else None):
             if found is not None and not taken.intersection(range(*found)):
@@ -239,7 +249,7 @@ def mentions(doc: Doc, roles: list[Role]) -> list[Mention]:
         else:
             if (
                 before is not None
-                and not any(t.whitespace_ for t in doc[start : end - 1])  # one written word
+                and not any(tokens.spaced[start : end - 1])  # one written word
                 and start == before.end
                 and before.end > before.head_end
             ):
@@ -329,7 +339,7 @@ def _respectively(doc: Doc, mentions: list[Mention], roles: list[Role]) -> None:
     The names without a title before `respectivement` in its sentence take, in order, the offices
     the title after it joins, when there are as many of each.
     """
-    for match in _RESPECTIVELY_RE.finditer(doc.text):  # a regex, not a Python loop over every token
+    for match in _RESPECTIVELY_RE.finditer(doc_text(doc)):  # not `doc.text`, which joins every token
         span = doc.char_span(match.start(), match.end())
         if span is None or len(span) != 1:
             continue

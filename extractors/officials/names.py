@@ -10,6 +10,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from extractors.officials.normalize import fold
+from extractors.officials.tokens import DocTokens, doc_tokens
 
 # Lower-case words that may stand inside a name ("Amélie de Montchalin", "Karel van der Linden").
 PARTICLES = frozenset(
@@ -75,12 +76,19 @@ def _is_name_part(text: str) -> bool:
     return _is_capitalised_word(text) or fold(text) in PARTICLES or text == "-"
 
 
+def _is_name_token(tokens: DocTokens, i: int) -> bool:
+    """`_is_name_part` of token `i`, its folded text read once per Doc."""
+    text = tokens.texts[i]
+    return _is_capitalised_word(text) or tokens.folded[i] in PARTICLES or text == "-"
+
+
 def _glued(doc: Doc, i: int) -> bool:
     """Token `i` is written onto the word before it: the tail of "Kerbrat-Le Roy" after its
     hyphen, "-" itself, or "h" after "Marc'"; spaCy splits such surnames into several tokens."""
-    if i == 0 or doc[i - 1].whitespace_:
+    tokens = doc_tokens(doc)
+    if i == 0 or tokens.spaced[i - 1]:
         return False
-    prev, word = doc[i - 1].text, doc[i].text
+    prev, word = tokens.texts[i - 1], tokens.texts[i]
     if word == "-" or prev == "-":
         return True
     return (len(prev) > 2 or prev[:1].isupper()) and prev[-1] in "'\u2019" and word.isalpha()
@@ -88,26 +96,34 @@ def _glued(doc: Doc, i: int) -> bool:
 
 def clean_name(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """The name inside tokens [start, end) without courtesy titles, or None if it cannot be a name."""
-    while start < end and (fold(doc[start].text) in HONORIFICS or doc[start].is_punct):
+    tokens = doc_tokens(doc)
+    folded, texts = tokens.folded, tokens.texts
+    while start < end and (folded[start] in HONORIFICS or tokens.tokens[start].is_punct):
         start += 1
-    while end > start and (doc[end - 1].is_punct and doc[end - 1].text != "."):
+    while end > start and (tokens.tokens[end - 1].is_punct and texts[end - 1] != "."):
         end -= 1
     if end <= start:
         return None
     words: list[str] = []
-    for token in doc[start:end]:
-        if words and _glued(doc, token.i):
-            words[-1] += token.text  # "Roux" + "-" + "Berthelot", "Bec'" + "hennec": one surname
+    folded_words: list[str] = []
+    for i in range(start, end):
+        if words and _glued(doc, i):
+            words[-1] += texts[i]  # "Roux" + "-" + "Berthelot", "Bec'" + "hennec": one surname
+            folded_words[-1] = fold(words[-1])  # rare: folded as a whole, as `fold(word)` reads it
         else:
-            words.append(token.text)
-    if len([w for w in words if fold(w) not in PARTICLES]) > MAX_NAME_TOKENS:
+            words.append(texts[i])
+            folded_words.append(folded[i])
+    if len([w for w in folded_words if w not in PARTICLES]) > MAX_NAME_TOKENS:
         return None  # particles do not count: "Pierre-Yves de La Tour d'Aigues" is a name
-    if all(fold(w) in PARTICLES for w in words):
+    if all(w in PARTICLES for w in folded_words):
         return None  # "Le" left of a title spaCy took for a name ("Le Préfet")
     if not _is_capitalised_word(words[0]) or not _is_capitalised_word(words[-1]):
         return None
-    if not all(_is_name_part(w) for w in words):
-        return None
+    if not all(
+        _is_capitalised_word(w) or f in PARTICLES or w == "-"
+        for w, f in zip(words, folded_words, strict=True)
+    ):
+        return None  # `_is_name_part` of each word
     capitalised = [w for w in words if _is_capitalised_word(w)]
     if all(w.isupper() for w in capitalised):
         return None  # an acronym or a heading in capitals
@@ -129,17 +145,19 @@ def _extend(doc: Doc, start: int, end: int, title_tokens: frozenset[int]) -> int
     Goes on over name particles followed by a capitalised word ("de La Tour"), and over a surname
     in capitals; never over a title, a line break or more than `MAX_NAME_TOKENS` words.
     """
+    tokens = doc_tokens(doc)
+    texts = tokens.texts
     k = end
     while k < len(doc) and k - start < MAX_NAME_TOKENS + 2 and k not in title_tokens:
-        word = doc[k].text
-        if fold(word) in PARTICLES and k + 1 < len(doc) and _is_capitalised_word(doc[k + 1].text):
+        word = texts[k]
+        if tokens.folded[k] in PARTICLES and k + 1 < len(doc) and _is_capitalised_word(texts[k + 1]):
             k += 2
             continue
-        if _is_upper_word(word) and doc[k - 1].whitespace_ == " ":
+        if _is_upper_word(word) and tokens.spaced[k - 1]:
             k += 1
             continue
         if word == "-" and _glued(doc, k) and k + 1 < len(doc) and _glued(doc, k + 1):
-            if _is_capitalised_word(doc[k + 1].text):
+            if _is_capitalised_word(texts[k + 1]):
                 k += 2  # the second half of a hyphenated surname: "Roux" + "-Berthelot"
                 continue
         elif _glued(doc, k) and word.isalpha() and word.islower() and len(word) <= 2:
@@ -151,7 +169,7 @@ def _extend(doc: Doc, start: int, end: int, title_tokens: frozenset[int]) -> int
         break
     if k in title_tokens or any(i in title_tokens for i in range(end, k)):
         return end
-    if k > end and (_is_capitalised_word(doc[k - 1].text) or _glued(doc, k - 1)):
+    if k > end and (_is_capitalised_word(texts[k - 1]) or _glued(doc, k - 1)):
         return k
     return end
 
@@ -162,9 +180,10 @@ def _extend_left(doc: Doc, start: int, title_tokens: frozenset[int]) -> int:
     Only over one capitalised word written before a capitalised particle, that is neither a
     title, a courtesy title nor a word that cannot begin a name (a preposition, a determiner).
     """
-    if start == 0 or not doc[start].text[:1].isupper() or fold(doc[start].text) not in PARTICLES:
+    tokens = doc_tokens(doc)
+    if start == 0 or not tokens.texts[start][:1].isupper() or tokens.folded[start] not in PARTICLES:
         return start
-    prev = doc[start - 1]
+    prev = tokens.tokens[start - 1]
     if (
         prev.i in title_tokens
         or not prev.whitespace_
@@ -185,7 +204,7 @@ def entity_names(doc: Doc, title_tokens: frozenset[int] = frozenset()) -> list[t
     (`title_tokens`) is not a name.
     """
     spans = []
-    for ent in doc.ents:
+    for ent in doc_tokens(doc).ents:
         if ent.label_ != "PER":
             continue
         start = next((i for i in range(ent.start, ent.end) if i not in title_tokens), ent.end)
@@ -193,10 +212,11 @@ def entity_names(doc: Doc, title_tokens: frozenset[int] = frozenset()) -> list[t
         cleaned = clean_name(doc, start, end)  # "X – Directrice", "préfet X" labelled as one person
         if cleaned is None:
             continue
-        longer = clean_name(doc, _extend_left(doc, cleaned[0], title_tokens), cleaned[1])
-        cleaned = longer or cleaned
-        longer = clean_name(doc, cleaned[0], _extend(doc, *cleaned, title_tokens))
-        cleaned = longer or cleaned
+        # a cleaned name is its own cleaning: `clean_name` runs again only on a span that grew
+        if (left := _extend_left(doc, cleaned[0], title_tokens)) != cleaned[0]:
+            cleaned = clean_name(doc, left, cleaned[1]) or cleaned
+        if (right := _extend(doc, *cleaned, title_tokens)) != cleaned[1]:
+            cleaned = clean_name(doc, cleaned[0], right) or cleaned
         if spans and spans[-1][0] <= cleaned[0] and cleaned[1] <= spans[-1][1]:
             continue  # the tail of a name spaCy split in two ("Anne DORE" + "-LAMY")
         spans.append(cleaned)
@@ -233,17 +253,19 @@ def name_after(doc: Doc, index: int, after_comma: bool = False) -> tuple[int, in
 
     After a title's comma, a run labelled as a place is also read as the name (`_place_label_on_a_name`).
     """
+    tokens = doc_tokens(doc)
+    texts = tokens.texts
     end = index
     while (
         end < len(doc)
         and end - index < MAX_NAME_TOKENS
-        and _is_name_part(doc[end].text)
-        and (doc[end].text != "-" or (_glued(doc, end) and end + 1 < len(doc) and _glued(doc, end + 1)))
+        and _is_name_token(tokens, end)
+        and (texts[end] != "-" or (_glued(doc, end) and end + 1 < len(doc) and _glued(doc, end + 1)))
     ):
         end += 1
-    while end > index and not _is_capitalised_word(doc[end - 1].text):
+    while end > index and not _is_capitalised_word(texts[end - 1]):
         end -= 1
-    if end - index < 2 or doc[index].pos_ in NOT_NAME_START:
+    if end - index < 2 or tokens.tokens[index].pos_ in NOT_NAME_START:
         return None
     span = doc[index:end]
     if not _unlabelled(span) and not (after_comma and _place_label_on_a_name(span, end)):
@@ -264,10 +286,13 @@ def surname_after_courtesy(doc: Doc, index: int, title_tokens: frozenset[int]) -
 
 def name_before(doc: Doc, index: int) -> tuple[int, int] | None:
     """A capitalised run of two words or more ending just before token `index` (before a title), if any."""
+    tokens = doc_tokens(doc)
     start = index
-    while start > 0 and index - start < MAX_NAME_TOKENS and _is_name_part(doc[start - 1].text):
+    while start > 0 and index - start < MAX_NAME_TOKENS and _is_name_token(tokens, start - 1):
         start -= 1
-    while start < index and (not _is_capitalised_word(doc[start].text) or doc[start].pos_ in NOT_NAME_START):
+    while start < index and (
+        not _is_capitalised_word(tokens.texts[start]) or tokens.tokens[start].pos_ in NOT_NAME_START
+    ):
         start += 1
     if index - start < 2 or not _unlabelled(doc[start:index]):
         return None

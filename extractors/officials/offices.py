@@ -21,6 +21,7 @@ from extractors.officials.bodies import (
 )
 from extractors.officials.normalize import doc_text, fold, word_regex
 from extractors.officials.titles import TITLE_PARTICIPLES, Role, deputy_principals, head_key
+from extractors.officials.tokens import doc_tokens
 
 # Prepositions after which the rest of a title names its body ("directrice de la DREAL Occitanie").
 BODY_PREPOSITIONS = frozenset({"de", "du", "des", "d'", "a", "au", "aux"})
@@ -116,24 +117,24 @@ def title_organization(doc: Doc, role: Role) -> str | None:
     A body is introduced by a preposition and begins with an acronym or a public-body noun
     ("conseil régional", "ville de Lyon"); a domain ("ministre de l'Intérieur") or a bare place is not one.
     """
+    tokens = doc_tokens(doc)
+    texts, folded = tokens.texts, tokens.folded
     stop = role.parts[0][0] - 1 if role.parts else role.end  # the body of the first office only
     for k in range(role.head_end, stop):  # a delegation is not the body ("... chargé des lycées")
-        if fold(doc[k].text) in TITLE_PARTICIPLES or (
-            fold(doc[k].text) == "en" and fold(doc[k + 1].text) == "charge"
-        ):
+        if folded[k] in TITLE_PARTICIPLES or (folded[k] == "en" and folded[k + 1] == "charge"):
             stop = k
             break
     i = role.start + 1
     while i < stop - 1:
-        if fold(doc[i].text) in BODY_PREPOSITIONS:
+        if folded[i] in BODY_PREPOSITIONS:
             j = i + 1
-            if doc[j].pos_ == "DET" and j + 1 < stop:
+            if tokens.tokens[j].pos_ == "DET" and j + 1 < stop:
                 j += 1
-            first = doc[j].text
-            acronym = (first.isupper() and len(first) >= 2 and first.isalpha()) or fold(first) in _acronyms()
-            grand = first == "Grand" and j + 1 < stop and doc[j + 1].text[:1].isupper()
-            if acronym or grand or (fold(first) in BODY_NOUNS and (first[:1].isupper() or stop - j >= 2)):
-                return doc[j:stop].text
+            first = texts[j]
+            acronym = (first.isupper() and len(first) >= 2 and first.isalpha()) or folded[j] in _acronyms()
+            grand = first == "Grand" and j + 1 < stop and texts[j + 1][:1].isupper()
+            if acronym or grand or (folded[j] in BODY_NOUNS and (first[:1].isupper() or stop - j >= 2)):
+                return tokens.span_text(j, stop)
         i += 1
     return None
 

@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from extractors.lexicons import load_list, load_table
 from extractors.officials.names import HONORIFICS
 from extractors.officials.normalize import doc_folded, fold, word_regex
+from extractors.officials.tokens import doc_tokens
 
 RoleClass = Literal["public", "head", "private"]
 
@@ -68,9 +69,10 @@ class Role:
     aside: tuple[int, int] | None = None  # a party label between head and complement, left out of the text
 
     def text(self, doc: Doc) -> str:
+        span_text = doc_tokens(doc).span_text
         if self.aside is None:
-            return doc[self.start : self.end].text
-        return f"{doc[self.start : self.aside[0]].text} {doc[self.aside[1] : self.end].text}"
+            return span_text(self.start, self.end)
+        return f"{span_text(self.start, self.aside[0])} {span_text(self.aside[1], self.end)}"
 
 
 @cache
@@ -119,6 +121,11 @@ def is_ordinal(text: str) -> bool:
     return bool(_ordinal_re().match(fold(text)))
 
 
+def _is_ordinal_token(doc: Doc, i: int) -> bool:
+    """`is_ordinal` of token `i`, its folded text read once per Doc."""
+    return bool(_ordinal_re().match(doc_tokens(doc).folded[i]))
+
+
 def _head_class(matched: str) -> RoleClass:
     _, classes = _role_regex()
     key = re.sub(r"\s+", " ", matched).replace("' ", "'").replace("-", " ")
@@ -129,10 +136,6 @@ def _head_class(matched: str) -> RoleClass:
         if entry.replace("-", " ") == key:
             return cls
     return "head"
-
-
-def _fold_token(token: Token) -> str:
-    return fold(token.text)
 
 
 def _is_acronym(text: str) -> bool:
@@ -155,11 +158,11 @@ def _continues_list(doc: Doc, start: int, comma: int, word: str) -> bool:
     not "préfète de l'Ain, à Bourg".
     """
     if word == "en":  # ", en charge de ..." but not ", en présence de"
-        return comma + 2 < len(doc) and _fold_token(doc[comma + 2]) == "charge"
+        return comma + 2 < len(doc) and doc_tokens(doc).folded[comma + 2] == "charge"
     family = next((f for f in PREPOSITION_FAMILIES if word in f), None)
     if family is None:
         return True  # "chargé de ..."
-    return any(_fold_token(t) in family for t in doc[start:comma])
+    return any(w in family for w in doc_tokens(doc).folded[start:comma])
 
 
 def _joins_office(doc: Doc, i: int, head_end: int, classes: dict[int, RoleClass]) -> bool:
@@ -185,18 +188,20 @@ def _month_names() -> frozenset[str]:
 
 def _opens_time_phrase(doc: Doc, i: int) -> bool:
     """ "en" before a month or a year ends a title: "élu sénateur de la Creuse en septembre"."""
-    if _fold_token(doc[i]) != "en" or i + 1 >= len(doc):
+    tokens = doc_tokens(doc)
+    if tokens.folded[i] != "en" or i + 1 >= len(doc):
         return False
-    nxt = doc[i + 1]
-    return _fold_token(nxt) in _month_names() or (nxt.text.isdigit() and len(nxt.text) == 4)
+    nxt = tokens.texts[i + 1]
+    return tokens.folded[i + 1] in _month_names() or (nxt.isdigit() and len(nxt) == 4)
 
 
 def _joins_proper_name(doc: Doc, i: int) -> bool:
     """ "et" or "&" inside the name of a body or a place, between two capitalised words spaCy labels a
     place or an organisation: "du CNRS Bretagne et Pays de la Loire", "de l'institut Terre & Océans"."""
-    if i == 0 or i + 1 >= len(doc) or _fold_token(doc[i]) not in ("et", "&"):
+    tokens = doc_tokens(doc)
+    if i == 0 or i + 1 >= len(doc) or tokens.folded[i] not in ("et", "&"):
         return False
-    prev, nxt = doc[i - 1], doc[i + 1]
+    prev, nxt = tokens.tokens[i - 1], tokens.tokens[i + 1]
     return (
         prev.text[:1].isupper()
         and nxt.text[:1].isupper()
@@ -219,13 +224,15 @@ def complement_end(
     `et`, a comma or a dash is read as part of the same title; `classes` gives the class of each.
     """
     heads = heads or {}
+    tokens = doc_tokens(doc)
+    toks, folded = tokens.tokens, tokens.folded
     end = start
     i = start
     limit = min(len(doc), start + MAX_TITLE_TOKENS)
     while i < limit:
-        token = doc[i]
-        low = _fold_token(token)
-        prev = doc[i - 1] if i > 0 else None
+        token = toks[i]
+        low = folded[i]
+        prev = toks[i - 1] if i > 0 else None
         if i in person or token.is_space or low in TITLE_STOPS or _opens_time_phrase(doc, i):
             break
         if low in HONORIFICS and token.text[:1].isupper():
@@ -236,18 +243,18 @@ def complement_end(
             limit = min(len(doc), i + MAX_TITLE_TOKENS)
             continue
         if token.text == ":" and i == start and i + 1 < len(doc):
-            nxt = doc[i + 1]  # a delegation after the office ("vice-présidente : culture")
+            nxt = toks[i + 1]  # a delegation after the office ("vice-présidente : culture")
             if nxt.pos_ == "NOUN" and nxt.text.islower() and i + 1 not in person:
                 i += 1
                 continue
             break
         if token.text == ",":
-            nxt = doc[i + 1] if i + 1 < len(doc) else None
+            nxt = toks[i + 1] if i + 1 < len(doc) else None
             if (
                 nxt is not None
-                and _fold_token(nxt) in COMMA_CONTINUATIONS
+                and folded[i + 1] in COMMA_CONTINUATIONS
                 and nxt.pos_ in ("ADP", "VERB", "ADJ")
-                and _continues_list(doc, start, i, _fold_token(nxt))
+                and _continues_list(doc, start, i, folded[i + 1])
             ):
                 i += 1
                 continue
@@ -266,12 +273,12 @@ def complement_end(
             pass  # an acronym names the body ("président du centre CNRS de ...")
         elif pos in ("ADP", "DET"):
             contracted = (
-                low in CONTRACTED_PREPOSITIONS and prev is not None and _fold_token(prev) in TITLE_PARTICIPLES
+                low in CONTRACTED_PREPOSITIONS and prev is not None and folded[i - 1] in TITLE_PARTICIPLES
             )
             if pos == "DET" and (prev is None or prev.pos_ != "ADP") and i != start and not contracted:
                 break
         elif pos == "CCONJ":
-            nxt = doc[i + 1] if i + 1 < len(doc) else None
+            nxt = toks[i + 1] if i + 1 < len(doc) else None
             if low != "et" or nxt is None or nxt.pos_ not in ("ADP", "ADJ", "NOUN"):
                 break
         elif (
@@ -320,8 +327,9 @@ def head_spans(doc: Doc) -> list[tuple[int, int, RoleClass]]:
 def person_tokens(doc: Doc, title_starts: set[int]) -> frozenset[int]:
     """Tokens of PER entities, except entities that begin with a title ("Président du Grand X")."""
     tokens: set[int] = set()
-    for ent in doc.ents:
-        if len(ent) == 1 and ent.start > 0 and fold(doc[ent.start - 1].text) in ("de", "d'", "du"):
+    folded = doc_tokens(doc).folded
+    for ent in doc_tokens(doc).ents:
+        if len(ent) == 1 and ent.start > 0 and folded[ent.start - 1] in ("de", "d'", "du"):
             continue  # one word after "de" in a title is a place ("sous-préfet de Sainte-Anne")
         opening = range(ent.start, min(ent.end, ent.start + 2))
         if ent.label_ == "PER" and not title_starts.intersection(opening):
@@ -331,14 +339,14 @@ def person_tokens(doc: Doc, title_starts: set[int]) -> frozenset[int]:
 
 def _rank_start(doc: Doc, head_start: int) -> int:
     first = head_start
-    while first > 0 and is_ordinal(doc[first - 1].text):
+    while first > 0 and _is_ordinal_token(doc, first - 1):
         first -= 1
     return first
 
 
 def _joined(doc: Doc, start: int) -> bool:
     """A head inside a title that begins a further office (after "et", a comma or a dash)."""
-    return start > 0 and fold(doc[start - 1].text) in OFFICE_JOINERS
+    return start > 0 and doc_tokens(doc).folded[start - 1] in OFFICE_JOINERS
 
 
 def offices(role: Role) -> list[Role]:
@@ -359,17 +367,19 @@ ASIDE_PREPOSITIONS = frozenset({"de", "d'", "du", "des"})
 def _party_aside(doc: Doc, k: int) -> tuple[int, int] | None:
     """A short parenthesis right after a head and before its complement, as press writes a party
     label ("président (LR) du conseil départemental"): its token span with the parentheses."""
-    if k >= len(doc) or doc[k].text != "(":
+    tokens = doc_tokens(doc)
+    texts = tokens.texts
+    if k >= len(doc) or texts[k] != "(":
         return None
     for j in range(k + 1, min(len(doc), k + MAX_PARTY_ASIDE + 2)):
-        if doc[j].text == ")":
+        if texts[j] == ")":
             after = j + 1
             return (
                 (k, after)
-                if j > k + 1 and after < len(doc) and fold(doc[after].text) in ASIDE_PREPOSITIONS
+                if j > k + 1 and after < len(doc) and tokens.folded[after] in ASIDE_PREPOSITIONS
                 else None
             )
-        if doc[j].text in ("(", "\n") or doc[j].is_space:
+        if texts[j] in ("(", "\n") or tokens.tokens[j].is_space:
             return None
     return None
 
@@ -397,7 +407,7 @@ def find_roles(doc: Doc) -> list[Role]:
             aside, end = None, h_end  # no complement after the parenthesis: it is not inside the title
         inside = [(s_, e_, c) for s_, e_, c in heads if h_end <= s_ < end]
         classes = frozenset(c for _s, _e, c in inside) | {cls}
-        deputy = head_key(doc[h_start:h_end].text) in deputies
+        deputy = head_key(doc_tokens(doc).span_text(h_start, h_end)) in deputies
         parts = tuple(
             (_rank_start(doc, s_), e_, c) for s_, e_, c in inside if _joined(doc, _rank_start(doc, s_))
         )
