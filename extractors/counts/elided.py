@@ -5,6 +5,8 @@ or it is left out and the number refers to it (`dont quatre`, `au nombre de 7`, 
 
 import re
 
+from spacy.tokens import Doc
+
 from extractors.counts.labels import PLACE_OR_PERSON, label_unit
 from extractors.counts.normalize import qualifier_after
 from extractors.counts.nouns import DE, compound_unit, is_plural, unit_of, verbal_participle, wordlike
@@ -127,7 +129,7 @@ def count_elided(passage: Passage, number: Number, qualifier: str, start: int) -
                 last,
             )
         return
-    clitic = _clitic_en(passage, number.start)
+    clitic = _clitic_en(passage, p + 1)  # past the qualifier: `il y en a eu plus de 12 000`
     if clitic is not None:
         unit = passage.last_unit(clitic) or passage.antecedent(clitic)
         if unit:
@@ -265,12 +267,16 @@ def _elided_scaled(passage: Passage, number: Number, qualifier: str, start: int)
         if label:  # `Guides : une vingtaine`
             passage.add(start, number.end_char, number.value, label, qualifier, _LABEL, number.end - 1)
             return
+        subject = nxt is not None and doc[nxt].pos_ == "AUX"  # `moins d'une centaine ont été refusées`
         described = nxt is not None and (
             doc[nxt].pos_ in {"ADJ", "VERB"} or low(doc[nxt]) in {"qui", "que", "qu'"}
         )
-        if not described and not (p is not None and doc[p].lemma_ == "être"):
+        if not (subject or described) and not (p is not None and doc[p].lemma_ == "être"):
             return  # `dans la quinzaine`: a time
-        unit = passage.last_unit(number.start) or passage.antecedent(number.start, same_sentence=True)
+        back = 1 if subject else 0  # the subject of its clause may follow a `;` after the whole
+        unit = passage.last_unit(number.start, sentences_back=back) or passage.antecedent(
+            number.start, same_sentence=True
+        )
     else:
         sent = passage.sent_of(number.start)
         unit = next(
@@ -372,6 +378,16 @@ def _clitic_en(passage: Passage, start: int) -> int | None:
         return i
     p = prev_index(doc, start)  # `on en dénombre 42`, the verb tagged as a noun
     c = prev_index(doc, p) if p is not None else None
-    if c is not None and doc[c].lower_ == "en" and doc[c].pos_ == "PRON":
+    if c is not None and doc[c].lower_ == "en" and (doc[c].pos_ == "PRON" or _after_subject_pronoun(doc, c)):
         return c
     return None
+
+
+_SUBJECT_PRONOUNS = frozenset({"on", "il", "elle", "ils", "elles", "nous", "vous", "je", "j'", "y"})
+
+
+def _after_subject_pronoun(doc: Doc, i: int) -> bool:
+    """`on en compte 300`, tagged `en`/ADP and `compte`/NOUN: after a subject pronoun (or `y`),
+    `en` is the clitic pronoun, never the preposition."""
+    p = prev_index(doc, i)
+    return p is not None and low(doc[p]) in _SUBJECT_PRONOUNS
