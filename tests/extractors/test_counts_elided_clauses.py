@@ -57,6 +57,27 @@ CASES: list[tuple[str, str, list[Triple]]] = [
         "La vallée garde des moulins. On en compte environ 25.",
         [(25, "moulin", "approx")],
     ),
+    # `contre N` after a verb's measure continues the measure; after a complement, the count
+    (
+        "contre_after_measure_object",
+        "Les deux navettes ont parcouru 3 000 km en mai, contre 2 400 en avril.",
+        [(2, "navette", "exact")],
+    ),
+    (
+        "contre_after_duration_object",
+        "Au total, les cinq chalutiers ont cumulé 180 jours de pêche, contre 150 en 2022.",
+        [(5, "chalutier", "exact")],
+    ),
+    (
+        "contre_after_duration_complement",
+        "Près de 5 000 curistes sont attendus sur trois jours, contre 4 200 en 2024.",
+        [(5000, "curiste", "approx"), (4200, "curiste", "exact")],
+    ),
+    (
+        "contre_after_year",
+        "On a planté 120 arbres en 2024, contre 80 en 2023.",
+        [(120, "arbre", "exact"), (80, "arbre", "exact")],
+    ),
     ("en_is_a_preposition", "Les 12 élèves vont en 2 cars.", [(12, "élève", "exact"), (2, "car", "exact")]),
 ]
 
