@@ -5,9 +5,18 @@ or it is left out and the number refers to it (`dont quatre`, `au nombre de 7`, 
 
 import re
 
+from extractors.counts.clitics import clitic_en
 from extractors.counts.labels import PLACE_OR_PERSON, label_unit
 from extractors.counts.normalize import qualifier_after
-from extractors.counts.nouns import DE, compound_unit, is_plural, unit_of, verbal_participle, wordlike
+from extractors.counts.nouns import (
+    DE,
+    compound_unit,
+    is_plural,
+    noun_after,
+    unit_of,
+    verbal_participle,
+    wordlike,
+)
 from extractors.counts.numbers import Number, is_number_word, low, next_index, prev_index
 from extractors.counts.passage import Passage
 from extractors.counts.patterns import (
@@ -40,6 +49,8 @@ PAIR_LINKS = frozenset({"à", "sur", "-", "–"})
 """`21 à 18`, `2 sur 15`: two bare numbers joined so are a score, a rank or a ratio."""
 BREAKDOWN_MAX_CHARS = 60
 """`5 classes à la rentrée : 3 en ville`: at most this far from the count to the colon."""
+ENUM_MAX_GAP = 6
+"""`214 jours de mer, contre 187`: at most this many tokens from a measure to the link."""
 SCALED_VALUE_MIN = 100_000
 """A bare `2,3 millions` restates a count of at least this value in its sentence or the one before."""
 
@@ -127,18 +138,35 @@ def count_elided(passage: Passage, number: Number, qualifier: str, start: int) -
                 last,
             )
         return
-    clitic = _clitic_en(passage, number.start)
+    clitic = clitic_en(doc, p + 1)  # past the qualifier: `il y en a eu plus de 12 000`
     if clitic is not None:
         unit = passage.last_unit(clitic) or passage.antecedent(clitic)
         if unit:
             passage.add(start, end, number.value, unit, qualifier, "count.elided_en", last)
         return
     if prev_low in ENUM_LINKS:
+        if _continues_a_measure(passage, number, p):
+            return
         unit = passage.last_unit(p)
         if unit and p - passage.fact_end_token[-1] <= 12:
             passage.add(start, end, number.value, unit, qualifier, "count.elided_enumeration", last)
             return
     _refers_back(passage, number, qualifier, start, end, p, nxt, tail is not None)
+
+
+def _continues_a_measure(passage: Passage, number: Number, link: int) -> bool:
+    """`ont cumulé 214 jours de mer, contre 187 en 2023`: the number just before the link, a few
+    words back, is the object of a verb and no count (a duration, money, a size); the bare number
+    continues it and is none either. A measure in a complement (`attendus sur deux jours, contre
+    6 400`, `de 22 à 47 ans`) leaves the count before it to be continued."""
+    last_fact = passage.fact_end_token[-1] if passage.facts else -1
+    before = passage.number_before(number.start)
+    if before is None or before.start <= last_fact or link - before.end > ENUM_MAX_GAP:
+        return False
+    v = prev_index(passage.doc, before.start)
+    if v is None or passage.doc[v].pos_ not in {"VERB", "AUX"}:
+        return False
+    return noun_after(passage.doc, before) is False
 
 
 def _partitive_whole(passage: Passage, p: int) -> str | None:
@@ -265,12 +293,16 @@ def _elided_scaled(passage: Passage, number: Number, qualifier: str, start: int)
         if label:  # `Guides : une vingtaine`
             passage.add(start, number.end_char, number.value, label, qualifier, _LABEL, number.end - 1)
             return
+        subject = nxt is not None and doc[nxt].pos_ == "AUX"  # `moins d'une centaine ont été refusées`
         described = nxt is not None and (
             doc[nxt].pos_ in {"ADJ", "VERB"} or low(doc[nxt]) in {"qui", "que", "qu'"}
         )
-        if not described and not (p is not None and doc[p].lemma_ == "être"):
+        if not (subject or described) and not (p is not None and doc[p].lemma_ == "être"):
             return  # `dans la quinzaine`: a time
-        unit = passage.last_unit(number.start) or passage.antecedent(number.start, same_sentence=True)
+        back = 1 if subject else 0  # the subject of its clause may follow a `;` after the whole
+        unit = passage.last_unit(number.start, sentences_back=back) or passage.antecedent(
+            number.start, same_sentence=True
+        )
     else:
         sent = passage.sent_of(number.start)
         unit = next(
@@ -358,20 +390,3 @@ def _noun_before(passage: Passage, number: Number) -> tuple[int, int] | None:
         if n is not None and doc[n].like_num:  # `des salles 12 et 14`: a list of labels
             return None
     return d, i
-
-
-def _clitic_en(passage: Passage, start: int) -> int | None:
-    """`le guide en recense 11`, `on en a compté 30`: index of the clitic `en`, if any."""
-    doc = passage.doc
-    i = prev_index(doc, start)
-    verbs = 0
-    while i is not None and doc[i].pos_ in {"VERB", "AUX", "ADV"} and verbs < 4:
-        verbs += doc[i].pos_ in {"VERB", "AUX"}
-        i = prev_index(doc, i)
-    if verbs and i is not None and doc[i].lower_ == "en":
-        return i
-    p = prev_index(doc, start)  # `on en dénombre 42`, the verb tagged as a noun
-    c = prev_index(doc, p) if p is not None else None
-    if c is not None and doc[c].lower_ == "en" and doc[c].pos_ == "PRON":
-        return c
-    return None

@@ -114,6 +114,7 @@ def extract(doc: Doc, ctx: ArticleContext) -> list[CountFact]:
     passage = Passage(doc, ctx)
     numbers = find_numbers(doc, passage.text)
     passage.numbers_at = {n.start: n for n in numbers}
+    passage.number_starts = [n.start for n in numbers]
     for number in numbers:
         try:
             _count(passage, number)

@@ -5,6 +5,7 @@ partitive (`deux des plus grands projets`); a noun that makes the number a durat
 size or a date makes it no count at all.
 """
 
+import re
 from collections.abc import Container
 from dataclasses import dataclass
 from functools import cache
@@ -133,6 +134,13 @@ def compound_unit(doc: Doc, head: Token, last: int) -> str:
     return "-".join(singular(doc[k], shortest=3) for k in range(head.i, last + 1, 2))  # `start-ups`
 
 
+def opens_a_measure_range(token: Token) -> bool:
+    """`10 h-19 h`, `5 km-12 km`: the tokenizer glues a unit symbol to the hyphen and the next
+    number; the number before it is a measure."""
+    unit, hyphen, rest = token.lower_.partition("-")
+    return bool(hyphen) and rest[:1].isdigit() and unit in NON_COUNT_UNITS
+
+
 def is_postal_code(doc: Doc, number: Number) -> bool:
     """`34000 Montpellier`, `69002 LYON`: five digits written without a separator before a
     capitalised word are a French postal code (a count of 34 000 is written with its space)."""
@@ -227,6 +235,22 @@ def qualified_as_things(doc: Doc, head: Token, unit: str) -> bool:
     return c is not None and doc[c].pos_ == "NOUN" and doc[c].lower_ not in MEASURE_COMPLEMENTS
 
 
+_DEMONYM_RE = re.compile(r"(?:ais|ois|ien|éen|ain|and|in|on|ot|ard|ien)(?:ne|e)?s$")
+"""Plural endings of French demonyms (`Normands`, `Bretons`, `Lyonnais`, `Européens`, `Alsaciennes`)."""
+
+
+def noun_before_demonym(head: Token, adjectives: list[Token]) -> Token:
+    """`75 000 jeunes Normands`, `300 petits Parisiens`: a plural word the lemmatizer knows as a
+    noun right before a capitalised demonym is the counted noun; the demonym says where they come
+    from. Any other head is kept."""
+    if not adjectives or not head.text[:1].isupper() or not _DEMONYM_RE.search(head.text):
+        return head
+    word = adjectives[-1]
+    if word.i != head.i - 1 or not word.is_lower or not is_plural(word) or word.lower_ in ELLIPTIC_ADJECTIVES:
+        return head
+    return word if singular(word) in known_nouns() else head
+
+
 @dataclass(frozen=True)
 class Noun:
     """The counted noun found after a number."""
@@ -247,6 +271,8 @@ def noun_after(doc: Doc, number: Number, counted: Container[str] = ()) -> Noun |
     j = next_index(doc, number.end)
     if j is None or qualifier_after(doc_text(doc)[number.end_char : number.end_char + 20]):
         return None  # `15 maximum`: a qualifier, the noun is left out
+    if opens_a_measure_range(doc[j]):
+        return False
     if number.needs_de:
         if low(doc[j]) not in DE:
             return None
@@ -298,6 +324,9 @@ def noun_after(doc: Doc, number: Number, counted: Container[str] = ()) -> Noun |
         )
     if head is None or head.lower_ in WEEKDAYS:  # `2 400 samedi`: the noun is left out
         return None
+    named = noun_before_demonym(head, adjectives)
+    if named is not head:  # the demonym stays in the text, as an apposed noun would
+        apposed, head = head.i, named
     if elided and verbal_participle(doc, head):  # `dont 95 retenus par le jury`: the noun is left out
         return None
     last = compound_end(doc, head)

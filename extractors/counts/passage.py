@@ -27,12 +27,18 @@ class Passage:
         self.starts = [sent.start for sent in doc.sents] if parsed else [0]
         self.sent_starts = frozenset(self.starts)  # Token.is_sent_start rescans the Doc on every call
         self.numbers_at: dict[int, Number] = {}  # first token -> number, for ranges
+        self.number_starts: list[int] = []  # first tokens of every number, sorted
         self.range_upper: set[int] = set()  # first tokens of the upper bounds of ranges
         self.skip: set[int] = set()  # first tokens of numbers that are no counts (`9 sur 10`)
         self.identifier_ends: set[int] = set()  # last tokens of numbers that are labels
         self.units: set[str] = set()  # units counted so far
         self.fact_sent: list[int] = []
         self.fact_end_token: list[int] = []
+
+    def number_before(self, token: int) -> Number | None:
+        """The last number starting before token `token`."""
+        k = bisect_right(self.number_starts, token - 1)
+        return self.numbers_at[self.number_starts[k - 1]] if k else None
 
     def sent_of(self, token: int) -> int:
         """Index of the sentence holding token `token`."""

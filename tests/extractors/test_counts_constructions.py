@@ -34,6 +34,27 @@ CASES: list[tuple[str, str, list[Triple]]] = [
         [(3, "parc", "exact")],
     ),
     ("approx_mega_euro", "Subventions versées : environ 560 M€", []),
+    # currency codes, cubic and square units with a digit, the nautical mile, sides
+    ("swiss_francs", "Contribution fédérale : 420 000 CHF pour 12 communes.", [(12, "commune", "exact")]),
+    ("pacific_francs", "Le salaire atteint 180 000 XPF par mois pour 30 agents.", [(30, "agent", "exact")]),
+    ("dollars_code", "Le fonds a levé 900 000 USD auprès de 45 mécènes.", [(45, "mécène", "exact")]),
+    ("cubic_metres_digit", "Les besoins sont estimés à 48 000 m3 pour 3 usines.", [(3, "usine", "exact")]),
+    ("nautical_miles", "Le gilet est obligatoire à plus de 6 milles d'un abri.", []),
+    ("nautical_miles_and_boats", "Les 14 voiliers mouillent à 3 milles du port.", [(14, "voilier", "exact")]),
+    ("both_sides", "Les maires des deux côtés de la frontière se sont réunis.", []),
+    # a noun before a capitalised demonym is the counted noun; an adjective before one is not
+    ("noun_before_demonym", "Près de 300 jeunes Bretons ont défilé à Rennes.", [(300, "jeune", "approx")]),
+    ("children_before_demonym", "Les 3 petits Parisiens dorment au refuge.", [(3, "petit", "exact")]),
+    ("demonym_alone", "La mairie a reçu 40 Européens en stage.", [(40, "européen", "exact")]),
+    ("adjective_before_demonym", "Les 12 nouveaux Normands arrivent lundi.", [(12, "normand", "exact")]),
+    ("noun_and_lower_demonym", "Elle a invité 20 élus toulousains.", [(20, "élu", "exact")]),
+    # a unit symbol glued to the hyphen of a range: the numbers are times or sizes
+    ("hours_range_glued", "Ouvert du lundi au jeudi, 9 h-18 h. Bus 12.", []),
+    ("hours_range_glued_after_count", "Les 4 salles ouvrent de 9 h-12 h.", [(4, "salle", "exact")]),
+    # qualifiers of a ceiling
+    ("a_peine", "La foire avait attiré à peine 3 000 visiteurs.", [(3000, "visiteur", "at_most")]),
+    ("tout_au_plus_before", "Il reste tout au plus 12 places.", [(12, "place", "at_most")]),
+    ("guere_plus_de", "Le club ne compte guère plus de 40 licenciés.", [(40, "licencié", "at_most")]),
     # ceilings
     ("limite_de", "Entrée libre dans la limite de 120 places.", [(120, "place", "at_most")]),
     (
