@@ -40,6 +40,7 @@ from extractors.labs.reading import (
     name_key,
     phrase,
 )
+from extractors.labs.search import is_standalone_in, standalone_starts
 from extractors.labs.words import Article, Sentence
 
 RULES = (
@@ -253,6 +254,7 @@ class ArticlePlace:
     def __init__(self, art: Article) -> None:
         self.art = art
         self._place: str | None | bool = False
+        self._entity_names: dict[str, str] | None = None
 
     def get(self) -> str | None:
         if self._place is False:
@@ -260,16 +262,23 @@ class ArticlePlace:
         return self._place  # type: ignore[return-value]
 
     def _entities(self) -> dict[str, str]:
-        """Place entities by key, `CHU de X` and `INRAE de X` read as X."""
-        voc, names = self.art.voc, {}
+        """Place entities by key, `CHU de X` and `INRAE de X` read as X (read once: the dateline and
+        the most frequent place both ask)."""
+        if self._entity_names is None:
+            self._entity_names = self._read_entities()
+        return self._entity_names
+
+    def _read_entities(self) -> dict[str, str]:
+        voc, names, article = self.art.voc, {}, self.art.text
         for ent in self.art.doc.ents:
             if ent.label_ != "LOC":
                 continue
-            head, sep, tail = ent.text.strip().partition(" de ")
+            written = article[ent.start_char : ent.end_char].strip()  # `Span.text`, not joined again
+            head, sep, tail = written.partition(" de ")
             body = sep and (head.isupper() or fold_key(head) in voc.place_nouns)
-            text = tail if body else ent.text.strip()
+            text = tail if body else written
             k = fold_key(text)
-            known = k in NOT_ARTICLE_PLACES | voc.place_nouns | voc.parent_bodies
+            known = k in NOT_ARTICLE_PLACES or k in voc.place_nouns or k in voc.parent_bodies
             if text[:1].isupper() and not text.isupper() and len(k) > 2 and not known:
                 names.setdefault(k, text)
         return names
@@ -296,11 +305,9 @@ class ArticlePlace:
         text = self.art.text
         counts: Counter[str] = Counter()
         for k, name in names.items():
-            if re.search(rf"(?<!\w){re.escape(name.lower())}(?!\w)", text):
+            if is_standalone_in(text, name.lower()):
                 continue  # also written in lower case: a common noun the tagger took for a place
-            counts[k] = sum(
-                len(re.findall(rf"(?<![\w-]){re.escape(v)}(?![\w-])", text)) for v in {name, name.upper()}
-            )
+            counts[k] = sum(len(standalone_starts(text, v, "-", "-")) for v in {name, name.upper()})
         ranked = counts.most_common(2)
         if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1]):
             return None
