@@ -156,9 +156,9 @@ def _bare_bodies(art: Article, s: Sentence, lo: int, hi: int) -> list[tuple[int,
 def _named_in_full_before(art: Article, s: Sentence, k: int) -> str | None:
     """The last mention before word k of the body noun at k with its complement (`CHU de X`)."""
     w = s.words[k]
-    for match in reversed(list(re.finditer(rf"(?<!\w){re.escape(w.key)}(?!\w)", art.folded[: w.start]))):
-        other = art.sentence(art.sentence_id(match.start()))
-        i = other.index_at(match.start())
+    for at in reversed(standalone_starts(art.folded[: w.start], w.key)):
+        other = art.sentence(art.sentence_id(at))
+        i = other.index_at(at)
         found = body_phrase(art, other, i) if i is not None else None
         if found is not None:
             return found[0]

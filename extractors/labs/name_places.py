@@ -11,6 +11,7 @@ from extractors.labs.places import (
     with_larger_place,
 )
 from extractors.labs.reading import Mention, index_after, phrase
+from extractors.labs.search import standalone_starts
 from extractors.labs.words import Article, Sentence
 
 
@@ -87,11 +88,11 @@ def _place_named_by(art: Article, m: Mention) -> str | None:
     stem = found.group(1)
     if art.voc.is_place_name(stem):
         return stem
-    for match in re.finditer(rf"(?<![\w'\u2019\-]){re.escape(stem)}(?![\w\-])", art.text):
-        if m.start <= match.start() < m.end:
+    for at in standalone_starts(art.text, stem, "'\u2019-", "-"):
+        if m.start <= at < m.end:
             continue
-        s = art.sentence(art.sentence_id(match.start()))
-        i = s.index_at(match.start())
+        s = art.sentence(art.sentence_id(at))
+        i = s.index_at(at)
         if i is None or s.words[i].text != stem:
             continue
         k = i - 1
