@@ -3,8 +3,9 @@
 Signals: a word holding the lab morpheme (`Lab`, `Kolab`, `Fab’Lab`, `laboratoire`), a unit type
 (`UMR`, `unité de recherche`), an institute head, a plural lab noun listing acronyms, an acronym
 with a unit number in a research sentence. The cues are found on the folded text (`lab` by
-`str.find`, the heads by one regular expression): glued and affixed forms (`Kolab`, `Lab1`, `Fab’Lab`, which spaCy splits in two tokens)
-cannot be token patterns, and the words are then built only for the sentences holding a cue.
+`str.find`, the heads by one regular expression): glued and affixed forms (`Kolab`, `Lab1`,
+`Fab’Lab`, which spaCy splits in two tokens) cannot be token patterns, and the words are then
+built only for the sentences holding a cue.
 """
 
 import re

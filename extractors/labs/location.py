@@ -292,11 +292,11 @@ class ArticlePlace:
         ]
         for line in lines[:DATELINE_LINES]:
             m = DATELINE_RE.match(line)
-            if m and (fold_key(m.group(1)) in places or self.art.voc.is_place_name(m.group(1))):
+            if m and (fold_key(m.group(1)) in places or self.art.is_place_name(m.group(1))):
                 return m.group(1)
             for segment in HEADER_SEPARATOR_RE.split(line)[1:]:
                 segment = segment.strip()  # "Nom du lieu · tiers-lieu · Ville": a site's banner
-                if fold_key(segment) in places or self.art.voc.is_place_name(segment):
+                if fold_key(segment) in places or self.art.is_place_name(segment):
                     return segment
         return None
 

@@ -110,6 +110,7 @@ class Sentence:
     end: int
     words: list[Word] = field(default_factory=list)
     _starts: list[int] | None = None
+    _all_caps: bool | None = None
 
     def index_at(self, char: int) -> int | None:
         """Index of the word covering `char`."""
@@ -120,13 +121,15 @@ class Sentence:
 
     @property
     def all_caps(self) -> bool:
-        """A headline in capitals: letter case tells nothing about names there."""
-        letters = [w.text for w in self.words if ALNUM_RE.search(w.text)]
-        return (
-            len(letters) >= 3
-            and " ".join(letters).upper() == " ".join(letters)
-            and any(c.isalpha() for c in "".join(letters))
-        )
+        """A headline in capitals: letter case tells nothing about names there (read once)."""
+        if self._all_caps is None:
+            letters = [w.text for w in self.words if ALNUM_RE.search(w.text)]
+            self._all_caps = (
+                len(letters) >= 3
+                and " ".join(letters).upper() == " ".join(letters)
+                and any(c.isalpha() for c in "".join(letters))
+            )
+        return self._all_caps
 
 
 class Article:
@@ -144,6 +147,16 @@ class Article:
         self._table: np.ndarray | None = None
         self._token_starts: list[int] = []
         self._participles: dict[int, bool] = {}  # by morphology hash
+        self._place_names: dict[str, bool] = {}
+
+    def is_place_name(self, phrase: str) -> bool:
+        """`Vocabulary.is_place_name`, folded once per phrase of the article (the place rules ask
+        again for the same words, mention after mention)."""
+        found = self._place_names.get(phrase)
+        if found is None:
+            found = self.voc.is_place_name(phrase)
+            self._place_names[phrase] = found
+        return found
 
     def sentence_id(self, char: int) -> int:
         return bisect_right(self._ends, char)
