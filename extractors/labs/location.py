@@ -172,6 +172,8 @@ def _next_sentence(art: Article, m: Mention, others: list[Mention]) -> str | Non
     if any(o.sid == m.sid and o.start > m.end for o in others):
         return None
     for sid in range(m.sid + 1, min(art.sentence_count, m.sid + 3)):
+        if _opens_elsewhere(art, sid):
+            return None
         s = art.sentence(sid)
         words = s.words
         k = next((k for k, w in enumerate(words) if not w.is_punct), None)
@@ -194,6 +196,24 @@ def _next_sentence(art: Article, m: Mention, others: list[Mention]) -> str | Non
         places = sorted(places_in(art, s, k + 2, end))
         return places[0][1] if places else None
     return None
+
+
+OPENING_WORDS = 24  # read before the rest of a sentence
+OPENING_REACH = 14  # words from its first word that `_located_opening` and a demonstrative look at
+
+
+def _opens_elsewhere(art: Article, sid: int) -> bool:
+    """Sentence `sid` opens on a word, and on neither form `_next_sentence` reads (most sentences):
+    told from its first words alone, so its other words are not built for nothing (a shorter
+    sentence is read whole). False when the opening cannot tell: the whole sentence is then read."""
+    s = art.opening(sid, OPENING_WORDS)
+    words = s.words
+    k = next((k for k, w in enumerate(words) if not w.is_punct), None)
+    if k is None or k + OPENING_REACH > len(words) >= OPENING_WORDS:
+        return False
+    return _located_opening(s, k) is None and not (
+        words[k].key in DEMONSTRATIVES and words[k + 1].key in LAB_NOUNS
+    )
 
 
 LOCATING_PARTICIPLES = frozenset({"base", "basee", "bases", "basees", "installe", "installee", "installes",

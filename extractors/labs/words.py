@@ -175,6 +175,18 @@ class Article:
             self._sentences[sid] = found
         return found
 
+    def opening(self, sid: int, count: int) -> Sentence:
+        """Sentence `sid` as built, else a sentence holding only its first words (at least `count` of
+        them, unless it has fewer): how a sentence opens may decide that the rest needs no reading."""
+        found = self._sentences.get(sid)
+        if found is not None:
+            return found
+        start, end = self.sentence_bounds(sid)
+        found = Sentence(start, end, self._words(start, end, limit=count))
+        if len(found.words) < count:  # the whole sentence after all
+            self._sentences[sid] = found
+        return found
+
     @property
     def sentence_count(self) -> int:
         return len(self._ends) + 1
@@ -198,7 +210,8 @@ class Article:
             self._participles[morph] = found
         return found
 
-    def _words(self, start: int, end: int) -> list[Word]:
+    def _words(self, start: int, end: int, limit: int | None = None) -> list[Word]:
+        """The words of start..end; only the first ones (`limit` or more, all of them final) with a limit."""
         rows = self._token_rows(start, end)
         text, folded, strings = self.text, self.folded, self.doc.vocab.strings
         words: list[Word] = []
@@ -217,6 +230,8 @@ class Article:
             group.clear()
 
         for row in rows:
+            if limit is not None and len(words) >= limit:
+                return words  # the word being built may go on: left out
             idx, length, space, pos = row[0], row[1], row[2], row[3]
             if idx + length <= start:
                 continue
