@@ -347,11 +347,21 @@ def locate(art: Article, m: Mention, others: list[Mention]) -> tuple[str, str] |
         ("context", lambda: _context(art, m)),
     ):
         place = find()
-        if place and not names_a_lab(place, others):
+        if place and not names_a_lab(art, place, others):
             return place, rule
     return None
 
 
-def names_a_lab(place: str, mentions: list[Mention]) -> bool:
-    key = name_key(place)
-    return any(key == name_key(o.name) or key in {name_key(a) for a in o.aliases} for o in mentions)
+def names_a_lab(art: Article, place: str, mentions: list[Mention]) -> bool:
+    """The place found is the name or an acronym of a lab of the article (each name keyed once per
+    article: every place found is compared with every mention)."""
+    keys = art.name_keys
+
+    def key_of(name: str) -> str:
+        found = keys.get(name)
+        if found is None:
+            found = keys[name] = name_key(name)
+        return found
+
+    key = key_of(place)
+    return any(key == key_of(o.name) or key in {key_of(a) for a in o.aliases} for o in mentions)

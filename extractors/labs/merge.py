@@ -156,6 +156,6 @@ def group_location(
         if found:
             return min(found)[2]
     article_place = place.get()
-    if article_place and not names_a_lab(article_place, everyone):
+    if article_place and not names_a_lab(art, article_place, everyone):
         return article_place, "article"
     return None

@@ -53,7 +53,8 @@ class Word:
     @property
     def is_proper(self) -> bool:
         """Capitalised (its first letter or digit is upper case) or a code mixing letters and digits."""
-        first = next((c for c in self.text if c.isalnum()), "")
+        text = self.text
+        first = text[0] if text[:1].isalnum() else next((c for c in text if c.isalnum()), "")
         if not first:
             return False
         return first.isupper() or (first.isdigit() and any(c.isalpha() for c in self.text))
@@ -148,6 +149,7 @@ class Article:
         self._token_starts: list[int] = []
         self._participles: dict[int, bool] = {}  # by morphology hash
         self._place_names: dict[str, bool] = {}
+        self.name_keys: dict[str, str] = {}  # `reading.name_key` by name, kept by `location.names_a_lab`
 
     def is_place_name(self, phrase: str) -> bool:
         """`Vocabulary.is_place_name`, folded once per phrase of the article (the place rules ask
