@@ -174,7 +174,7 @@ def _names_no_lab(art: Article, s: Sentence, m: Mention) -> bool:
     voc, words = art.voc, s.words[m.first : m.last + 1]
     text = phrase(art, s, m.first, m.last)
     article = m.first > 0 and s.words[m.first - 1].key in {"le", "la", "les", "l", "au", "aux", "du"}
-    if voc.is_place_name(text) or not article and all(w.ent in {"LOC", "PER"} for w in words):
+    if art.is_place_name(text) or not article and all(w.ent in {"LOC", "PER"} for w in words):
         return True  # "Brive, le fablab de la ville", "le fablab du lycée, Jean Moulin,"
     if any(w.key in voc.time_words for w in words):
         return True  # "le fablab de la médiathèque, lundi, ..."

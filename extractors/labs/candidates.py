@@ -2,14 +2,16 @@
 
 Signals: a word holding the lab morpheme (`Lab`, `Kolab`, `Fab’Lab`, `laboratoire`), a unit type
 (`UMR`, `unité de recherche`), an institute head, a plural lab noun listing acronyms, an acronym
-with a unit number in a research sentence. One regular expression over the folded text finds
-every cue: glued and affixed forms (`Kolab`, `Lab1`, `Fab’Lab`, which spaCy splits in two tokens)
-cannot be token patterns, and the words are then built only for the sentences holding a cue.
+with a unit number in a research sentence. The cues are found on the folded text (`lab` by
+`str.find`, the heads by one regular expression): glued and affixed forms (`Kolab`, `Lab1`,
+`Fab’Lab`, which spaCy splits in two tokens) cannot be token patterns, and the words are then
+built only for the sentences holding a cue.
 """
 
 import re
 from collections.abc import Callable
 from functools import cache
+from typing import NamedTuple
 
 from extractors.labs.appositions import read_apposition, read_baptised, read_kind_apposition
 from extractors.labs.names import read_lab_word, read_laboratory
@@ -24,7 +26,16 @@ from extractors.labs.units import (
 )
 from extractors.labs.words import Article, Sentence
 
-QUICK_RE = re.compile(r"lab|umr|upr|ums|usr|unite|equipe d|\bthese")
+QUICK_CUES = ("lab", "umr", "upr", "ums", "usr", "unite", "equipe d")
+THESIS_RE = re.compile(r"\bthese")
+
+
+def may_name_a_lab(folded: str) -> bool:
+    """Whether the folded text holds any cue at all (most articles name no lab): substring tests
+    run at C speed, where one alternation regex tries every branch at every offset."""
+    return any(cue in folded for cue in QUICK_CUES) or "these" in folded and bool(THESIS_RE.search(folded))
+
+
 Reader = Callable[[Article, int, Sentence, int], list[Mention]]
 
 
@@ -34,10 +45,32 @@ UNIT_FOLLOWERS_RE = re.compile(
 )
 
 
+class Cue(NamedTuple):
+    """Where a cue is written in the folded text, and its head word (None for the lab morpheme)."""
+
+    start: int
+    end: int
+    head: str | None
+
+
 @cache
-def _cue_regex(heads: frozenset[str]) -> re.Pattern[str]:
+def _head_regex(heads: frozenset[str]) -> re.Pattern[str]:
+    if any("lab" in head for head in heads):
+        raise ValueError("a cue head holding `lab` would overlap the lab morpheme's cues")
     alternatives = "|".join(map(re.escape, sorted(heads, key=len, reverse=True)))
-    return re.compile(rf"(?P<lab>lab)|(?<![\w-])(?P<head>{alternatives})(?![\w-])")
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+
+
+def _cues(folded: str, heads: frozenset[str]) -> list[Cue]:
+    """Every `lab` (inside any word) and every head standing as a word of its own, in text order.
+    No head holds `lab`, so the two never overlap: `lab` is found by `str.find`, and the head regex
+    is spared a second branch tried at every offset (the lookbehind already is)."""
+    found = [Cue(m.start(), m.end(), m.group()) for m in _head_regex(heads).finditer(folded)]
+    at = folded.find("lab")
+    while at != -1:
+        found.append(Cue(at, at + 3, None))
+        at = folded.find("lab", at + 3)
+    return sorted(found, key=lambda cue: cue.start)
 
 
 def _word_around(folded: str, start: int, end: int) -> str:
@@ -70,21 +103,21 @@ def _lab_noun_near(art: Article, char: int) -> bool:
     return bool(LAB_NOUN_RE.search(art.folded, start, end))
 
 
-def _worth_reading(art: Article, match: re.Match[str]) -> bool:
+def _worth_reading(art: Article, cue: Cue) -> bool:
     """A cue that can start a lab: not an ordinary word (`collaboration`), an institute head or a unit
     code written with a capital, `unité`/`équipe` followed by a type, a name or a number."""
     voc = art.voc
-    if match.group("lab"):
-        word = _word_around(art.folded, match.start(), match.end())
+    if cue.head is None:
+        word = _word_around(art.folded, cue.start, cue.end)
         if word[1:2] == "'":
             word = word[2:]  # "l'élaboration"
         if word in voc.laboratory_words or word in voc.plural_heads:
-            return word in voc.laboratory_words or _lists_names(art, match.end())
+            return word in voc.laboratory_words or _lists_names(art, cue.end)
         if word.startswith(voc.ordinary_prefixes):
             return False
-        return word.startswith("lab") or word.endswith(("lab", "labs")) or art.text[match.start()] == "L"
+        return word.startswith("lab") or word.endswith(("lab", "labs")) or art.text[cue.start] == "L"
 
-    head, start, end = match.group("head"), match.start(), match.end()
+    head, start, end = cue.head, cue.start, cue.end
     if head in voc.plural_heads:
         return _lists_names(art, end)
     if head in voc.unit_codes:
@@ -129,13 +162,13 @@ def find_candidates(art: Article) -> list[Mention]:
     found: list[Mention] = []
     seen: set[tuple[int, int]] = set()
     voc = art.voc
-    cues = _cue_regex(voc.unit_codes | voc.institute_heads | {"unite", "unites", "equipe"})
-    for match in cues.finditer(art.folded):
-        if not _worth_reading(art, match):
+    heads = voc.unit_codes | voc.institute_heads | {"unite", "unites", "equipe"}
+    for cue in _cues(art.folded, heads):
+        if not _worth_reading(art, cue):
             continue
-        sid = art.sentence_id(match.start())
+        sid = art.sentence_id(cue.start)
         s = art.sentence(sid)
-        i = s.index_at(match.start())
+        i = s.index_at(cue.start)
         if i is None or (sid, i) in seen:
             continue
         seen.add((sid, i))

@@ -14,7 +14,7 @@ spaCy signals used: parts of speech and participles (how far a name runs), LOC a
 from spacy.tokens import Doc
 
 from extractors.context import ArticleContext, doc_text
-from extractors.labs.candidates import QUICK_RE, find_candidates
+from extractors.labs.candidates import find_candidates, may_name_a_lab
 from extractors.labs.decision import decide
 from extractors.labs.location import ArticlePlace
 from extractors.labs.merge import add_acronyms_again, canonical_name, group_location, group_mentions
@@ -25,7 +25,7 @@ from models.facts import LabFact
 
 def extract(doc: Doc, ctx: ArticleContext) -> list[LabFact]:
     """Every lab mention of the article, one fact each; mentions of a lab share name and location."""
-    if not QUICK_RE.search(doc_folded(doc)):
+    if not may_name_a_lab(doc_folded(doc)):
         return []
     art = Article(doc)
     groups = group_mentions(art, decide(art, find_candidates(art)))

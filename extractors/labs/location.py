@@ -40,6 +40,7 @@ from extractors.labs.reading import (
     name_key,
     phrase,
 )
+from extractors.labs.search import is_standalone_in, standalone_starts
 from extractors.labs.words import Article, Sentence
 
 RULES = (
@@ -155,9 +156,9 @@ def _bare_bodies(art: Article, s: Sentence, lo: int, hi: int) -> list[tuple[int,
 def _named_in_full_before(art: Article, s: Sentence, k: int) -> str | None:
     """The last mention before word k of the body noun at k with its complement (`CHU de X`)."""
     w = s.words[k]
-    for match in reversed(list(re.finditer(rf"(?<!\w){re.escape(w.key)}(?!\w)", art.folded[: w.start]))):
-        other = art.sentence(art.sentence_id(match.start()))
-        i = other.index_at(match.start())
+    for at in reversed(standalone_starts(art.folded[: w.start], w.key)):
+        other = art.sentence(art.sentence_id(at))
+        i = other.index_at(at)
         found = body_phrase(art, other, i) if i is not None else None
         if found is not None:
             return found[0]
@@ -171,6 +172,8 @@ def _next_sentence(art: Article, m: Mention, others: list[Mention]) -> str | Non
     if any(o.sid == m.sid and o.start > m.end for o in others):
         return None
     for sid in range(m.sid + 1, min(art.sentence_count, m.sid + 3)):
+        if _opens_elsewhere(art, sid):
+            return None
         s = art.sentence(sid)
         words = s.words
         k = next((k for k, w in enumerate(words) if not w.is_punct), None)
@@ -193,6 +196,24 @@ def _next_sentence(art: Article, m: Mention, others: list[Mention]) -> str | Non
         places = sorted(places_in(art, s, k + 2, end))
         return places[0][1] if places else None
     return None
+
+
+OPENING_WORDS = 24  # read before the rest of a sentence
+OPENING_REACH = 14  # words from its first word that `_located_opening` and a demonstrative look at
+
+
+def _opens_elsewhere(art: Article, sid: int) -> bool:
+    """Sentence `sid` opens on a word, and on neither form `_next_sentence` reads (most sentences):
+    told from its first words alone, so its other words are not built for nothing (a shorter
+    sentence is read whole). False when the opening cannot tell: the whole sentence is then read."""
+    s = art.opening(sid, OPENING_WORDS)
+    words = s.words
+    k = next((k for k, w in enumerate(words) if not w.is_punct), None)
+    if k is None or k + OPENING_REACH > len(words) >= OPENING_WORDS:
+        return False
+    return _located_opening(s, k) is None and not (
+        words[k].key in DEMONSTRATIVES and words[k + 1].key in LAB_NOUNS
+    )
 
 
 LOCATING_PARTICIPLES = frozenset({"base", "basee", "bases", "basees", "installe", "installee", "installes",
@@ -253,6 +274,7 @@ class ArticlePlace:
     def __init__(self, art: Article) -> None:
         self.art = art
         self._place: str | None | bool = False
+        self._entity_names: dict[str, str] | None = None
 
     def get(self) -> str | None:
         if self._place is False:
@@ -260,16 +282,23 @@ class ArticlePlace:
         return self._place  # type: ignore[return-value]
 
     def _entities(self) -> dict[str, str]:
-        """Place entities by key, `CHU de X` and `INRAE de X` read as X."""
-        voc, names = self.art.voc, {}
+        """Place entities by key, `CHU de X` and `INRAE de X` read as X (read once: the dateline and
+        the most frequent place both ask)."""
+        if self._entity_names is None:
+            self._entity_names = self._read_entities()
+        return self._entity_names
+
+    def _read_entities(self) -> dict[str, str]:
+        voc, names, article = self.art.voc, {}, self.art.text
         for ent in self.art.doc.ents:
             if ent.label_ != "LOC":
                 continue
-            head, sep, tail = ent.text.strip().partition(" de ")
+            written = article[ent.start_char : ent.end_char].strip()  # `Span.text`, not joined again
+            head, sep, tail = written.partition(" de ")
             body = sep and (head.isupper() or fold_key(head) in voc.place_nouns)
-            text = tail if body else ent.text.strip()
+            text = tail if body else written
             k = fold_key(text)
-            known = k in NOT_ARTICLE_PLACES | voc.place_nouns | voc.parent_bodies
+            known = k in NOT_ARTICLE_PLACES or k in voc.place_nouns or k in voc.parent_bodies
             if text[:1].isupper() and not text.isupper() and len(k) > 2 and not known:
                 names.setdefault(k, text)
         return names
@@ -283,11 +312,11 @@ class ArticlePlace:
         ]
         for line in lines[:DATELINE_LINES]:
             m = DATELINE_RE.match(line)
-            if m and (fold_key(m.group(1)) in places or self.art.voc.is_place_name(m.group(1))):
+            if m and (fold_key(m.group(1)) in places or self.art.is_place_name(m.group(1))):
                 return m.group(1)
             for segment in HEADER_SEPARATOR_RE.split(line)[1:]:
                 segment = segment.strip()  # "Nom du lieu · tiers-lieu · Ville": a site's banner
-                if fold_key(segment) in places or self.art.voc.is_place_name(segment):
+                if fold_key(segment) in places or self.art.is_place_name(segment):
                     return segment
         return None
 
@@ -296,11 +325,9 @@ class ArticlePlace:
         text = self.art.text
         counts: Counter[str] = Counter()
         for k, name in names.items():
-            if re.search(rf"(?<!\w){re.escape(name.lower())}(?!\w)", text):
+            if is_standalone_in(text, name.lower()):
                 continue  # also written in lower case: a common noun the tagger took for a place
-            counts[k] = sum(
-                len(re.findall(rf"(?<![\w-]){re.escape(v)}(?![\w-])", text)) for v in {name, name.upper()}
-            )
+            counts[k] = sum(len(standalone_starts(text, v, "-", "-")) for v in {name, name.upper()})
         ranked = counts.most_common(2)
         if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1]):
             return None
@@ -320,11 +347,21 @@ def locate(art: Article, m: Mention, others: list[Mention]) -> tuple[str, str] |
         ("context", lambda: _context(art, m)),
     ):
         place = find()
-        if place and not names_a_lab(place, others):
+        if place and not names_a_lab(art, place, others):
             return place, rule
     return None
 
 
-def names_a_lab(place: str, mentions: list[Mention]) -> bool:
-    key = name_key(place)
-    return any(key == name_key(o.name) or key in {name_key(a) for a in o.aliases} for o in mentions)
+def names_a_lab(art: Article, place: str, mentions: list[Mention]) -> bool:
+    """The place found is the name or an acronym of a lab of the article (each name keyed once per
+    article: every place found is compared with every mention)."""
+    keys = art.name_keys
+
+    def key_of(name: str) -> str:
+        found = keys.get(name)
+        if found is None:
+            found = keys[name] = name_key(name)
+        return found
+
+    key = key_of(place)
+    return any(key == key_of(o.name) or key in {key_of(a) for a in o.aliases} for o in mentions)

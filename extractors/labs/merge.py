@@ -7,12 +7,11 @@ after `le Living Lab « X »`), or when a unit code stands in the parenthesis of
 1234)` right after the lab. A group's acronyms found again in the text are mentions of it too.
 """
 
-import re
-
 from extractors.labs.lexicon import fold_key
 from extractors.labs.location import RULES, ArticlePlace, locate, names_a_lab
 from extractors.labs.name_places import in_name
 from extractors.labs.reading import Mention, acronym_fits, name_key
+from extractors.labs.search import standalone_starts
 from extractors.labs.words import Article, Word
 
 ALIAS_RULES = frozenset({"labs.acronym_again", "labs.name_again", "labs.short_form", "labs.enumeration"})
@@ -121,16 +120,17 @@ def add_acronyms_again(art: Article, groups: list[list[Mention]]) -> None:
         }
         acronyms.update({m.name: "labs.name_again" for m in g if m.rule in NAMED_BY_DESCRIPTION})
         for acronym, rule in sorted(acronyms.items()):
-            for match in re.finditer(rf"(?<![\w\-]){re.escape(acronym)}(?![\w\-])", art.text):
-                if any(a <= match.start() < b or match.start() <= a < match.end() for a, b in taken):
+            for start in standalone_starts(art.text, acronym, "-", "-"):
+                end = start + len(acronym)
+                if any(a <= start < b or start <= a < end for a, b in taken):
                     continue
-                sid = art.sentence_id(match.start())
+                sid = art.sentence_id(start)
                 s = art.sentence(sid)
-                i = s.index_at(match.start())
+                i = s.index_at(start)
                 if i is None:
                     continue
-                g.append(Mention(sid, i, i, match.start(), match.end(), acronym, rule))
-                taken.append((match.start(), match.end()))
+                g.append(Mention(sid, i, i, start, end, acronym, rule))
+                taken.append((start, end))
         g.sort(key=lambda m: m.start)
 
 
@@ -156,6 +156,6 @@ def group_location(
         if found:
             return min(found)[2]
     article_place = place.get()
-    if article_place and not names_a_lab(article_place, everyone):
+    if article_place and not names_a_lab(art, article_place, everyone):
         return article_place, "article"
     return None

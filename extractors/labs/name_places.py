@@ -11,6 +11,7 @@ from extractors.labs.places import (
     with_larger_place,
 )
 from extractors.labs.reading import Mention, index_after, phrase
+from extractors.labs.search import standalone_starts
 from extractors.labs.words import Article, Sentence
 
 
@@ -44,7 +45,7 @@ def _place_in_name(art: Article, m: Mention) -> str | None:
             return found[0]
     for j in range(m.first + 1, last + 1):
         tail = phrase(art, s, j, last)
-        if art.voc.is_place_name(tail) and j > m.first:
+        if art.is_place_name(tail) and j > m.first:
             return tail
     start = last
     while (
@@ -56,7 +57,7 @@ def _place_in_name(art: Article, m: Mention) -> str | None:
     after_de = (
         start - 2 > m.first and words[start - 1].key in {"de", "d", "du"} and is_place_word(art, words[start])
     )
-    proper_noun = words[start].pos == "PROPN" or art.voc.is_place_name(words[start].text)
+    proper_noun = words[start].pos == "PROPN" or art.is_place_name(words[start].text)
     if after_de and proper_noun and (words[start].is_place_entity or not words[start - 2].is_proper):
         return phrase(art, s, start, last)  # "... d'océanographie de Brest"
     return _territory_of_kind(art, s, m, last)
@@ -85,13 +86,13 @@ def _place_named_by(art: Article, m: Mention) -> str | None:
     if found is None:
         return None
     stem = found.group(1)
-    if art.voc.is_place_name(stem):
+    if art.is_place_name(stem):
         return stem
-    for match in re.finditer(rf"(?<![\w'\u2019\-]){re.escape(stem)}(?![\w\-])", art.text):
-        if m.start <= match.start() < m.end:
+    for at in standalone_starts(art.text, stem, "'\u2019-", "-"):
+        if m.start <= at < m.end:
             continue
-        s = art.sentence(art.sentence_id(match.start()))
-        i = s.index_at(match.start())
+        s = art.sentence(art.sentence_id(at))
+        i = s.index_at(at)
         if i is None or s.words[i].text != stem:
             continue
         k = i - 1

@@ -267,7 +267,7 @@ def _is_place(art: Article, s: Sentence, first: int, last: int) -> bool:
     """A region, a city, a place entity or a public body (`la Région X`, `Marseille`)."""
     text = phrase(art, s, first, last)
     w = s.words[first]
-    return art.voc.is_place_name(text) or w.is_place_entity or w.key in art.voc.place_nouns
+    return art.is_place_name(text) or w.is_place_entity or w.key in art.voc.place_nouns
 
 
 def with_parenthesis(art: Article, mention: Mention) -> Mention:

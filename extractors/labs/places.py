@@ -217,7 +217,7 @@ def with_larger_place(art: Article, s: Sentence, last: int, text: str) -> str:
 def is_place(art: Article, s: Sentence, first: int, last: int) -> bool:
     words = s.words[first : last + 1]
     text = phrase(art, s, first, last)
-    return art.voc.is_place_name(text) or (
+    return art.is_place_name(text) or (
         words[0].is_place_entity and all(w.ent == "LOC" or w.is_punct for w in words)
     )
 
@@ -254,12 +254,12 @@ def places_in(art: Article, s: Sentence, lo: int, hi: int) -> list[tuple[int, st
             out.append((1, parents[0], k))
             k = parents[1] + 1
             continue
-        if w.is_place_entity or art.voc.is_place_name(w.text):
+        if w.is_place_entity or art.is_place_name(w.text):
             last = k
             while last + 1 < hi and (
                 words[last + 1].ent == "LOC"
                 and not words[last + 1].ent_begins
-                or art.voc.is_place_name(phrase(art, s, k, last + 1))
+                or art.is_place_name(phrase(art, s, k, last + 1))
             ):
                 last += 1
             first = k

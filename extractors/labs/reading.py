@@ -167,7 +167,7 @@ def _opens_clause(s: Sentence, k: int) -> bool:
 
 def _closes_name(art: Article, s: Sentence, k: int) -> bool:
     w = s.words[k]
-    return w.is_proper and (w.is_place_entity or art.voc.is_place_name(w.text))
+    return w.is_proper and (w.is_place_entity or art.is_place_name(w.text))
 
 
 def _proper_after(s: Sentence, k: int) -> bool:

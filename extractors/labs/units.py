@@ -65,8 +65,10 @@ def _unit_name_word(art: Article, w: Word) -> bool:
         w.is_proper
         and not w.is_punct
         and w.pos not in {"VERB", "AUX"}
-        and w.key not in voc.not_name_words | voc.parent_bodies | voc.organisation_heads
-        and not voc.is_place_name(w.text)
+        and w.key not in voc.not_name_words
+        and w.key not in voc.parent_bodies
+        and w.key not in voc.organisation_heads
+        and not art.is_place_name(w.text)
     )
 
 

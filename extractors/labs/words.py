@@ -7,12 +7,13 @@ text (`. `, `; `, a line break...), so the parser's sentence boundaries are not 
 """
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
+import numpy as np
 from spacy import parts_of_speech
-from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LENGTH, POS, SPACY
-from spacy.tokens import Doc
+from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LENGTH, MORPH, POS, SPACY
+from spacy.tokens import Doc, MorphAnalysis
 
 from extractors.context import doc_text
 from extractors.labs.lexicon import Vocabulary, vocabulary
@@ -52,7 +53,8 @@ class Word:
     @property
     def is_proper(self) -> bool:
         """Capitalised (its first letter or digit is upper case) or a code mixing letters and digits."""
-        first = next((c for c in self.text if c.isalnum()), "")
+        text = self.text
+        first = text[0] if text[:1].isalnum() else next((c for c in text if c.isalnum()), "")
         if not first:
             return False
         return first.isupper() or (first.isdigit() and any(c.isalpha() for c in self.text))
@@ -70,6 +72,10 @@ class Word:
 
 
 LINE_END_WORD_RE = re.compile(r"([^\W\d_]+['\u2019]?)[ \t]*$")
+# The last word is looked for in the line's last characters: a longer word cut there is no
+# continuing word either (they have at most 5 characters), and searching the whole line retries the
+# pattern from every letter of it.
+LINE_END_WINDOW = 16
 CONTINUING_WORDS = frozenset({"de", "du", "des", "d'", "d\u2019", "la", "le", "les", "l'", "l\u2019", "et",
     "en", "a", "à", "au", "aux", "pour", "sur", "par", "avec", "un", "une", "dans", "ou"})  # fmt: skip
 
@@ -85,7 +91,7 @@ def _soft_break(text: str, i: int) -> bool:
         return False
     if text[i + 1 : i + 2].islower():
         return True
-    last = LINE_END_WORD_RE.search(line)
+    last = LINE_END_WORD_RE.search(line, max(0, len(line) - LINE_END_WINDOW))  # not a scan of the line
     return last is not None and last.group(1).lower() in CONTINUING_WORDS
 
 
@@ -105,6 +111,7 @@ class Sentence:
     end: int
     words: list[Word] = field(default_factory=list)
     _starts: list[int] | None = None
+    _all_caps: bool | None = None
 
     def index_at(self, char: int) -> int | None:
         """Index of the word covering `char`."""
@@ -115,13 +122,15 @@ class Sentence:
 
     @property
     def all_caps(self) -> bool:
-        """A headline in capitals: letter case tells nothing about names there."""
-        letters = [w.text for w in self.words if ALNUM_RE.search(w.text)]
-        return (
-            len(letters) >= 3
-            and " ".join(letters).upper() == " ".join(letters)
-            and any(c.isalpha() for c in "".join(letters))
-        )
+        """A headline in capitals: letter case tells nothing about names there (read once)."""
+        if self._all_caps is None:
+            letters = [w.text for w in self.words if ALNUM_RE.search(w.text)]
+            self._all_caps = (
+                len(letters) >= 3
+                and " ".join(letters).upper() == " ".join(letters)
+                and any(c.isalpha() for c in "".join(letters))
+            )
+        return self._all_caps
 
 
 class Article:
@@ -136,8 +145,20 @@ class Article:
             m.end() for m in SENTENCE_END_RE.finditer(self.text) if not _soft_break(self.text, m.start())
         ]
         self._sentences: dict[int, Sentence] = {}
-        self._tokens: list[list[int]] | None = None
+        self._table: np.ndarray | None = None
         self._token_starts: list[int] = []
+        self._participles: dict[int, bool] = {}  # by morphology hash
+        self._place_names: dict[str, bool] = {}
+        self.name_keys: dict[str, str] = {}  # `reading.name_key` by name, kept by `location.names_a_lab`
+
+    def is_place_name(self, phrase: str) -> bool:
+        """`Vocabulary.is_place_name`, folded once per phrase of the article (the place rules ask
+        again for the same words, mention after mention)."""
+        found = self._place_names.get(phrase)
+        if found is None:
+            found = self.voc.is_place_name(phrase)
+            self._place_names[phrase] = found
+        return found
 
     def sentence_id(self, char: int) -> int:
         return bisect_right(self._ends, char)
@@ -156,43 +177,64 @@ class Article:
             self._sentences[sid] = found
         return found
 
+    def opening(self, sid: int, count: int) -> Sentence:
+        """Sentence `sid` as built, else a sentence holding only its first words (at least `count` of
+        them, unless it has fewer): how a sentence opens may decide that the rest needs no reading."""
+        found = self._sentences.get(sid)
+        if found is not None:
+            return found
+        start, end = self.sentence_bounds(sid)
+        found = Sentence(start, end, self._words(start, end, limit=count))
+        if len(found.words) < count:  # the whole sentence after all
+            self._sentences[sid] = found
+        return found
+
     @property
     def sentence_count(self) -> int:
         return len(self._ends) + 1
 
-    def _token_table(self) -> list[list[int]]:
-        """Per token: offset, length, trailing space, POS, entity IOB, entity label (one C call per Doc,
-        so building words reads Python ints instead of creating a Token per attribute)."""
-        if self._tokens is None:
-            self._tokens = self.doc.to_array([IDX, LENGTH, SPACY, POS, ENT_IOB, ENT_TYPE]).tolist()
-            self._token_starts = [row[0] for row in self._tokens]
-        return self._tokens
+    def _token_rows(self, start: int, end: int) -> list[list[int]]:
+        """Per token overlapping start..end (from the one holding `start`): offset, length, trailing
+        space, POS, entity IOB, entity label, morphology. One C call per Doc makes the table; only the
+        rows of a sentence asked for become Python ints (a few sentences of the article are read)."""
+        if self._table is None:
+            self._table = self.doc.to_array([IDX, LENGTH, SPACY, POS, ENT_IOB, ENT_TYPE, MORPH])
+            self._token_starts = self._table[:, 0].tolist()
+        first = max(0, bisect_right(self._token_starts, start) - 1)
+        stop = bisect_left(self._token_starts, end)  # the first token at or after `end`
+        return self._table[first:stop].tolist()
 
-    def _words(self, start: int, end: int) -> list[Word]:
-        table = self._token_table()
+    def _is_participle(self, morph: int) -> bool:
+        """`Token.morph` says VerbForm=Part (read once per distinct morphology of the article)."""
+        found = self._participles.get(morph)
+        if found is None:
+            found = "Part" in MorphAnalysis.from_id(self.doc.vocab, morph).get("VerbForm")
+            self._participles[morph] = found
+        return found
+
+    def _words(self, start: int, end: int, limit: int | None = None) -> list[Word]:
+        """The words of start..end; only the first ones (`limit` or more, all of them final) with a limit."""
+        rows = self._token_rows(start, end)
         text, folded, strings = self.text, self.folded, self.doc.vocab.strings
-        first_token = max(0, bisect_right(self._token_starts, start) - 1)
         words: list[Word] = []
-        group: list[int] = []  # token indices of the word being built
+        group: list[list[int]] = []  # rows of the tokens of the word being built
 
         def close() -> None:
-            a = table[group[0]][0]
-            last = table[group[-1]]
-            b = last[0] + last[1]
+            head, last = group[0], group[-1]
+            a, b = head[0], last[0] + last[1]
             surface = text[a:b]
             pos = (POS_NAMES.get(last[3]) or "X") if surface.isalnum() or ALNUM_RE.search(surface) else ""
-            participle = pos == "VERB" and "Part" in self.doc[group[-1]].morph.get("VerbForm")
-            head = table[group[0]]
+            participle = pos == "VERB" and self._is_participle(last[6])
             ent = strings[head[5]] if head[5] else ""
             words.append(
                 Word(surface, a, b, folded[a:b].replace("'", ""), pos, ent, participle, head[4] == ENT_BEGIN)
             )
             group.clear()
 
-        for t in range(first_token, len(table)):
-            idx, length, space, pos = table[t][0], table[t][1], table[t][2], table[t][3]
-            if idx >= end:
-                break
+        for row in rows:
+            if limit is not None and len(words) >= limit:
+                return words  # the word being built may go on: left out
+            idx, length, space, pos = row[0], row[1], row[2], row[3]
             if idx + length <= start:
                 continue
             if pos == SPACE_POS:
@@ -203,12 +245,12 @@ class Article:
                 words.append(Word(text[idx : idx + length], idx, idx + length, "", "", ""))
                 continue
             token = text[idx : idx + length]
-            if group and not table[group[-1]][2] and _glued(folded[table[group[0]][0] : idx], token):
-                group.append(t)
+            if group and not group[-1][2] and _glued(folded[group[0][0] : idx], token):
+                group.append(row)
                 continue
             if group:
                 close()
-            group.append(t)
+            group.append(row)
             if not space and token[-1:] in APOSTROPHES and folded[idx : idx + length - 1] in ELISIONS:
                 close()  # l’, d’, qu’: a word of its own
         if group:
