@@ -32,7 +32,7 @@ from extractors.officials.names import (
 )
 from extractors.officials.normalize import doc_folded, doc_text, fold
 from extractors.officials.offices import is_public
-from extractors.officials.rosters import listed_names, plural_office_at, roster_names
+from extractors.officials.rosters import attendance_members, listed_names, plural_office_at, roster_names
 from extractors.officials.titles import Role, complement_end, offices
 from extractors.officials.tokens import doc_tokens
 
@@ -212,8 +212,13 @@ def mentions(doc: Doc, roles: list[Role]) -> list[Mention]:
     title_tokens = frozenset(i for r in roles for i in range(r.start, r.head_end))
     spans = entity_names(doc, title_tokens)
     taken = {i for s, e in spans for i in range(s, e)}
-    # names listed one per line under a plural office, or in an attendance list with their offices
-    rostered = {**listed_names(doc, masthead_body(doc)), **roster_names(doc, title_tokens)}
+    # names listed one per line under a plural office, or in an attendance list (members of a
+    # council, some with offices of their own)
+    rostered = {
+        **attendance_members(doc),
+        **listed_names(doc, masthead_body(doc)),
+        **roster_names(doc, title_tokens),
+    }
     for span in rostered:  # names listed under a plural office: the whole line is the name
         spans = [s for s in spans if not set(range(*s)).intersection(range(*span))]
         spans.append(span)

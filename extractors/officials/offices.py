@@ -7,11 +7,17 @@ title before it in the article is its principal ("X, maire de Y, ... Z, 3e adjoi
 """
 
 import re
-from functools import cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from extractors.lexicons import load_list
+from extractors.officials.antecedents import (
+    POSSESSIVES,
+    definite_body,
+    possessed_body,
+    previous_sentence,
+    relative_body,
+    subject,
+)
 from extractors.officials.bodies import (
     cabinet_before,
     executive_regex,
@@ -19,75 +25,20 @@ from extractors.officials.bodies import (
     names_public_facility,
     publisher_body,
 )
-from extractors.officials.normalize import doc_text, fold, word_regex
+from extractors.officials.cues import (
+    BODY_NOUNS,
+    DIRECTORATE_RE,
+    names_public_body,
+    public_acronyms,
+    public_cue_regex,
+)
+from extractors.officials.normalize import doc_text, fold
 from extractors.officials.titles import TITLE_PARTICIPLES, Role, deputy_principals, head_key
 from extractors.officials.tokens import doc_tokens
 
 # Prepositions after which the rest of a title names its body ("directrice de la DREAL Occitanie").
 BODY_PREPOSITIONS = frozenset({"de", "du", "des", "d'", "a", "au", "aux"})
 OF = frozenset({"de", "du", "des", "d'"})
-# Nouns that begin the name of a public body inside a title ("président du conseil départemental").
-BODY_NOUNS = frozenset(
-    {
-        "conseil",
-        "ville",
-        "mairie",
-        "prefecture",
-        "agence",
-        "direction",
-        "commune",
-        "ministere",
-        "metropole",
-        "commission",
-        "caisse",
-        "office",
-        "etablissement",
-        "universite",
-        "chambre",
-        "groupement",
-        "eurometropole",
-        "ecole",
-        "syndicat",
-        "parc",
-        "iut",
-        "hopital",
-        "centre",
-        "communaute",
-        "institut",
-        "autorite",
-        "tribunal",
-        "cour",
-        "assemblee",
-        "senat",
-        "rectorat",
-        "academie",
-        "departement",
-    }
-)
-
-
-@cache
-def _acronyms() -> frozenset[str]:
-    return frozenset(fold(a) for a in load_list("public_acronyms"))
-
-
-@cache
-def _public_cue_regex() -> re.Pattern[str]:
-    """Kinds of public body, public fields and the common acronyms of French public bodies."""
-    return word_regex([*load_list("public_body_cues"), *load_list("public_acronyms")])
-
-
-# "Grand" + place, the usual name of an intercommunal body ("président du Grand Dijon").
-INTERCOMMUNAL_RE = re.compile(r"(?<!\w)(?:du|de|au) Grand[ -](?!Prix\b|Orient\b)[A-ZÀ-Þ]")
-# A capitalised "Département" is the collectivity ("vice-président du Département"); a lower-case
-# one may be a division of anything ("directeur du département des ventes").
-COLLECTIVITY_RE = re.compile(r"(?<!\w)(?:du|au|le) Département\b")
-# Acronyms shaped like a State directorate's: direction générale (DGxx), régionale (DRxx),
-# départementale (DDxx), interrégionale or interdépartementale (DIRx). "DGA" or "DRH" (one letter
-# after the prefix) name a post or a company department, not a directorate.
-DIRECTORATE_RE = re.compile(r"^(?:DG[A-Z]{2,5}|DR[A-Z]{2,5}|DD[A-Z]{1,5}|DIR[A-Z]{1,5})$")
-
-
 # How far (characters) a deputy's title may stand from its principal's: a list of deputies after
 # its lead sentence, each line next to the previous one.
 DEPUTY_REACH = 600
@@ -104,11 +55,7 @@ def is_public(title: str, role: Role) -> bool:
         return True
     if "head" not in classes:
         return False
-    return bool(
-        _public_cue_regex().search(fold(title))
-        or INTERCOMMUNAL_RE.search(title)
-        or COLLECTIVITY_RE.search(title)
-    )
+    return names_public_body(title)
 
 
 def title_organization(doc: Doc, role: Role) -> str | None:
@@ -131,7 +78,8 @@ def title_organization(doc: Doc, role: Role) -> str | None:
             if tokens.tokens[j].pos_ == "DET" and j + 1 < stop:
                 j += 1
             first = texts[j]
-            acronym = (first.isupper() and len(first) >= 2 and first.isalpha()) or folded[j] in _acronyms()
+            capitals = first.isupper() and len(first) >= 2 and first.isalpha()
+            acronym = capitals or folded[j] in public_acronyms()
             grand = first == "Grand" and j + 1 < stop and texts[j + 1][:1].isupper()
             if acronym or grand or (folded[j] in BODY_NOUNS and (first[:1].isupper() or stop - j >= 2)):
                 return tokens.span_text(j, stop)
@@ -139,72 +87,14 @@ def title_organization(doc: Doc, role: Role) -> str | None:
     return None
 
 
+def _referred_body(doc: Doc, role: Role) -> str | None:
+    """The public body a title names only by referring back to it (`antecedents`), if any."""
+    return possessed_body(doc, role) or relative_body(doc, role) or definite_body(doc, role)
+
+
 def _own_body(doc: Doc, role: Role) -> bool:
     """The title names a body right after its head ("vice-président de l'association")."""
     return role.end > role.head_end and fold(doc[role.head_end].text) in OF
-
-
-POSSESSIVES = frozenset({"son", "sa", "leur"})
-
-
-def _previous_sentence(doc: Doc, start: int) -> Span | None:
-    """The sentence before the one opening at token `start`, within its paragraph: cut after the
-    last blank line (spaCy sometimes runs a sentence over one); None when a blank line parts them."""
-    if start == 0:
-        return None
-    previous = doc[start - 1].sent
-    text = doc_text(doc)
-    if "\n\n" in text[doc[previous.end - 1].idx : doc[start].idx]:
-        return None
-    breaks = [t.i for t in previous if t.is_space and t.text.count("\n") >= 2]
-    return doc[breaks[-1] + 1 : previous.end] if breaks else previous
-
-
-def _subject(sentence: Span) -> Span | None:
-    """The subject of a sentence's first verb, as a span ("Le conseil régional, qui gère les lycées"):
-    the first subject in the text whose verb is in the sentence."""
-    for token in sentence:
-        if token.dep_.startswith("nsubj") and sentence.start <= token.head.i < sentence.end:
-            left, right = max(token.left_edge.i, sentence.start), min(token.right_edge.i + 1, sentence.end)
-            return sentence.doc[left:right]
-    return _opening_noun_phrase(sentence)
-
-
-def _opening_noun_phrase(sentence: Span) -> Span | None:
-    """The noun phrase a sentence opens on ("La Région, de son côté, a ..."): the subject where the
-    parse ties no subject to the sentence's own verb."""
-    end = sentence.start
-    while end < sentence.end and sentence.doc[end].pos_ in ("DET", "NOUN", "PROPN", "ADJ", "ADP"):
-        end += 1
-    if end - sentence.start < 2 or sentence.doc[sentence.start].pos_ != "DET":
-        return None
-    return sentence.doc[sentence.start : end]
-
-
-def _possessed_body(doc: Doc, role: Role) -> str | None:
-    """The public body a bare title refers back to: "une mission du CNES, conduite par son directeur",
-    or, when its sentence names none, the subject of the sentence before ("Le conseil régional a voté
-    le plan. Sa présidente, X, ..."; not "La médiathèque est un service de la ville. Son directeur")."""
-    if role.end != role.head_end or role.start == 0 or fold(doc[role.start - 1].text) not in POSSESSIVES:
-        return None
-    sentence = doc[role.start].sent
-    before = doc[sentence.start : role.start - 1]
-    found = list(_public_cue_regex().finditer(fold(before.text)))
-    if not found and (previous := _previous_sentence(doc, sentence.start)) is not None:
-        subject = _subject(previous)
-        if subject is None:
-            return None
-        before = subject
-        found = list(_public_cue_regex().finditer(fold(before.text)))
-    if not found:
-        return None
-    cue = before.char_span(found[-1].start(), found[-1].end(), alignment_mode="expand")
-    if cue is None:
-        return None
-    for ent in before.ents:  # the body's whole name when spaCy labelled it
-        if ent.label_ in ("ORG", "MISC") and ent.start <= cue.start and cue.end <= ent.end:
-            return ent.text
-    return cue.text
 
 
 # A body in parentheses closing the line of a title ("- X – cheffe du service achats, ... (INSEE)"),
@@ -224,7 +114,7 @@ def _parenthesised_body(doc: Doc, role: Role) -> str | None:
         if found is None:
             continue
         body = found.group(1).strip()
-        if _public_cue_regex().search(fold(body)) or DIRECTORATE_RE.match(body):
+        if public_cue_regex().search(fold(body)) or DIRECTORATE_RE.match(body):
             return body
     return None
 
@@ -278,14 +168,14 @@ MAX_HEADLINE_BODY = 60
 def _collectivity_before(doc: Doc, role: Role) -> str | None:
     """The collectivity with an elected executive that is the subject of the sentence before the
     deputy's ("La Région a débloqué 3 millions. Le vice-président chargé du logement, X, ..."), if any."""
-    previous = _previous_sentence(doc, doc[role.start].sent.start)
-    subject = _subject(previous) if previous is not None else None
-    if subject is None:
+    previous = previous_sentence(doc, doc[role.start].sent.start)
+    opening = subject(previous) if previous is not None else None
+    if opening is None:
         return None
-    found = executive_regex().search(fold(subject.text))
-    if found is None or not subject.text[found.start()].isupper():
+    found = executive_regex().search(fold(opening.text))
+    if found is None or not opening.text[found.start()].isupper():
         return None
-    return subject.text[found.start() : found.end()]
+    return opening.text[found.start() : found.end()]
 
 
 # A public body's own statutory organs, named in lower case after a head ("président du conseil
@@ -338,7 +228,7 @@ def inherited_offices(doc: Doc, roles: list[Role]) -> dict[int, str | None]:
     seen: list[tuple[Role, str | None, bool]] = []  # titles so far: role, body, public
     for role in roles:
         title = role.text(doc)
-        possessed = None if role.cls != "head" else _possessed_body(doc, role)
+        possessed = None if role.cls != "head" else _referred_body(doc, role)
         line_body = None if role.cls != "head" or is_public(title, role) else _parenthesised_body(doc, role)
         if possessed is not None:
             inherited[role.start] = possessed

@@ -234,3 +234,74 @@ def listed_names(doc: Doc, public_body: str | None) -> dict[tuple[int, int], str
         for name in named:
             found[name] = office
     return found
+
+
+# Minutes list the members at a sitting, present or excused, with a courtesy title and a name,
+# most without an office of their own ("Présents : M. A, maire ; Mme B ; M. C ; et 9 autres
+# conseillers municipaux.", "Absents excusés : Mme D (pouvoir à M. A), M. E."). Folded text.
+ATTENDANCE_LINE_RE = re.compile(
+    r"^[ \t]*(?:(?:etaient|sont)[ \t]+)?(?:presents?|presentes?|absents?|absentes?|excuses?|excusees?)"
+    r"(?:[ \t]+(?:excuses?|excusees?|representes?|representees?|et[ \t]+representes?))?[ \t]*:",
+    re.MULTILINE,
+)
+# The legal mention heading council minutes ("Conseillers en exercice : 19"): the sitting is a
+# council's, whose members the minutes list. Folded text.
+SEATS_RE = re.compile(r"(?<![\w-])(?:conseillers|membres)[ \t]+en[ \t]+exercice(?![\w-])")
+COUNCIL_RE = re.compile(r"(?<![\w-])conseil[ \t]+([a-z]+)(?![\w-])")
+
+
+@cache
+def _public_singulars() -> dict[str, str]:
+    """Folded public title -> the title as the lexicon writes it."""
+    return {re.sub(r"\s+", " ", fold(entry)): entry for entry in load_list("public_titles")}
+
+
+def _council_member(folded: str) -> str | None:
+    """The member's title of the council whose minutes these are ("conseil municipal" ->
+    "conseiller municipal"), when the minutes state its seats ("Conseillers en exercice")."""
+    if SEATS_RE.search(folded) is None:
+        return None
+    for match in COUNCIL_RE.finditer(folded):
+        member = _public_singulars().get(f"conseiller {match.group(1)}")
+        if member is not None:
+            return member
+    return None
+
+
+def _attendance_blocks(text: str, folded: str) -> list[tuple[int, int]]:
+    """Character spans of runs of attendance lines ("Présents : ...", "Absents excusés : ...")."""
+    blocks: list[tuple[int, int]] = []
+    for match in ATTENDANCE_LINE_RE.finditer(folded):
+        line_end = text.find("\n", match.start())
+        end = len(text) if line_end < 0 else line_end
+        if blocks and text[blocks[-1][1] : match.start()].strip() == "":
+            blocks[-1] = (blocks[-1][0], end)  # the next line of the same list
+        else:
+            blocks.append((match.end(), end))
+    return blocks
+
+
+def attendance_members(doc: Doc) -> dict[tuple[int, int], str]:
+    """Token spans of names in the attendance lists of a council's minutes -> the member's office.
+
+    The office is the plural one the list itself gives ("et 9 autres conseillers municipaux"),
+    else the member's title of the council the minutes state the seats of. A name with an office
+    of its own beside it ("Mme B, 1re adjointe") keeps it: the title next to a name wins.
+    A name inside a parenthesis (a proxy: "pouvoir à M. A") is not listed there.
+    """
+    text, folded = doc_text(doc), doc_folded(doc)
+    if ATTENDANCE_LINE_RE.search(folded) is None:
+        return {}
+    found: dict[tuple[int, int], str] = {}
+    council = None
+    for start, end in _attendance_blocks(text, folded):
+        office = _office_in(folded[start:end]) or council or (council := _council_member(folded))
+        if office is None:
+            continue
+        for match in LISTED_NAME_RE.finditer(text, start, end):
+            if text.count("(", start, match.start()) > text.count(")", start, match.start()):
+                continue
+            span = doc.char_span(match.start("name"), match.end("name"), alignment_mode="contract")
+            if span is not None and len(span) >= 2:
+                found[(span.start, span.end)] = office
+    return found

@@ -72,3 +72,63 @@ def test_attendance_list_without_public_office(nlp, text: str) -> None:
     officials = {f.name for f in facts if isinstance(f, OfficialFact)}
     assert officials <= {"FABRE"}
     assert "COUDERC" not in officials and "ESCANDE" not in officials
+
+
+# Council minutes: the members present or excused, most with only a courtesy title and a name.
+MEMBERS: list[tuple[str, str, set[tuple[str, str]]]] = [
+    (
+        "plural-office-closing-the-list",
+        "Présents : M. Alain ROUX, maire ; Mme Lucie BRUN ; M. Karim SAÏDI ; et 7 autres conseillers "
+        "municipaux.",
+        {
+            ("Alain ROUX", "maire"),
+            ("Lucie BRUN", "conseiller municipal"),
+            ("Karim SAÏDI", "conseiller municipal"),
+        },
+    ),
+    (
+        "excused-line-after-the-present-line",
+        "Présidence : M. Marc ABADIE, maire\n"
+        "Présents : Mme Nadia PEREZ, 1re adjointe ; M. Hugo VIDAL ; et 5 autres conseillers municipaux.\n"
+        "Absents excusés : Mme Rose LEBLANC (pouvoir à Mme PEREZ), M. Théo MARTY.",
+        {
+            ("Marc ABADIE", "maire"),
+            ("Nadia PEREZ", "1re adjointe"),
+            ("Hugo VIDAL", "conseiller municipal"),
+            ("Rose LEBLANC", "conseiller municipal"),
+            ("Théo MARTY", "conseiller municipal"),
+        },
+    ),
+    (
+        "seats-of-a-community-council",
+        "Séance du conseil communautaire du 3 mars\nConseillers en exercice : 42\n"
+        "Présents : M. Yann LE ROUX, Mme Katell MORVAN-JAFFRÈS.",
+        {("Yann LE ROUX", "conseiller communautaire"), ("Katell MORVAN-JAFFRÈS", "conseiller communautaire")},
+    ),
+]
+
+# An attendance list that states no council: the members are not said to hold an office.
+NOT_MEMBERS: list[tuple[str, str]] = [
+    (
+        "association-general-meeting",
+        "Assemblée générale du club de tennis\nPrésents : M. Paul BERNARD, Mme Julie FAURE.",
+    ),
+    (
+        "council-without-seats-or-plural-office",
+        "Le conseil municipal a voté le budget.\nPrésents : M. Paul BERNARD, Mme Julie FAURE.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in MEMBERS], ids=[c[0] for c in MEMBERS])
+def test_council_members_in_attendance_lists(nlp, text: str, expected: set[tuple[str, str]]) -> None:
+    facts = extract(nlp(text), CTX)
+    assert_offsets(text, facts)
+    assert {(f.name, f.title) for f in facts if isinstance(f, OfficialFact)} == expected
+
+
+@pytest.mark.parametrize("text", [c[1] for c in NOT_MEMBERS], ids=[c[0] for c in NOT_MEMBERS])
+def test_attendance_list_of_no_council(nlp, text: str) -> None:
+    facts = extract(nlp(text), CTX)
+    assert_offsets(text, facts)
+    assert not [f for f in facts if isinstance(f, OfficialFact)]
