@@ -24,6 +24,7 @@ from extractors.dates.patterns import BARE_YEAR_RE, EDITION_YEAR_RE, HISTORICAL_
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _HEADING_MAX = 100
 _LIST_ITEM = re.compile(r"[-–—•*·→►▪‣](?:\s|$)")
+_NUMBERED_HEADING = re.compile(r"\s*(?:\d{1,2}|[IVX]{1,5})[.)°][^\S\n]")
 _LABEL_VALUE = re.compile(r"[^:\n]{1,60}?[^\S\n]?:[^\S\n]*[^\s:]")
 HISTORY_LOOKBACK = 40  # characters before a year searched for a historical cue
 HEADING_YEAR_SPAN = 1  # a bare heading year farther than this from the publication year is a name
@@ -124,14 +125,21 @@ class YearContext:
             years = bare
         return years.pop() if len(years) == 1 else None
 
-    def _heading_sections(self) -> list[tuple[int, int]]:
-        """(start, year) from each heading that states one year: it governs until the next such heading."""
-        sections: list[tuple[int, int]] = []
+    def _heading_sections(self) -> list[tuple[int, int | None]]:
+        """(start, year) from each heading that states one year: it governs until the next such
+        heading. A numbered heading (`5. Intercommunalité`) stating none closes the passage of the
+        numbered heading before it (`3. Tarifs municipaux 2026`): the items of minutes or of a
+        report are siblings, and one item's year is not the next one's."""
+        sections: list[tuple[int, int | None]] = []
+        numbered_open = False
         for i, (start, end) in enumerate(self._lines):
-            if _is_heading(self.text, self._lines, i):
-                year = self._heading_year(start, end)
-                if year is not None:
-                    sections.append((start, year))
+            if not _is_heading(self.text, self._lines, i):
+                continue
+            year = self._heading_year(start, end)
+            numbered = _NUMBERED_HEADING.match(self.text, start, end) is not None
+            if year is not None or (numbered and numbered_open):
+                sections.append((start, year))
+                numbered_open = numbered and year is not None
         return sections
 
     def _line_of(self, pos: int) -> tuple[int, int]:
@@ -186,7 +194,8 @@ class YearContext:
 
     def article_years(self) -> set[int]:
         """Every year the article states for its own subject (dates and headings)."""
-        return {a.year for a in self.anchors if not a.historical} | {y for _, y in self._sections}
+        headings = {y for _, y in self._sections if y is not None}
+        return {a.year for a in self.anchors if not a.historical} | headings
 
     def _heading_at(self, pos: int) -> int | None:
         year = None
