@@ -67,7 +67,8 @@ def anchors_of(text: str, mentions: Iterable[Mention]) -> list[Anchor]:
             continue
         strong = mention.kind in ("day", "range", "enum")
         historical = not strong and is_historical(text, mention.items[0].start)
-        out.append(Anchor(mention.start, interval[1].year, strong, interval, historical))
+        months = mention.kind == "month_range"
+        out.append(Anchor(mention.start, interval[1].year, strong, interval, historical, months))
     return out
 
 

@@ -1,6 +1,7 @@
 """Which passage governs a yearless date (`context.YearContext`, `extractor.resolve_year`), on
 texts of our own: the near past or future of the publication that the verb's tense states, and
-the numbered items of minutes or of a report, each its own passage."""
+the numbered items of minutes or of a report, each its own passage; a range of months over the
+dates of its paragraph; a heading's span of years, which names a period."""
 
 from collections.abc import Callable
 from datetime import date
@@ -69,12 +70,46 @@ CASES = [
         date(2027, 6, 30),
         [("du 1er février", "2028-02-01", "2028-02-01", "day")],
     ),
+    # --- a range of months governs the dates of its paragraph and the next, in the year they fall
+    (
+        "range_of_months_over_a_new_year",
+        "Entre octobre 2026 et mars 2027, la mission a mené ses auditions.\n\n"
+        "Parmi les personnes entendues figurent le maire de Vif, le 14 novembre, "
+        "et la préfète, le 9 février.",
+        date(2027, 4, 10),
+        [
+            ("Entre octobre 2026 et mars 2027", "2026-10-01", "2027-03-31", "month"),
+            ("le 14 novembre", "2026-11-14", "2026-11-14", "day"),
+            ("le 9 février", "2027-02-09", "2027-02-09", "day"),
+        ],
+    ),
+    (
+        "range_of_months_paragraphs_away_governs_nothing",
+        "Entre octobre 2024 et mars 2025, le chantier a avancé.\n\nLe quartier change.\n\n"
+        "Les commerces rouvrent.\n\nLa fête du 12 décembre réunit les habitants.",
+        date(2027, 6, 1),
+        [
+            ("Entre octobre 2024 et mars 2025", "2024-10-01", "2025-03-31", "month"),
+            ("du 12 décembre", "2027-12-12", "2027-12-12", "day"),
+        ],
+    ),
+    # --- a span of years in a heading names a period: without a publication date no year governs
+    (
+        "span_of_years_heading_without_publication",
+        "Programme Leader 2023-2027\n\nLe comité du 5 février 2025 a validé trois projets.\n\n"
+        "Une visite des chantiers aura lieu le 12 novembre.",
+        None,
+        [
+            ("du 5 février 2025", "2025-02-05", "2025-02-05", "day"),
+            ("le 12 novembre", "2025-11-12", "2025-11-12", "day"),
+        ],
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "published", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_governing_passage(
-    parse: Callable[[str], Doc], text: str, published: date, expected: list[tuple]
+    parse: Callable[[str], Doc], text: str, published: date | None, expected: list[tuple]
 ) -> None:
     facts = extract(parse(text), ArticleContext(doc_id="t", published=published))
     assert_offsets(text, facts)
