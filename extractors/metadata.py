@@ -143,7 +143,8 @@ def _from_cue(text: str, line: Span, days: _Days, alone: bool) -> date | None:
     date: `Publié le 3 mars 2024 – Le budget voté` there is a link to another article. A cue after
     one or two words (`Article publié le 3 mars 2024`) must end its part likewise, so that a
     sentence (`Le rapport publié le 3 mai 2018 fait référence`) gives nothing. A posting cue
-    (`Affiché le`, `envoyée le`) is never a link: it must only end its own part, wherever it stands.
+    (`Affiché le`, `envoyée le`) is never a link: it is read wherever it stands, and its date may
+    be followed by the clause a notice of posting states (`en mairie`, `en application de ...`).
     In the head, a part running on past `CUE_REST_MAX` characters after the date is prose
     (`Créé le 4 mai 2021 à l'initiative de ..., le comité compte ...`), not a byline.
     """
@@ -161,14 +162,27 @@ def _from_cue(text: str, line: Span, days: _Days, alone: bool) -> date | None:
             continue
         mention, day = found
         gap = text[cue.end() : mention.items[0].start]
-        if posting or labelled or alone:
-            if not _BARE_SUFFIX.fullmatch(text, mention.end, line[1] if alone and not posting else end):
+        if posting:
+            if not _posting_rest(text, mention.end, end):
+                return None
+        elif labelled or alone:
+            if not _BARE_SUFFIX.fullmatch(text, mention.end, line[1] if alone else end):
                 return None
         elif end - mention.end > CUE_REST_MAX:
             return None
         if len(gap) <= CUE_GAP and not UPDATE_CUE_RE.search(gap):
             return day
     return None
+
+
+def _posting_rest(text: str, start: int, end: int) -> bool:
+    """What may follow a posting date in its part: a time or an author, or one short clause of
+    place or legal basis (`en mairie`, `en application de l'article L. 2121-25 du CGCT`), which
+    a notice of posting states; never a sentence running on."""
+    if _BARE_SUFFIX.fullmatch(text, start, end):
+        return True
+    rest = text[start:end].strip().rstrip(".")
+    return len(rest) <= CUE_REST_MAX and not _SENTENCE.search(rest)
 
 
 def _from_bare_part(text: str, line: Span, days: _Days) -> date | None:

@@ -24,8 +24,10 @@ from extractors.dates.patterns import BARE_YEAR_RE, EDITION_YEAR_RE, HISTORICAL_
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _HEADING_MAX = 100
 _LIST_ITEM = re.compile(r"[-–—•*·→►▪‣](?:\s|$)")
+_NUMBERED_HEADING = re.compile(r"\s*(?:\d{1,2}|[IVX]{1,5})[.)°][^\S\n]")
 _LABEL_VALUE = re.compile(r"[^:\n]{1,60}?[^\S\n]?:[^\S\n]*[^\s:]")
 HISTORY_LOOKBACK = 40  # characters before a year searched for a historical cue
+MONTHS_PARAGRAPHS = 1  # a range of months governs its paragraph and this many after it
 HEADING_YEAR_SPAN = 1  # a bare heading year farther than this from the publication year is a name
 
 # Where a year came from; NEAREST is the weakest guess.
@@ -49,6 +51,7 @@ class Anchor:
     strong: bool
     interval: Interval | None = None
     historical: bool = False
+    months: bool = False  # a range of months (`entre octobre 2024 et mars 2025`)
 
 
 def is_historical(text: str, pos: int) -> bool:
@@ -102,18 +105,23 @@ class YearContext:
         self._line_starts = [s for s, _ in self._lines]
         self._sections = self._heading_sections()
 
-    def _anchor_year(self, anchor: Anchor) -> int:
+    def _anchor_year(self, anchor: Anchor) -> int | None:
         """The anchor's year; for a span of years (`Perspectives 2025-2026`), the publication's
-        year when the span holds it (the verb's tense then moves the date), else its last year."""
+        year when the span holds it (the verb's tense then moves the date), else its last year;
+        without a publication date, none: `Interreg France-Suisse 2021-2027` names a programme's
+        period, no one year of it governs."""
         pub, interval = self.published, anchor.interval
-        if pub is not None and interval is not None and interval[0].year <= pub.year <= interval[1].year:
-            return pub.year
-        return anchor.year
+        if interval is None or interval[0].year == interval[1].year:
+            return anchor.year
+        if pub is None:
+            return None
+        return pub.year if interval[0].year <= pub.year <= interval[1].year else anchor.year
 
     def _heading_year(self, start: int, end: int) -> int | None:
         """The one year a heading line states (a date's or a bare one), else None."""
-        years = {self._anchor_year(a) for a in self.anchors if start <= a.pos < end and not a.historical}
-        if not years:
+        in_line = [a for a in self.anchors if start <= a.pos < end and not a.historical]
+        years = {y for a in in_line if (y := self._anchor_year(a)) is not None}
+        if not in_line:  # a bare year, not one of a date or a span already read
             bare = {
                 int(m.group(0))
                 for m in BARE_YEAR_RE.finditer(self.text, start, end)
@@ -124,14 +132,21 @@ class YearContext:
             years = bare
         return years.pop() if len(years) == 1 else None
 
-    def _heading_sections(self) -> list[tuple[int, int]]:
-        """(start, year) from each heading that states one year: it governs until the next such heading."""
-        sections: list[tuple[int, int]] = []
+    def _heading_sections(self) -> list[tuple[int, int | None]]:
+        """(start, year) from each heading that states one year: it governs until the next such
+        heading. A numbered heading (`5. Intercommunalité`) stating none closes the passage of the
+        numbered heading before it (`3. Tarifs municipaux 2026`): the items of minutes or of a
+        report are siblings, and one item's year is not the next one's."""
+        sections: list[tuple[int, int | None]] = []
+        numbered_open = False
         for i, (start, end) in enumerate(self._lines):
-            if _is_heading(self.text, self._lines, i):
-                year = self._heading_year(start, end)
-                if year is not None:
-                    sections.append((start, year))
+            if not _is_heading(self.text, self._lines, i):
+                continue
+            year = self._heading_year(start, end)
+            numbered = _NUMBERED_HEADING.match(self.text, start, end) is not None
+            if year is not None or (numbered and numbered_open):
+                sections.append((start, year))
+                numbered_open = numbered and year is not None
         return sections
 
     def _line_of(self, pos: int) -> tuple[int, int]:
@@ -168,8 +183,11 @@ class YearContext:
             return int(edition.group("y")), EDITION
         before = self.anchors[: bisect_left(self._positions, pos)]
         for a in reversed(before):
-            if a.strong and a.interval and _within(a.interval, a.year, part):
-                return a.year, PERIOD
+            if a.months and not self._months_govern(a, pos):
+                continue
+            year = _period_year(a, part)
+            if year is not None:
+                return year, PERIOD
         l_start = self._block_start(pos)
         for a in reversed(before):
             if a.pos < l_start:
@@ -184,9 +202,16 @@ class YearContext:
         nearest = self._nearest(pos)
         return (nearest, NEAREST) if nearest is not None else None
 
+    def _months_govern(self, anchor: Anchor, pos: int) -> bool:
+        """Does a range of months govern the date at `pos`? Only in its own paragraph and the next,
+        and not as another subject's past: a career's `Mai 2015 – août 2019 : consule ...` or a
+        past winter's figures pages earlier say nothing of the year of `du 1er au 4 septembre`."""
+        return not anchor.historical and self.text.count("\n\n", anchor.pos, pos) <= MONTHS_PARAGRAPHS
+
     def article_years(self) -> set[int]:
         """Every year the article states for its own subject (dates and headings)."""
-        return {a.year for a in self.anchors if not a.historical} | {y for _, y in self._sections}
+        headings = {y for _, y in self._sections if y is not None}
+        return {a.year for a in self.anchors if not a.historical} | headings
 
     def _heading_at(self, pos: int) -> int | None:
         year = None
@@ -209,6 +234,22 @@ class YearContext:
             if pool:
                 return pool[0].year
         return None
+
+
+def _period_year(anchor: Anchor, part: Part) -> int | None:
+    """The year in which the yearless part falls inside the anchor's period, else None.
+
+    A period is a day-precise date (the same day written again, a range of days) or a range of
+    months (`Entre octobre 2024 et mars 2025` holds `le 16 décembre` in 2024, `le 20 janvier` in
+    2025; see `_months_govern`). A range of years (`2021-2027`) is no period of a date.
+    """
+    interval = anchor.interval
+    if interval is None or not (anchor.strong or anchor.months):
+        return None
+    for year in range(interval[0].year, interval[1].year + 1):
+        if _within(interval, year, part):
+            return year
+    return None
 
 
 def _within(interval: Interval, year: int, part: Part) -> bool:

@@ -67,7 +67,8 @@ def anchors_of(text: str, mentions: Iterable[Mention]) -> list[Anchor]:
             continue
         strong = mention.kind in ("day", "range", "enum")
         historical = not strong and is_historical(text, mention.items[0].start)
-        out.append(Anchor(mention.start, interval[1].year, strong, interval, historical))
+        months = mention.kind == "month_range"
+        out.append(Anchor(mention.start, interval[1].year, strong, interval, historical, months))
     return out
 
 
@@ -130,6 +131,30 @@ def by_tense(parts: list[Part], year: int, published: date, direction: int) -> i
     return year
 
 
+def near_publication_year(parts: list[Part], published: date, direction: int) -> int | None:
+    """The year putting the parts in the near past (a past tense) or near future (a future) of the
+    publication, within `TENSE_SLACK_DAYS`, else None.
+
+    Such a reading overrules the year of a heading or of the line above that is not the
+    publication's: `huit ont été déférées le 13 mars` the day after, under `Une enquête ouverte à
+    l'automne 2024`; `dureront ... à partir du 1er décembre` written on 28 November, below a line
+    about `le 9 janvier 2026`. Farther off, the heading's year holds (`Forum 2028 : ...` over
+    `ouvrira le 6 mars`, written in February 2027).
+    """
+    if direction not in (PAST, FUTURE):
+        return None
+    for year in (published.year - 1, published.year, published.year + 1):
+        if direction == PAST:
+            gap = _days_from(parts[-1], True, year, published)
+            near = gap is not None and -TENSE_SLACK_DAYS <= gap <= 0
+        else:
+            gap = _days_from(parts[0], False, year, published)
+            near = gap is not None and 0 <= gap <= TENSE_SLACK_DAYS
+        if near:
+            return year
+    return None
+
+
 def resolve_year(
     parts: list[Part], pos: int, years: YearContext, tense: Callable[[], int] | None = None
 ) -> tuple[list[Part], str] | None:
@@ -149,6 +174,8 @@ def resolve_year(
     own_year = source == PUBLISHED or (source in (HEADING, LINE) and pub is not None and year == pub.year)
     if tense is not None and pub is not None and own_year:
         year = by_tense(_in_year(parts, year), year, pub, tense())
+    elif tense is not None and pub is not None and source in (HEADING, LINE):
+        year = near_publication_year(parts, pub, tense()) or year
     if _agrees(_in_year(parts, year)):
         return _in_year(parts, year), "context"
     candidates = {year - 1, year + 1} | years.article_years()

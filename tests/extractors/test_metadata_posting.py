@@ -77,6 +77,23 @@ CASES = [
         date(2028, 4, 7),
     ),
     (
+        "posted_with_its_legal_basis_after_the_notice_date",
+        "Compte rendu du conseil municipal\nSéance du mardi 5 octobre 2027 à 19 h\n\n"
+        "Date de convocation : 28/09/2027\n"
+        f"Affiché le 8/10/2027 en application de l'article L. 2121-25 du CGCT\n\n{BODY}",
+        date(2027, 10, 8),
+    ),
+    (
+        "posted_at_the_town_hall_door",
+        f"Arrêté de circulation\n\n{FILLER}\n\nAffichée le 3 juillet 2028 à la porte de la mairie.",
+        date(2028, 7, 3),
+    ),
+    (
+        "sent_then_a_sentence",
+        f"Titre\n\nEnvoyée le 3 mai 2028 au préfet. La lettre reste sans réponse.\n{BODY}",
+        None,
+    ),
+    (
         "sent_inside_a_sentence",
         f"Titre\n\nLe courrier envoyé le 3 mai 2028 reste sans réponse.\n{BODY}",
         None,
