@@ -14,7 +14,8 @@ from functools import cache
 from typing import NamedTuple
 
 from extractors.labs.appositions import read_apposition, read_baptised, read_kind_apposition
-from extractors.labs.names import read_lab_word, read_laboratory
+from extractors.labs.laboratory_names import read_laboratory
+from extractors.labs.names import read_lab_word
 from extractors.labs.reading import Mention
 from extractors.labs.units import (
     acronym_number_units,

@@ -14,9 +14,9 @@ spaCy signals used: parts of speech and participles (how far a name runs), LOC a
 from spacy.tokens import Doc
 
 from extractors.context import ArticleContext, doc_text
+from extractors.labs.article_place import ArticlePlace
 from extractors.labs.candidates import find_candidates, may_name_a_lab
 from extractors.labs.decision import decide
-from extractors.labs.location import ArticlePlace
 from extractors.labs.merge import add_acronyms_again, canonical_name, group_location, group_mentions
 from extractors.labs.words import Article
 from extractors.officials.normalize import doc_folded

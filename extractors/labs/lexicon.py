@@ -47,6 +47,7 @@ class Vocabulary:
     place_nouns: frozenset[str]
     funder_words: frozenset[str]
     geographic_nouns: frozenset[str]
+    body_adjectives: frozenset[str]
     anaphoric_bodies: frozenset[str]
     owner_bodies: frozenset[str]
     thesis_participles: frozenset[str]
@@ -99,6 +100,7 @@ def vocabulary() -> Vocabulary:
         organisation_heads=_keys(table["organisation_heads"]),
         place_nouns=_keys(table["place_nouns"]) | _keys(table["geographic_nouns"]),
         geographic_nouns=_keys(table["geographic_nouns"]),
+        body_adjectives=_keys(table["body_adjectives"]),
         funder_words=_keys(table["funder_words"]),
         anaphoric_bodies=_keys(table["anaphoric_bodies"]),
         owner_bodies=_keys(table["owner_bodies"]),

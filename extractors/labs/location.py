@@ -16,15 +16,12 @@
 7. `anaphora`: `du ministère` in the lab's sentence, read as the ministry named in full before;
 8. `context`: a plural lab noun with a place in the sentences just before (`quatre laboratoires de
    la métropole X :` above a list);
-9. `article`: the place the article is about (its dateline or a place in its site banner, else its
-   most frequent place).
+9. `article` (module `article_place`): the place the article is about (its dateline or a place in
+   its site banner, else its most frequent place).
 """
 
-import re
-from collections import Counter
-
-from extractors.labs.lexicon import fold_key
 from extractors.labs.places import (
+    SITE_NOUNS,
     body_phrase,
     is_place,
     place_at,
@@ -40,7 +37,7 @@ from extractors.labs.reading import (
     name_key,
     phrase,
 )
-from extractors.labs.search import is_standalone_in, standalone_starts
+from extractors.labs.search import standalone_starts
 from extractors.labs.words import Article, Sentence
 
 RULES = (
@@ -55,7 +52,6 @@ RULES = (
     "article",
 )
 PREPOSITIONS = frozenset({"de", "des", "du", "d", "en", "dans", "a", "au", "aux", "le", "la", "l", "les"})
-NOT_ARTICLE_PLACES = frozenset({"france", "europe", "etat", "republique"})
 CONTEXT_SENTENCES = 5
 LOCATIVES = frozenset({"en", "a", "au", "aux", "region", "de", "d", "du", "dans"})
 APPOSITION_OPENERS = frozenset(
@@ -90,6 +86,10 @@ def _apposition(art: Article, s: Sentence, m: Mention, others: list[Mention]) ->
     if j + 1 >= len(words) or words[j].text != ",":
         return None
     opener = words[j + 1]
+    if opener.key in LOCATING_PARTICIPLES:  # "X (XY), installé sur le campus de Y, ...": where it is
+        end = next((k for k in range(j + 2, len(words)) if words[k].text in {",", ";", ":", "("}), len(words))
+        located = sorted(places_in(art, s, j + 2, end))
+        return located[0][1] if located else None
     if not (
         opener.key in APPOSITION_OPENERS
         or opener.pos in {"NOUN", "PROPN", "NUM"}
@@ -119,14 +119,68 @@ def _sentence(art: Article, s: Sentence, m: Mention, others: list[Mention]) -> s
     for rank, text, k in places_in(art, s, 0, len(words)):
         if any(a <= k <= b for a, b in names):
             continue
+        if any(_another_labs_place(s, m, a, b, k) for a, b in names):
+            continue  # "au labo A, pour ..., et au labo B, basé sur le campus X": X is B's
         b = k - 1
         if b > 0 and words[b].key in {"le", "la", "l", "les"}:
             b -= 1
         before = words[b].key if b >= 0 else ""
         if rank == 0 and before not in LOCATIVES:
             continue
+        if before in GENITIVES and _a_setting(art, s, rank, k) and _complements_a_noun(art, s, b - 1):
+            continue  # "les poissons du golfe de X", "son programme ... de la chaîne des X": a subject
         places.append((rank, abs(k - m.first), text))
     return min(places)[2] if places else None
+
+
+GENITIVES = frozenset({"de", "d", "du", "des"})
+
+
+COORDINATION = frozenset({"et", ",", "ou", "le", "la", "l", "les", "au", "aux", "a"})
+
+
+def _another_labs_place(s: Sentence, m: Mention, a: int, b: int, k: int) -> bool:
+    """The lab at words a..b stands between lab `m` and the place at word k, and is no mere
+    coordinate of `m` (`les UMR A et B partagent une plateforme à X` is where both are)."""
+    if m.last < a and b < k:
+        between = s.words[m.last + 1 : a]
+    elif k < a and b < m.first:
+        between = s.words[b + 1 : m.first]
+    else:
+        return False
+    return not all(w.key in COORDINATION for w in between)
+
+
+def _a_setting(art: Article, s: Sentence, rank: int, k: int) -> bool:
+    """The place at word k is a city, a region or a natural place or site (`golfe de X`, `quartier
+    des X`), which may be what a sentence speaks of; not a body (`la tutelle de l'université de X`)."""
+    return rank != 1 or s.words[k].key in art.voc.geographic_nouns or s.words[k].key in SITE_NOUNS
+
+
+DESCRIPTION_REACH = 6  # words back from `de` to the head of the noun phrase it completes
+
+
+def _complements_a_noun(art: Article, s: Sentence, k: int) -> bool:
+    """Word k, before `de`, ends a noun phrase of common words that is no body, no place and no lab
+    (`les poissons pélagiques du golfe de X`, `son programme d'instrumentation de la chaîne des X`):
+    the place completes what the sentence speaks of, not where the lab is. A lab's own description
+    (`lab d'innovation du CHU de X`, `laboratoire d'innovation pédagogique de l'académie`) is kept."""
+    words = s.words
+    if (
+        k < 0
+        or words[k].is_proper
+        or words[k].pos not in {"NOUN", "ADJ"}
+        or words[k].key in art.voc.place_nouns
+    ):
+        return False
+    j = k
+    while j >= 0 and k - j < DESCRIPTION_REACH:
+        if words[j].key in LAB_NOUNS or "lab" in words[j].key:
+            return False  # "lab" may be tagged X
+        if words[j].pos not in {"NOUN", "ADJ"} and words[j].key not in GENITIVES:
+            break
+        j -= 1
+    return True
 
 
 def _anaphora(art: Article, s: Sentence, m: Mention) -> str | None:
@@ -257,81 +311,6 @@ def _context(art: Article, m: Mention) -> str | None:
                 if place is not None:
                     return place
     return None
-
-
-DATELINE_RE = re.compile(
-    r"^[^\w\n]*([^\W\d_][\w'\u2019\-]*(?: [^\W\d_][\w'\u2019\-]*){0,2}) ?[,\u2013\u2014|(]"
-)
-DATELINE_LINES = 12
-HEADER_SEPARATOR_RE = re.compile(r"[ \u00a0][\u00b7|\u2022][ \u00a0]")  # "A · B · C", "A | B", "A • B"
-
-
-class ArticlePlace:
-    """The place the article is about: its dateline (`Nancy, le 3 mars ...`) or the place a site's
-    banner ends on (`Le Hangar · atelier partagé · Cahors`), else its most frequent place entity,
-    clearly ahead of the next one. Found once per article, when needed."""
-
-    def __init__(self, art: Article) -> None:
-        self.art = art
-        self._place: str | None | bool = False
-        self._entity_names: dict[str, str] | None = None
-
-    def get(self) -> str | None:
-        if self._place is False:
-            self._place = self._dateline() or self._most_frequent()
-        return self._place  # type: ignore[return-value]
-
-    def _entities(self) -> dict[str, str]:
-        """Place entities by key, `CHU de X` and `INRAE de X` read as X (read once: the dateline and
-        the most frequent place both ask)."""
-        if self._entity_names is None:
-            self._entity_names = self._read_entities()
-        return self._entity_names
-
-    def _read_entities(self) -> dict[str, str]:
-        voc, names, article = self.art.voc, {}, self.art.text
-        for ent in self.art.doc.ents:
-            if ent.label_ != "LOC":
-                continue
-            written = article[ent.start_char : ent.end_char].strip()  # `Span.text`, not joined again
-            head, sep, tail = written.partition(" de ")
-            body = sep and (head.isupper() or fold_key(head) in voc.place_nouns)
-            text = tail if body else written
-            k = fold_key(text)
-            known = k in NOT_ARTICLE_PLACES or k in voc.place_nouns or k in voc.parent_bodies
-            if text[:1].isupper() and not text.isupper() and len(k) > 2 and not known:
-                names.setdefault(k, text)
-        return names
-
-    def _dateline(self) -> str | None:
-        places = set(self._entities())
-        lines = [
-            line
-            for line in self.art.text.split("\n", DATELINE_LINES * 2)[: DATELINE_LINES * 2]
-            if line.strip()
-        ]
-        for line in lines[:DATELINE_LINES]:
-            m = DATELINE_RE.match(line)
-            if m and (fold_key(m.group(1)) in places or self.art.is_place_name(m.group(1))):
-                return m.group(1)
-            for segment in HEADER_SEPARATOR_RE.split(line)[1:]:
-                segment = segment.strip()  # "Nom du lieu · tiers-lieu · Ville": a site's banner
-                if fold_key(segment) in places or self.art.is_place_name(segment):
-                    return segment
-        return None
-
-    def _most_frequent(self) -> str | None:
-        names = self._entities()
-        text = self.art.text
-        counts: Counter[str] = Counter()
-        for k, name in names.items():
-            if is_standalone_in(text, name.lower()):
-                continue  # also written in lower case: a common noun the tagger took for a place
-            counts[k] = sum(len(standalone_starts(text, v, "-", "-")) for v in {name, name.upper()})
-        ranked = counts.most_common(2)
-        if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1]):
-            return None
-        return names[ranked[0][0]]
 
 
 def locate(art: Article, m: Mention, others: list[Mention]) -> tuple[str, str] | None:

@@ -7,8 +7,9 @@ after `le Living Lab « X »`), or when a unit code stands in the parenthesis of
 1234)` right after the lab. A group's acronyms found again in the text are mentions of it too.
 """
 
+from extractors.labs.article_place import ArticlePlace
 from extractors.labs.lexicon import fold_key
-from extractors.labs.location import RULES, ArticlePlace, locate, names_a_lab
+from extractors.labs.location import RULES, locate, names_a_lab
 from extractors.labs.name_places import in_name
 from extractors.labs.reading import Mention, acronym_fits, name_key
 from extractors.labs.search import standalone_starts

@@ -1,15 +1,12 @@
-"""Names built on the lab morpheme and on the word `laboratoire`, read to their fullest form.
+"""Names built on the lab morpheme, read to their fullest form: `Lab X`, `X Lab`, `Lab’X`, `Lab-X`,
+`Lab1`, `Lab 12 bis`, `Ocea Lab 29`, a coined word ending in -lab (`Kolab`); a kind of lab (`Living
+Lab`, `FabLab`, `Fab’Lab`, `Design Lab`, `DataLab`) with a proper name, a quoted name, a name in
+sentence case or a place completing it (`FabLab Nord`, `Living Lab « Ville durable »`, `Living Lab
+Mieux vieillir ensemble,`, `MediaLab de la Ville`); the lab word completed by a natural place's
+name (`Living Lab Baie de X`, `Lab Val d'X`).
 
-- the lab word: `Lab X`, `X Lab`, `Lab’X`, `Lab-X`, `Lab1`, `Lab 12 bis`, `Ocea Lab 29`, a coined word
-  ending in -lab (`Kolab`); a kind of lab (`Living Lab`, `FabLab`, `Fab’Lab`, `Design Lab`,
-  `DataLab`) with a proper name, a quoted name or a place completing it (`FabLab Nord`, `Living
-  Lab « Ville durable »`, `MediaLab de la Ville`);
-- the lab word completed by a natural place's name (`Living Lab Baie de X`, `Lab Val d'X`);
-- `laboratoire`: capitalised (`le Laboratoire de physique des ...`), with a proper or quoted name
-  (`le laboratoire Jean-Dupré`), after a modifier that a name may follow (`le laboratoire commun
-  X`), named in full in lower case (`le laboratoire chimie et biologie des membranes`, `le
-  laboratoire de biologie et d'écologie des sols acides`) or by a description its acronym closes
-  (`le laboratoire de chimie des sols (LCS)`, `..., Y et Z (XYZ, UMR 1234)`).
+Names built on `laboratoire` are read in `laboratory_names`, appositions (`Innov'Loire, le
+laboratoire d'innovation de ...`) in `appositions`.
 
 Appositions (`Innov'Loire, le laboratoire d'innovation de ...`) are read in `appositions`.
 
@@ -22,13 +19,10 @@ from extractors.labs.lexicon import Vocabulary, fold_key
 from extractors.labs.reading import (
     UNIT_CODE_RE,
     Mention,
-    acronym_closing,
     acronym_fits,
     acronym_of,
     closing_quote,
-    coordinated_closing,
     is_content,
-    name_run,
     parenthesis,
     phrase,
 )
@@ -150,6 +144,12 @@ def _words_after(
     if shape == "named":
         while j < n and words[j].is_proper and words[j].key in voc.kind_words:
             last, j = j, j + 1  # "Lab'X Makers", "Lab'X Design": a kind word closes the name
+        if (
+            j < n
+            and _capitalised_common_noun(voc, words[j])
+            and (j + 1 == n or words[j + 1].text in NAME_CLOSERS)
+        ):
+            last = j  # "Lab'X Données, cellule ...": a capitalised common noun the phrase ends on
         return last, named, kind, rule
     counted = j + 1 < n and words[j + 1].pos == "NOUN" and words[j + 1].key not in NUMBER_SUFFIXES
     quote = closing_quote(s, j)
@@ -199,8 +199,39 @@ def _proper_words(voc: Vocabulary, s: Sentence, j: int, last: int, lower_inside:
                 return max(m, last)
             last, j = k, k + 1
             continue
+        if _sentence_case_run(voc, s, lab_word, last, j, k):
+            return k - 1  # "Living Lab Bien vieillir connecté, piloté par ...": a title in sentence case
         break
     return last
+
+
+NAME_CLOSERS = frozenset({",", ";", ":", ".", ")", "(", "!", "?", "\n"})
+
+
+def _capitalised_common_noun(voc: Vocabulary, w: Word) -> bool:
+    """A capitalised word the tagger reads as a common noun (`Données`), not a place or a body: a
+    proper noun after `Lab'X` may be a city the place lists do not hold (`Lab'X Lannion`)."""
+    return (
+        name_word(voc, w)
+        and w.pos == "NOUN"
+        and not w.is_place_entity
+        and not voc.is_place_name(w.text)
+        and w.key not in voc.parent_bodies
+        and w.key not in voc.place_nouns
+    )
+
+
+def _sentence_case_run(voc: Vocabulary, s: Sentence, lab_word: int, last: int, j: int, k: int) -> bool:
+    """The lower-case words j..k-1 end a name written in sentence case: one capitalised common word
+    after a kind of lab (`Living Lab Bien vieillir connecté`, not `Living Lab Nantes ouvert`), then
+    content words up to a punctuation mark that closes the phrase (no verb, no article between)."""
+    words = s.words
+    opener = words[last]
+    if last != lab_word + 1 or opener.pos == "PROPN" or opener.is_place_entity:
+        return False
+    if k <= j or words[k - 1].key in INNER_CONNECTORS or words[k - 1].key in {"en"}:
+        return False
+    return k == len(words) or words[k].text in NAME_CLOSERS
 
 
 def _public_body(voc: Vocabulary, s: Sentence, k: int) -> bool:
@@ -301,92 +332,3 @@ def with_parenthesis(art: Article, mention: Mention) -> Mention:
     ):
         mention.parent = content  # "(CNRS/Université de X)"
     return mention
-
-
-# --- laboratoire -------------------------------------------------------------------------------
-
-
-def read_laboratory(art: Article, sid: int, s: Sentence, i: int) -> Mention | None:
-    """A lab named with the word `laboratoire`, or None for a description (`un laboratoire du CNRS`)."""
-    voc, words = art.voc, s.words
-    w = words[i]
-    det = words[i - 1].key if i > 0 else ""
-    if det in voc.describing:
-        return None
-    j = i + 1
-    if j >= len(words):
-        return None
-    capitalised = w.text[:1].isupper() and not opens_clause(s, i)
-    n = words[j]
-    quote = closing_quote(s, j)
-    needs_acronym = False
-    if quote is not None:
-        last, rule = quote, "laboratoire_quoted"
-    elif capitalised:
-        last, rule = name_run(art, s, j), "laboratoire_named"
-    elif det not in voc.definite and not opens_clause(s, i) and not (det == "," and _proper_name_at(voc, n)):
-        return None  # a list item or an apposition may drop the article: "A, B, laboratoire X (LX)"
-    elif _proper_name_at(voc, n):
-        last, rule = name_run(art, s, j), "laboratoire_proper"
-    elif (named := _after_modifiers(voc, words, j)) is not None:
-        last, rule = name_run(art, s, named), "laboratoire_modified"  # "le laboratoire commun X"
-    elif n.pos in {"NOUN", "PROPN"} and n.key not in voc.generic_modifiers and n.key not in voc.connectors:
-        last, rule = name_run(art, s, j), "laboratoire_lowercase"
-        content = [x for x in words[j : last + 1] if is_content(x)]
-        needs_acronym = len(content) < 2
-    elif n.key in voc.connectors or n.pos == "ADJ":
-        last, rule = name_run(art, s, j), "laboratoire_acronym"
-        if det in voc.definite and _named_in_full(voc, words[j : last + 1]):
-            rule = "laboratoire_described"
-        else:
-            needs_acronym = True
-    else:
-        return None
-    if last < j:
-        return None
-    name = phrase(art, s, i, last)
-    closing = (
-        acronym_closing(art, s, last, w.start)
-        if s.words[last + 1 : last + 2] and s.words[last + 1].text == ","
-        else None
-    )
-    if closing is not None:
-        last = closing[0]
-    elif (coordinated := coordinated_closing(art, s, j, last)) is not None:
-        last = coordinated  # "le laboratoire Cultures, sociétés et territoires de X"
-    name = phrase(art, s, i, last)
-    mention = Mention(sid, i, last, w.start, words[last].end, name, f"labs.{rule}")
-    mention = with_parenthesis(art, mention)
-    if fold_key(phrase(art, s, i, last)) in voc.generic_phrases and not mention.aliases:
-        return None
-    if needs_acronym and not mention.aliases:
-        return None
-    return mention
-
-
-def _proper_name_at(voc: Vocabulary, w: Word) -> bool:
-    """A capitalised word that can open a lab's name (not a parent body or an organisation)."""
-    return name_word(voc, w) and w.key not in voc.parent_bodies and w.key not in voc.organisation_heads
-
-
-def _after_modifiers(voc: Vocabulary, words: list[Word], j: int) -> int | None:
-    """Index of the proper name after one or two modifiers from word j (`commun X`, `mixte
-    international X`), else None."""
-    k = j
-    while k < len(words) and k - j < 2 and words[k].key in voc.naming_modifiers:
-        k += 1
-    return k if j < k < len(words) and _proper_name_at(voc, words[k]) else None
-
-
-def _named_in_full(voc: Vocabulary, words: list[Word]) -> bool:
-    """`le laboratoire de biologie et d'écologie des sols acides`: a description long enough to be a
-    name (three content words or more, a coordination) that does not open on a generic activity
-    (`de recherche et d'innovation`)."""
-    if not words or words[0].key not in COMPLEMENT_PREPOSITIONS:
-        return False
-    content = [w for w in words if is_content(w)]
-    return (
-        len(content) >= 3
-        and any(w.key == "et" for w in words)
-        and content[0].key not in voc.generic_activities
-    )

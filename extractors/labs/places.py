@@ -57,9 +57,16 @@ def _reaches_place_word(art: Article, s: Sentence, k: int, content: bool) -> int
             return None
         if w.key == "et" and m + 1 < len(words) and words[m + 1].key in {"le", "la", "l", "les"}:
             return None
-        if not (w.key in art.voc.connectors or content and w.pos in {"NOUN", "ADJ"} and not w.is_punct):
+        described = w.pos in {"NOUN", "ADJ"} or w.participle and _names_on(s, m + 1)
+        if not (w.key in art.voc.connectors or content and described and not w.is_punct):
             return None
     return None
+
+
+def _names_on(s: Sentence, k: int) -> bool:
+    """Word k goes on with the body's name (`école spécialisée de X`), not with where it is
+    (`ministère installé à X`)."""
+    return k < len(s.words) and s.words[k].key in {"de", "du", "des", "d"}
 
 
 def proper_run(art: Article, s: Sentence, j: int, limit: int = 6) -> int:
@@ -189,6 +196,10 @@ def place_at(art: Article, s: Sentence, j: int) -> str | None:
     found = body_phrase(art, s, j)
     if found is not None:
         return with_larger_place(art, s, found[1], found[0])
+    if j + 1 < len(s.words) and s.words[j].is_proper and s.words[j].key in art.voc.body_adjectives:
+        found = body_phrase(art, s, j + 1)  # "de la Haute école spécialisée de X"
+        if found is not None:
+            return with_larger_place(art, s, found[1], phrase(art, s, j, found[1]))
     if j < len(s.words) and is_place_word(art, s.words[j]) and s.words[j].key not in art.voc.parent_bodies:
         last = proper_run(art, s, j)
         return with_larger_place(art, s, last, phrase(art, s, j, last))
