@@ -23,6 +23,7 @@ from extractors.officials.appointments import (
     title_at,
 )
 from extractors.officials.bodies import masthead_body
+from extractors.officials.complements import complement_end
 from extractors.officials.names import (
     HONORIFICS,
     entity_names,
@@ -33,7 +34,7 @@ from extractors.officials.names import (
 from extractors.officials.normalize import doc_folded, doc_text, fold
 from extractors.officials.offices import is_public
 from extractors.officials.rosters import attendance_members, listed_names, plural_office_at, roster_names
-from extractors.officials.titles import Role, complement_end, offices
+from extractors.officials.titles import Role, offices
 from extractors.officials.tokens import doc_tokens
 
 # Punctuation between a name and its title: "X, maire", "X (maire", "X – maire"; before a name also

@@ -25,6 +25,7 @@ from extractors.officials.bodies import (
     names_public_facility,
     publisher_body,
 )
+from extractors.officials.complements import TITLE_PARTICIPLES
 from extractors.officials.cues import (
     BODY_NOUNS,
     DIRECTORATE_RE,
@@ -33,7 +34,7 @@ from extractors.officials.cues import (
     public_cue_regex,
 )
 from extractors.officials.normalize import doc_text, fold
-from extractors.officials.titles import TITLE_PARTICIPLES, Role, deputy_principals, head_key
+from extractors.officials.titles import Role, deputy_principals, head_key
 from extractors.officials.tokens import doc_tokens
 
 # Prepositions after which the rest of a title names its body ("directrice de la DREAL Occitanie").
