@@ -181,6 +181,15 @@ def is_address(doc: Doc, head: Token, unit: str) -> bool:
 
 
 @cache
+def foreign_tagged_noun(doc: Doc, token: Token) -> bool:
+    """A word tagged X (unknown, often borrowed: `labs`) that the lemmatizer's tables list as a noun
+    and that ends the noun phrase (`4 living labs` is counted on `labs`, not on `living`)."""
+    if not wordlike(token) or singular(token) not in known_nouns():
+        return False
+    k = next_index(doc, token.i + 1)
+    return k is None or doc[k].pos_ not in {"NOUN", "PROPN", "X", "ADJ"}
+
+
 def known_nouns() -> frozenset[str]:
     """Lemmas the model's lemmatizer lists as nouns (spaCy's French lookup tables): they tell a noun
     the tagger called an adjective (`écoles` in `40 écoles relais`) from a true adjective."""
@@ -300,6 +309,9 @@ def noun_after(doc: Doc, number: Number, counted: Container[str] = ()) -> Noun |
             if adjectives and token.pos_ == "ADP":  # `12 retenus pour la finale`: no `pour cent` here
                 break
             head = token
+            break
+        elif token.pos_ == "X" and foreign_tagged_noun(doc, token):
+            head = token  # `Trois labs sous le même toit`: a noun the tagger left unknown
             break
         elif token.pos_ in {"ADJ", "VERB", "X"} and len(adjectives) < _MAX_ADJECTIVES and wordlike(token):
             apposed = apposed_noun(doc, token, adjectives)

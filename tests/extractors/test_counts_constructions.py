@@ -1,7 +1,7 @@
 """Counts by class of construction, on sentences written for these tests: unit symbols after a
 number, ceilings (`dans la limite de`), measure nouns that name things once qualified, the
-number one after `au moins`, the base of a frequency (`un mardi sur deux`) and flattened table
-rows. Each case lists the (value, unit, qualifier) triples expected, in any order."""
+number one after `au moins`, the base of a frequency (`un mardi sur deux`), borrowed nouns the
+tagger leaves unknown, evenings of a show, and flattened table rows. Each case lists the (value, unit, qualifier) triples expected, in any order."""
 
 from collections.abc import Callable
 
@@ -91,6 +91,18 @@ CASES: list[tuple[str, str, list[Triple]]] = [
         "Le jury a retenu 8 projets sur 30 candidatures.",
         [(8, "projet", "exact"), (30, "candidature", "exact")],
     ),
+    # a borrowed noun the tagger leaves unknown (X) is still the counted noun when it ends the phrase
+    ("unknown_tag_heading", "Quatre labs sous un même toit", [(4, "lab", "exact")]),
+    ("unknown_tag_subject", "Deux labs ont ouvert en 2024 à Niort.", [(2, "lab", "exact")]),
+    # an evening or a morning of a show is an event, an evening alone is a time
+    (
+        "evenings_of_theatre",
+        "Du 2 au 9 août, six soirées de théâtre dans la cour du château.",
+        [(6, "soirée", "exact")],
+    ),
+    ("evenings_of_cinema", "Cet été, cinq soirées de cinéma sont prévues au parc.", [(5, "soirée", "exact")]),
+    ("evenings_a_week", "Trois soirées par semaine, le gymnase reste ouvert.", []),
+    ("evenings_spent", "Il a passé deux soirées à préparer le dossier.", []),
 ]
 
 TABLE = """Activité du centre
