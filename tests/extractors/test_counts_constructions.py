@@ -1,7 +1,8 @@
 """Counts by class of construction, on sentences written for these tests: unit symbols after a
 number, ceilings (`dans la limite de`), measure nouns that name things once qualified, the
 number one after `au moins`, the base of a frequency (`un mardi sur deux`), borrowed nouns the
-tagger leaves unknown, evenings of a show, and flattened table rows. Each case lists the (value, unit, qualifier) triples expected, in any order."""
+tagger leaves unknown, evenings of a show, and flattened table rows. Each case lists the (value,
+unit, qualifier) triples expected, in any order."""
 
 from collections.abc import Callable
 
