@@ -16,6 +16,8 @@ _CLIMB = 4  # a date phrase hangs at most a few arcs below its verb
 _AUX_DEPS = ("aux", "aux:tense", "aux:pass")
 _ETRE_VERBS = frozenset(load_list("date_etre_verbs"))
 _ANNOUNCING_VERBS = frozenset(load_list("date_announcing_verbs"))
+_DEADLINE_NOUNS = frozenset(load_list("date_deadline_nouns"))
+_DEADLINE_LINKS = frozenset({"le", "au", ":", "-", "\u2013"})
 _FUTURE_ENDINGS = ("ront", "era", "rra")
 _ADVERBIAL_OPENERS = ("le ", "les ", "en ")
 
@@ -92,7 +94,10 @@ def year_direction_at(doc: Doc, start: int, end: int) -> int:
     says when (`organiseront un séminaire les 8 et 9 janvier`). A past of announcing or rescheduling
     (`a annoncé ... le 2 juillet`) dates the announcement, not the thing announced. A simple past
     without auxiliary is mostly a present of the same spelling (`interdit`, `réunit`), so it is none.
+    A deadline noun with no verb (`clôture le 15 janvier`) looks ahead.
     """
+    if _after_deadline_noun(doc, start):
+        return FUTURE
     verb = _verb_at(doc, start, end, through_nouns=False)
     if verb is None:
         return UNKNOWN
@@ -102,6 +107,21 @@ def year_direction_at(doc: Doc, start: int, end: int) -> int:
     if direction == PAST and "Past" in verb.morph.get("Tense") and "Fin" in verb.morph.get("VerbForm"):
         return UNKNOWN
     return direction
+
+
+def _after_deadline_noun(doc: Doc, start: int) -> bool:
+    """`clôture le 15 janvier`, `date limite : 3 mars`: a deadline noun right before the date, no
+    verb between them or after it in the clause, names a closing date still ahead."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    i = span.start - 1
+    while i >= 0 and span.start - i <= 3 and doc[i].lower_ in _DEADLINE_LINKS:
+        i -= 1
+    if i < 0 or doc[i].lower_ not in _DEADLINE_NOUNS:
+        return False
+    clause_end = next((t.i for t in doc[span.start :] if t.is_sent_end or t.text in ".;!?"), len(doc) - 1)
+    return not any(t.pos_ in ("VERB", "AUX") for t in doc[i : clause_end + 1])
 
 
 def _adverbial(span: Span) -> bool:

@@ -86,3 +86,26 @@ def test_no_parse_means_unknown(nlp: Language) -> None:
     text = "Les agents ont voté ce jeudi."
     start = text.index("ce jeudi")
     assert direction_at(nlp.make_doc(text), start, start + len("ce jeudi")) == UNKNOWN
+
+
+# A deadline noun right before a yearless date, with no verb in its clause, names a closing date
+# still ahead of the publication (6 November 2025): the coming January, not the last one.
+AUTUMN = date(2025, 11, 6)
+DEADLINES = [
+    (
+        "closing_after_colon",
+        "Appel à candidatures « Villages fleuris » : clôture le 20 janvier",
+        "2026-01-20",
+    ),
+    ("date_limite_heading", "Date limite : 4 mars.", "2026-03-04"),
+    ("closing_au", "Dépôt des dossiers en ligne, clôture au 9 février.", "2026-02-09"),
+    ("echeance_opens", "Échéance le 2 février pour les candidatures.", "2026-02-02"),
+    ("a_past_verb_keeps_the_year", "La clôture des inscriptions était le 20 janvier.", "2025-01-20"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in DEADLINES], ids=[c[0] for c in DEADLINES])
+def test_deadline_is_ahead(parse: Callable[[str], Doc], text: str, expected: str) -> None:
+    facts = extract(parse(text), ArticleContext(doc_id="t", published=AUTUMN))
+    assert_offsets(text, facts)
+    assert [f.start.isoformat() for f in facts] == [expected]
