@@ -180,7 +180,6 @@ def is_address(doc: Doc, head: Token, unit: str) -> bool:
     return k is not None and doc[k].text[:1].isupper()
 
 
-@cache
 def foreign_tagged_noun(doc: Doc, token: Token) -> bool:
     """A word tagged X (unknown, often borrowed: `labs`) that the lemmatizer's tables list as a noun
     and that ends the noun phrase (`4 living labs` is counted on `labs`, not on `living`)."""
@@ -190,6 +189,7 @@ def foreign_tagged_noun(doc: Doc, token: Token) -> bool:
     return k is None or doc[k].pos_ not in {"NOUN", "PROPN", "X", "ADJ"}
 
 
+@cache
 def known_nouns() -> frozenset[str]:
     """Lemmas the model's lemmatizer lists as nouns (spaCy's French lookup tables): they tell a noun
     the tagger called an adjective (`écoles` in `40 écoles relais`) from a true adjective."""

@@ -161,7 +161,8 @@ def resolve_year(
     """The parts (last one written at `pos`) with their year, and where it came from; None to drop.
 
     A year taken from the publication date follows the verb's tense (`tense()`, read only then); so
-    does a heading's year when it is the publication's own (`Conseil du 3 mars 2024`).
+    does a heading's year when it is the publication's own (`Conseil du 3 mars 2024`). A future
+    never falls in a year long past (`sera présentée en août` after `le 8 août 1866`).
     """
     last = parts[-1]
     if last.year is not None:
@@ -176,6 +177,8 @@ def resolve_year(
         year = by_tense(_in_year(parts, year), year, pub, tense())
     elif tense is not None and pub is not None and source in (HEADING, LINE):
         year = near_publication_year(parts, pub, tense()) or year
+    if tense is not None and pub is not None and year < pub.year - 1 and tense() == FUTURE:
+        year = by_tense(_in_year(parts, pub.year), pub.year, pub, FUTURE)  # no future in a past year
     if _agrees(_in_year(parts, year)):
         return _in_year(parts, year), "context"
     candidates = {year - 1, year + 1} | years.article_years()

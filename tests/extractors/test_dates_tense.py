@@ -109,3 +109,34 @@ def test_deadline_is_ahead(parse: Callable[[str], Doc], text: str, expected: str
     facts = extract(parse(text), ArticleContext(doc_id="t", published=AUTUMN))
     assert_offsets(text, facts)
     assert [f.start.isoformat() for f in facts] == [expected]
+
+
+# A yearless month or day whose verb is a future does not take a past year from an earlier
+# historical date: what is still to come is in the publication's year or after (5 March 2026).
+SPRING = date(2026, 3, 5)
+FUTURE_AFTER_HISTORY = [
+    (
+        "future_after_a_historical_date",
+        "Le phare fut allumé le 3 juin 1872. L'exposition sera présentée au salon de Brest, en juillet.",
+        ["1872-06-03", "2026-07-01"],
+    ),
+    (
+        "past_keeps_the_historical_year",
+        "Le phare fut allumé le 3 juin 1872. Il avait été inspecté en juillet.",
+        ["1872-06-03", "1872-07-01"],
+    ),
+    (
+        "future_of_a_month_already_gone_is_next_year",
+        "La digue fut bâtie le 9 mai 1901. Les travaux reprendront en janvier.",
+        ["1901-05-09", "2027-01-01"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [c[1:] for c in FUTURE_AFTER_HISTORY], ids=[c[0] for c in FUTURE_AFTER_HISTORY]
+)
+def test_future_is_no_past_year(parse: Callable[[str], Doc], text: str, expected: list[str]) -> None:
+    facts = extract(parse(text), ArticleContext(doc_id="t", published=SPRING))
+    assert_offsets(text, facts)
+    assert [f.start.isoformat() for f in facts] == expected
