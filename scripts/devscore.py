@@ -31,6 +31,7 @@ SETS = {
     "heldout": (REPO / "tests" / "heldout" / "texts", REPO / "tests" / "heldout" / "gold"),
     "heldout2": (REPO / "tests" / "heldout2" / "texts", REPO / "tests" / "heldout2" / "gold"),
     "heldout3": (REPO / "tests" / "heldout3" / "texts", REPO / "tests" / "heldout3" / "gold"),
+    "heldout4": (REPO / "tests" / "heldout4" / "texts", REPO / "tests" / "heldout4" / "gold"),
 }
 CACHE = REPO / ".cache" / "docs"
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `make eval`: run the pipeline (`pressfacts run`, the user's path) over the sample corpus, the
-# development set and the held-out sets (tests/heldout, tests/heldout2, tests/heldout3), then print each set's per-kind table
+# development set and the held-out sets (tests/heldout, tests/heldout2, tests/heldout3, tests/heldout4), then print each set's per-kind table
 # (`pressfacts eval`, the reference scorer's rules) and write its errors, grouped by kind, to a
 # file it names.
 # Usage: scripts/eval.sh [SHARED_DIR] [OUT_DIR]   (defaults: ../shared outputs/eval)
@@ -9,9 +9,9 @@ cd "$(dirname "$0")/.."
 shared=${1:-../shared}
 out=${2:-outputs/eval}
 bin=.venv/bin
-declare -A texts=([samples]="$shared/corpus" [dev]="$shared/dev/texts" [heldout]=tests/heldout/texts [heldout2]=tests/heldout2/texts [heldout3]=tests/heldout3/texts)
-declare -A gold=([samples]="$shared/gold" [dev]="$shared/dev/gold" [heldout]=tests/heldout/gold [heldout2]=tests/heldout2/gold [heldout3]=tests/heldout3/gold)
-sets=(samples dev heldout heldout2 heldout3)
+declare -A texts=([samples]="$shared/corpus" [dev]="$shared/dev/texts" [heldout]=tests/heldout/texts [heldout2]=tests/heldout2/texts [heldout3]=tests/heldout3/texts [heldout4]=tests/heldout4/texts)
+declare -A gold=([samples]="$shared/gold" [dev]="$shared/dev/gold" [heldout]=tests/heldout/gold [heldout2]=tests/heldout2/gold [heldout3]=tests/heldout3/gold [heldout4]=tests/heldout4/gold)
+sets=(samples dev heldout heldout2 heldout3 heldout4)
 for set in "${sets[@]}"; do
   if [ ! -d "${gold[$set]}" ] || [ ! -d "${texts[$set]}" ]; then
     echo "make eval: the $set set is missing (${texts[$set]}, ${gold[$set]})" >&2

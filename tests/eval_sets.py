@@ -38,6 +38,10 @@ EVAL_SETS: dict[str, EvalSet] = {
     "heldout3": EvalSet(
         "heldout3", REPO / "tests" / "heldout3" / "texts", REPO / "tests" / "heldout3" / "gold"
     ),
+    # A fourth blind set: other public-sector genres again (tests/heldout4/README.md).
+    "heldout4": EvalSet(
+        "heldout4", REPO / "tests" / "heldout4" / "texts", REPO / "tests" / "heldout4" / "gold"
+    ),
 }
 
 

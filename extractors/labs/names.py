@@ -150,6 +150,8 @@ def _words_after(
             and (j + 1 == n or words[j + 1].text in NAME_CLOSERS)
         ):
             last = j  # "Lab'X Données, cellule ...": a capitalised common noun the phrase ends on
+        elif (qualified := _qualified_after(voc, s, j)) is not None:
+            last = qualified  # "le Lab'X citoyen, le laboratoire ..."
         return last, named, kind, rule
     counted = j + 1 < n and words[j + 1].pos == "NOUN" and words[j + 1].key not in NUMBER_SUFFIXES
     quote = closing_quote(s, j)
@@ -227,11 +229,42 @@ def _sentence_case_run(voc: Vocabulary, s: Sentence, lab_word: int, last: int, j
     content words up to a punctuation mark that closes the phrase (no verb, no article between)."""
     words = s.words
     opener = words[last]
-    if last != lab_word + 1 or opener.pos == "PROPN" or opener.is_place_entity:
-        return False
     if k <= j or words[k - 1].key in INNER_CONNECTORS or words[k - 1].key in {"en"}:
         return False
-    return k == len(words) or words[k].text in NAME_CLOSERS
+    if not (k == len(words) or words[k].text in NAME_CLOSERS):
+        return False
+    if last == lab_word + 1 and opener.pos != "PROPN" and not opener.is_place_entity:
+        return True
+    return _qualifying_words(voc, words[j:k])
+
+
+MAX_QUALIFYING_WORDS = 2
+# Endings of past participles, which the tagger may call adjectives (`ouvert`, `créée`, `lancés`).
+PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "ert", "erte", "erts", "ertes")
+
+
+def _qualifying_words(voc: Vocabulary, run: list[Word]) -> bool:
+    """One or two lower-case nouns or adjectives, no participle and no time word (`Bocage normand`,
+    `Angers citoyen`, not `Nantes ouvert`, `X mardi`): they qualify a proper name in a lab's name."""
+    return 0 < len(run) <= MAX_QUALIFYING_WORDS and all(
+        w.pos in {"NOUN", "ADJ", "PROPN"}  # a lower-case word tagged PROPN is an adjective (`vendéen`)
+        and not w.participle
+        and w.text.islower()
+        and not w.text.endswith(PARTICIPLE_ENDINGS)
+        and w.key not in voc.time_words
+        for w in run
+    )
+
+
+def _qualified_after(voc: Vocabulary, s: Sentence, j: int) -> int | None:
+    """Last index of the qualifying words from j that a closing punctuation mark ends, else None."""
+    words, k = s.words, j
+    while (
+        k < len(words) and k - j < MAX_QUALIFYING_WORDS and words[k].text.islower() and not words[k].is_punct
+    ):
+        k += 1
+    closed = k == len(words) or words[k].text in NAME_CLOSERS
+    return k - 1 if k > j and closed and _qualifying_words(voc, words[j:k]) else None
 
 
 def _public_body(voc: Vocabulary, s: Sentence, k: int) -> bool:

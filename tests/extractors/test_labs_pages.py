@@ -1,5 +1,6 @@
 """Labs extractor, fourth wave: names and locations as web pages of other genres write them.
-A name in sentence case after a kind of lab; a natural place's name inside a lab's name; a
+A name in sentence case after a kind of lab; a proper name qualified by a lower-case noun or
+adjective; a natural place's name inside a lab's name; a
 `Lab'X` closed by a capitalised common noun; a body whose name opens on an adjective (`Haute
 école`); where a lab is, said by a locating participle after it; a place that completes what the
 sentence speaks of (a field site, a studied area) or that belongs to another lab of the sentence
@@ -45,6 +46,39 @@ NAMES_IN_SENTENCE_CASE = [
         "a-preposition-after-the-name-ends-it",
         "Au Living Lab Seniors depuis mars, 12 ateliers ont eu lieu.",
         {("Living Lab Seniors", None)},
+    ),
+]
+
+QUALIFIED_PROPER_NAMES = [
+    (
+        "proper-name-and-a-demonym-adjective",
+        "Les essais sont menés au sein du Living Lab Marais poitevin, un dispositif animé avec l'Inrae.",
+        {("Living Lab Marais poitevin", None)},
+    ),
+    (
+        "proper-name-and-an-adjective-tagged-proper",
+        "Les essais sont menés au sein du Living Lab Bocage vendéen, un dispositif départemental.",
+        {("Living Lab Bocage vendéen", None)},
+    ),
+    (
+        "affixed-name-and-a-lower-case-noun",
+        "Les projets sont suivis par le Lab'Rennes citoyen, le laboratoire d'innovation de la Ville.",
+        {("Lab'Rennes citoyen", None)},
+    ),
+    (
+        "affixed-name-and-an-adjective",
+        "Le Lab'Ouest numérique, créé en 2020, forme des agents.",
+        {("Lab'Ouest numérique", None)},
+    ),
+    (
+        "a-participle-is-no-qualifier",
+        "Le Lab'Ouest ouvert, créé en 2020, forme des agents.",
+        {("Lab'Ouest", None)},
+    ),
+    (
+        "a-weekday-is-no-qualifier",
+        "Au Lab'Sud mardi, ils ont testé des capteurs.",
+        {("Lab'Sud", None)},
     ),
 ]
 
@@ -146,7 +180,7 @@ def _cases(*tables: list) -> list:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    _cases(NAMES_IN_SENTENCE_CASE, NATURAL_PLACES_IN_NAMES, AFFIXED_NAMES, LOCATIONS),
+    _cases(NAMES_IN_SENTENCE_CASE, QUALIFIED_PROPER_NAMES, NATURAL_PLACES_IN_NAMES, AFFIXED_NAMES, LOCATIONS),
 )
 def test_labs_of_pages(nlp, text: str, expected: set[tuple[str, str | None]]) -> None:
     facts = extract(nlp(text), CTX)
