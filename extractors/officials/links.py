@@ -106,6 +106,8 @@ def _role_after(
         rule = "en_tant_que"
     if k + 2 < len(doc) and tokens.tokens[k].like_num and folded[k + 1] == "ans" and texts[k + 2] == ",":
         k += 3  # an age between commas: "X, 45 ans, conseillère régionale"
+    if _lone_role_before_office(doc, k, roles_by_start):
+        k += 2  # a part taken in a sitting: "X, rapporteure, sénatrice de Y"
     found = title_at(doc, k, roles_by_start)
     if found is None:
         taken = appointment_after_appositions(doc, k, roles_by_start) if rule == "apposition" else None
@@ -118,6 +120,15 @@ def _role_after(
         if taken is not None:
             return (*taken, "appointment", left_office(doc, k, taken[0].start, roles_by_start) or role)
     return role, title_start, rule, None
+
+
+def _lone_role_before_office(doc: Doc, k: int, roles_by_start: dict[int, Role]) -> bool:
+    """Token k is one noun between commas that is no public office, and a public office follows
+    (`rapporteure, sénatrice de Y`): the office is the person's title."""
+    if k + 2 >= len(doc) or doc_tokens(doc).texts[k + 1] != "," or doc[k].pos_ != "NOUN":
+        return False
+    own, after = roles_by_start.get(k), roles_by_start.get(k + 2)
+    return after is not None and after.cls == "public" and (own is None or own.cls != "public")
 
 
 def _opens(doc: Doc, i: int, openers: tuple[str, ...]) -> bool:

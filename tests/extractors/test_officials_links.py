@@ -1,5 +1,6 @@
 """Which title goes with a name (`extractors/officials/links.py`): appointments, titles on both sides,
-the capacity a clause states ("en tant que"), a plural title shared by coordinated names.
+the capacity a clause states ("en tant que"), a plural title shared by coordinated names, a part
+taken in a sitting before the office ("rapporteure, sénatrice de X"), hospital groups as bodies.
 
 Every name, body and place is invented for these tests. Each case gives the officials expected as
 (name, title); offsets of every fact are checked against the text.
@@ -116,7 +117,35 @@ SHARED_TITLES: list[tuple[str, str, set[tuple[str, str]]]] = [
     ),
 ]
 
-POSITIVES = APPOINTMENTS + BOTH_SIDES + CAPACITIES + SHARED_TITLES
+# a part taken in a sitting, one noun between commas, before the office: the office is the title
+SITTING_PARTS: list[tuple[str, str, set[tuple[str, str]]]] = [
+    (
+        "rapporteure-then-senator",
+        "Mme Odile Ferrand, rapporteure, sénatrice du Gers. – Les maires nous alertent.",
+        {("Odile Ferrand", "sénatrice du Gers")},
+    ),
+    (
+        "rapporteur-then-deputy",
+        "M. Paul Durand, rapporteur, député de la Somme, a présenté le texte.",
+        {("Paul Durand", "député de la Somme")},
+    ),
+    (
+        "a-trade-then-a-mayor",
+        "M. Jean Vidal, boulanger, maire de Plouha, a pris la parole.",
+        {("Jean Vidal", "maire de Plouha")},
+    ),
+]
+
+# hospital groups are public bodies: their director general holds a public office
+HOSPITAL_GROUPS: list[tuple[str, str, set[tuple[str, str]]]] = [
+    (
+        "director-of-a-hospital-group",
+        "« Nous tenons le cap », souligne Lucie Vernet, directrice générale du groupe hospitalier.",
+        {("Lucie Vernet", "directrice générale du groupe hospitalier")},
+    ),
+]
+
+POSITIVES = APPOINTMENTS + BOTH_SIDES + CAPACITIES + SHARED_TITLES + SITTING_PARTS + HOSPITAL_GROUPS
 
 
 @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in POSITIVES], ids=[c[0] for c in POSITIVES])
