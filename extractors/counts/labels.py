@@ -18,6 +18,8 @@ from extractors.counts.patterns import (
     MEASURE_LABELS,
     NON_COUNT_UNITS,
     TOTAL_LABELS,
+    VOTE_LABELS,
+    VOTE_UNIT,
     WEEKDAYS,
 )
 
@@ -65,6 +67,8 @@ def label_tokens_unit(doc: Doc, tokens: list[int]) -> str | bool | None:
     first = doc[words[0]]
     if low(first) in TOTAL_LABELS:
         return None
+    if len(words) == 1 and low(first) in VOTE_LABELS:
+        return VOTE_UNIT  # `Pour : 22`
     if low(first) in _NUMBER_OF:  # `Nombre de sièges à pourvoir`, `Nombre total d'inscrits`
         rest = [i for i in words[1:] if low(doc[i]) not in _NUMBER_OF_ADJECTIVES]
         if len(rest) < 2 or low(doc[rest[0]]) not in DE:

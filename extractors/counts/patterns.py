@@ -113,6 +113,9 @@ MEASURE_LABELS: frozenset[str] = frozenset(_labels["measure"]["heads"])
 """`Tarifs : 8 / 5`: a label whose value is a price, a rate, a score, never a count."""
 TOTAL_LABELS: frozenset[str] = frozenset(_labels["total"]["heads"])
 """`Au total : 300`: a label summing up the counts before it."""
+VOTE_LABELS: frozenset[str] = frozenset(_labels["votes"]["heads"])
+VOTE_UNIT: str = _labels["votes"]["unit"]
+"""`Pour : 22`, `Contre : 9`: a vote's tally, counting votes (`voix`)."""
 
 _refs = load_table("count_references")
 RANGE_LINKS: frozenset[str] = frozenset(_refs["shared_noun"]["range"])

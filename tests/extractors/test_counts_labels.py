@@ -28,6 +28,12 @@ LABELS: list[tuple[str, str, list[Triple]]] = [
         [(11, "présente", "exact"), (3, "excusée", "exact")],
     ),
     ("nombre_de", "Fiche du salon\nNombre d'exposants : 64", [(64, "exposant", "exact")]),
+    # a vote's tally: the lone prepositions `Pour` and `Contre` count votes
+    (
+        "vote_tally",
+        "Délibération n° 12\nVotants : 27\nPour : 19\nContre : 6",
+        [(27, "votant", "exact"), (19, "voix", "exact"), (6, "voix", "exact")],
+    ),
     (
         "nombre_total_de_with_participle",
         "Appel à projets\nNombre total de dossiers reçus : 112",
@@ -87,6 +93,7 @@ NOT_LABELLED_COUNTS: list[tuple[str, str]] = [
     ("entre_range_of_prices", "Informations pratiques\nTarifs : entre 6 et 10"),
     ("nombre_without_noun", "Statistiques\nNombre : 12"),
     ("clause_before_colon", "Le bilan de la journée est excellent : 300."),
+    ("pour_with_more_words", "Informations\nPour les enfants : 6"),
 ]
 
 
