@@ -306,6 +306,8 @@ class _Facts:
                 carried = _carried(part, prev)
             elif published is not None:
                 carried = _near_publication(part, published)
+            elif prev is not None:
+                carried = _carried(part, prev)  # no publication date: the last date, if the weekday agrees
             else:
                 return []
             interval = day_interval(carried) if carried else None

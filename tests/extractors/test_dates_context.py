@@ -15,6 +15,7 @@ from extractors.dates.mentions import find_mentions
 from tests.extractors.dates_run import run_dates
 
 P = date(2024, 5, 15)  # a Wednesday
+FILLER = "Les animations sont gratuites, sur inscription auprès de la mairie ou de l'office de tourisme. " * 4
 
 # (id, text, publication date, expected facts as (text, start, end, granularity, year_from))
 CASES = [
@@ -178,6 +179,26 @@ CASES = [
         [("Ce vendredi", "2024-05-17", "2024-05-17", "day", "context")],
     ),
     ("this_weekday_without_publication", "Ce vendredi, permanence en mairie.", None, []),
+    # without a publication date, a weekday and a day far below a date take its month if the weekday agrees
+    (
+        "weekday_day_far_below_a_range_without_publication",
+        "Semaine de la mobilité, du lundi 6 au dimanche 12 octobre 2025\n\n"
+        + FILLER
+        + "\n• Mardi 7 : atelier vélo.",
+        None,
+        [
+            ("du lundi 6 au dimanche 12 octobre 2025", "2025-10-06", "2025-10-12", "day", "written"),
+            ("Mardi 7", "2025-10-07", "2025-10-07", "day", "context"),
+        ],
+    ),
+    (
+        "weekday_day_that_disagrees_is_dropped",
+        "Semaine de la mobilité, du lundi 6 au dimanche 12 octobre 2025\n\n"
+        + FILLER
+        + "\n• Mercredi 7 : atelier.",
+        None,
+        [("du lundi 6 au dimanche 12 octobre 2025", "2025-10-06", "2025-10-12", "day", "written")],
+    ),
 ]
 
 
