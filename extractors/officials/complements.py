@@ -97,7 +97,7 @@ def _opens_time_phrase(doc: Doc, i: int) -> bool:
     return tokens.folded[i + 1] in _month_names() or (nxt.isdigit() and len(nxt) == 4)
 
 
-def _joins_proper_name(doc: Doc, i: int) -> bool:
+def _joins_proper_name(doc: Doc, i: int, person: frozenset[int] = frozenset()) -> bool:
     """ "et" or "&" inside the name of a body or a place, between two capitalised words spaCy labels a
     place or an organisation: "du CNRS Bretagne et Pays de la Loire", "de l'institut Terre & Océans"."""
     tokens = doc_tokens(doc)
@@ -107,9 +107,9 @@ def _joins_proper_name(doc: Doc, i: int) -> bool:
     return (
         prev.text[:1].isupper()
         and nxt.text[:1].isupper()
-        and prev.ent_type_ in ("LOC", "ORG", "MISC")
-        and nxt.ent_type_ in ("LOC", "ORG", "MISC")
-    )
+        and (prev.ent_type_ in ("LOC", "ORG", "MISC") or prev.ent_type_ == "PER" and i - 1 not in person)
+        and (nxt.ent_type_ in ("LOC", "ORG", "MISC") or nxt.ent_type_ == "PER" and i + 1 not in person)
+    )  # a PER entity that is no name of a person here is a place the tagger mislabelled
 
 
 def complement_end(
@@ -161,7 +161,7 @@ def complement_end(
                 i += 1
                 continue
             break
-        if i > start and _joins_proper_name(doc, i):
+        if i > start and _joins_proper_name(doc, i, person):
             i, end = i + 2, i + 2  # the capitalised word after it, whatever spaCy tags it
             continue
         pos = token.pos_

@@ -16,7 +16,7 @@ from extractors.context import ArticleContext
 from extractors.officials.links import Mention, mentions
 from extractors.officials.names import HONORIFICS, PARTICLES
 from extractors.officials.normalize import doc_text, fold, squash
-from extractors.officials.offices import inherited_offices, is_public, title_organization
+from extractors.officials.offices import inherited_offices, is_public, parenthesised_body, title_organization
 from extractors.officials.titles import Role, find_roles
 from extractors.officials.tokens import doc_tokens, reading
 from models.facts import OfficialFact, PersonFact
@@ -119,6 +119,12 @@ def extract(doc: Doc, ctx: ArticleContext) -> list[OfficialFact | PersonFact]:
         return _officials(doc, ctx)
 
 
+def _body_in_parenthesis_after(doc: Doc, role: Role) -> str | None:
+    """The public body in a parenthesis right after the title ("directeur interrégional de la mer
+    (DIRM)"); one closing the line may be another office's."""
+    return parenthesised_body(doc, role) if role.end < len(doc) and doc[role.end].text == "(" else None
+
+
 def _officials(doc: Doc, ctx: ArticleContext) -> list[OfficialFact | PersonFact]:
     text = doc_text(doc)
     roles = find_roles(doc)
@@ -141,7 +147,11 @@ def _officials(doc: Doc, ctx: ArticleContext) -> list[OfficialFact | PersonFact]
                 continue
             title, role = _expand(doc, m.role, _title_text(doc, m), roles, attached - {m.role.start})
             if is_public(title, role) or m.role.start in inherited or _left_public(doc, m):
-                organization = title_organization(doc, role) or inherited.get(m.role.start)
+                organization = (
+                    title_organization(doc, role)
+                    or inherited.get(m.role.start)
+                    or _body_in_parenthesis_after(doc, role)
+                )
                 public = public or (title, organization)
             elif private is None:
                 private = title

@@ -104,7 +104,7 @@ LINE_END_BODY_RE = re.compile(r"\(([^()\n]{2,80})\)[ \t]*[.;,]?[ \t]*$")
 NEXT_BODY_RE = re.compile(r"^[ \t]*\(([^()\n]{2,80})\)")
 
 
-def _parenthesised_body(doc: Doc, role: Role) -> str | None:
+def parenthesised_body(doc: Doc, role: Role) -> str | None:
     """The public body given in parentheses right after the title or at the end of its line, if any:
     a kind of public body, a public body's acronym or a State directorate's."""
     text = doc_text(doc)
@@ -230,7 +230,7 @@ def inherited_offices(doc: Doc, roles: list[Role]) -> dict[int, str | None]:
     for role in roles:
         title = role.text(doc)
         possessed = None if role.cls != "head" else _referred_body(doc, role)
-        line_body = None if role.cls != "head" or is_public(title, role) else _parenthesised_body(doc, role)
+        line_body = None if role.cls != "head" or is_public(title, role) else parenthesised_body(doc, role)
         if possessed is not None:
             inherited[role.start] = possessed
         elif line_body is not None:

@@ -126,13 +126,20 @@ def head_spans(doc: Doc) -> list[tuple[int, int, RoleClass]]:
     return found
 
 
+PLACE_PREPOSITIONS = frozenset({"de", "d'", "du", "pour"})  # "préfète déléguée pour X"
+
+
 def person_tokens(doc: Doc, title_starts: set[int]) -> frozenset[int]:
     """Tokens of PER entities, except entities that begin with a title ("Président du Grand X")."""
     tokens: set[int] = set()
     folded = doc_tokens(doc).folded
+    placed: set[int] = set()  # one-word entities read as places
     for ent in doc_tokens(doc).ents:
-        if len(ent) == 1 and ent.start > 0 and folded[ent.start - 1] in ("de", "d'", "du"):
-            continue  # one word after "de" in a title is a place ("sous-préfet de Sainte-Anne")
+        before = folded[ent.start - 1] if ent.start > 0 else ""
+        coordinated = before == "et" and ent.start - 2 in placed
+        if len(ent) == 1 and (before in PLACE_PREPOSITIONS or coordinated):
+            placed.add(ent.start)
+            continue  # one word after "de" in a title is a place ("sous-préfet de Sainte-Anne et Y")
         opening = range(ent.start, min(ent.end, ent.start + 2))
         if ent.label_ == "PER" and not title_starts.intersection(opening):
             tokens.update(range(ent.start, ent.end))

@@ -145,7 +145,29 @@ HOSPITAL_GROUPS: list[tuple[str, str, set[tuple[str, str]]]] = [
     ),
 ]
 
-POSITIVES = APPOINTMENTS + BOTH_SIDES + CAPACITIES + SHARED_TITLES + SITTING_PARTS + HOSPITAL_GROUPS
+# places the tagger calls persons inside a title ("pour X et Y"); interregional State services
+PLACES_AND_LEVELS: list[tuple[str, str, set[tuple[str, str]]]] = [
+    (
+        "delegate-prefect-for-two-islands",
+        "La préfète déléguée pour Saint-Pierre et Miquelon, Agnès Morvan, a présidé la réunion.",
+        {("Agnès Morvan", "préfète déléguée pour Saint-Pierre et Miquelon")},
+    ),
+    (
+        "interregional-director",
+        "Marc Tessier, directeur interrégional des services pénitentiaires, a visité la prison.",
+        {("Marc Tessier", "directeur interrégional des services pénitentiaires")},
+    ),
+]
+
+POSITIVES = (
+    APPOINTMENTS
+    + BOTH_SIDES
+    + CAPACITIES
+    + SHARED_TITLES
+    + SITTING_PARTS
+    + HOSPITAL_GROUPS
+    + PLACES_AND_LEVELS
+)
 
 
 @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in POSITIVES], ids=[c[0] for c in POSITIVES])
