@@ -8,8 +8,6 @@ name (`Living Lab Baie de X`, `Lab Val d'X`).
 Names built on `laboratoire` are read in `laboratory_names`, appositions (`Innov'Loire, le
 laboratoire d'innovation de ...`) in `appositions`.
 
-Appositions (`Innov'Loire, le laboratoire d'innovation de ...`) are read in `appositions`.
-
 Readers only read; whether a candidate is kept is decided in `decision`.
 """
 
@@ -224,12 +222,13 @@ def _capitalised_common_noun(voc: Vocabulary, w: Word) -> bool:
 
 
 def _sentence_case_run(voc: Vocabulary, s: Sentence, lab_word: int, last: int, j: int, k: int) -> bool:
-    """The lower-case words j..k-1 end a name written in sentence case: one capitalised common word
-    after a kind of lab (`Living Lab Bien vieillir connecté`, not `Living Lab Nantes ouvert`), then
-    content words up to a punctuation mark that closes the phrase (no verb, no article between)."""
+    """The lower-case words j..k-1, up to a punctuation mark that closes the phrase, end the name:
+    after one capitalised common word (a title in sentence case: `Living Lab Bien vieillir
+    connecté`), or as qualifiers of a proper name (`Living Lab Bocage normand`, not `Living Lab
+    Nantes ouvert`)."""
     words = s.words
     opener = words[last]
-    if k <= j or words[k - 1].key in INNER_CONNECTORS or words[k - 1].key in {"en"}:
+    if k <= j or words[k - 1].key in INNER_CONNECTORS or words[k - 1].key == "en":
         return False
     if not (k == len(words) or words[k].text in NAME_CLOSERS):
         return False

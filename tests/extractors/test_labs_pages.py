@@ -12,6 +12,7 @@ import pytest
 from extractors.context import ArticleContext
 from extractors.labs import extract
 from tests.conftest import assert_offsets
+from tests.extractors.test_labs_constructions import _cases
 
 CTX = ArticleContext(doc_id="test")
 
@@ -172,10 +173,6 @@ LOCATIONS = [
         {("laboratoire Sols et eaux (LSE)", "INRAE et université de Poitiers")},
     ),
 ]
-
-
-def _cases(*tables: list) -> list:
-    return [pytest.param(text, expected, id=case_id) for table in tables for case_id, text, expected in table]
 
 
 @pytest.mark.parametrize(
